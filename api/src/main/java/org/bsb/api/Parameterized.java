@@ -1,0 +1,18 @@
+package org.bsb.api;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A service whose config node carries parameters of its own (VoxelIntersection's
+ * {@code affinity}, a spike generator's {@code start}). The core binds the node to the record
+ * type given here, applies its defaults and reports errors with their config paths.
+ *
+ * <p>Record components use the config's snake_case keys through the record's component names
+ * in camelCase ({@code voxelsPre} binds {@code voxels_pre}); a component annotated
+ * {@link Required} must be present; absent ones take the value of the record's
+ * {@link Defaults} constructor arguments.
+ */
+@ConsumerType
+public interface Parameterized<P extends Record> {
+    Class<P> parameterType();
+}

@@ -1,0 +1,7 @@
+/** Connection strategies: connect presynaptic to postsynaptic cells at morphology locations. */
+@Export
+@Version("0.1.0")
+package org.bsb.api.connectivity;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

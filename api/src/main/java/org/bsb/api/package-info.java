@@ -1,0 +1,7 @@
+/** Names and kinds of BSB services: everything a bundle needs to offer a strategy by name. */
+@Export
+@Version("0.1.0")
+package org.bsb.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,7 @@
+/** Placement strategies: put cells of cell types into the partitions of a chunk. */
+@Export
+@Version("0.1.0")
+package org.bsb.api.placement;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,19 @@
+package org.bsb.api.storage;
+
+import java.nio.file.Path;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/** Where a compiled network lives (e.g. {@code hdf5}). Selected by the config's {@code storage.engine}. */
+@ConsumerType
+public interface StorageEngine {
+    /**
+     * Writes the network to {@code file} atomically: readers see the old file or the complete
+     * new one, never a partial file, even if the process dies mid-write.
+     */
+    void write(Path file, NetworkData network) throws StorageException;
+
+    NetworkData read(Path file) throws StorageException;
+
+    /** Whether {@code file} holds a network of this engine. */
+    boolean exists(Path file);
+}

@@ -1,0 +1,7 @@
+/** Storage engines: where a compiled network lives. */
+@Export
+@Version("0.1.0")
+package org.bsb.api.storage;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
