@@ -90,6 +90,14 @@ public abstract class Mechanism {
     public void netReceive(MechContext ctx, int instance, double[] weights, int offset, double flag) {
     }
 
+    /**
+     * Sets a vector-valued datum of one instance (NEURON's Vector arguments, e.g. VecStim's
+     * {@code play(times)}); default: the type has none.
+     */
+    public void setVector(int instance, String name, double[] values) {
+        throw new IllegalArgumentException("mechanism '" + type.name() + "' takes no vector '" + name + "'");
+    }
+
     /** Sets a global of the type for this group (e.g. a table switch); default: none exist. */
     public void setGlobal(String name, double value) {
         throw new IllegalArgumentException("mechanism '" + type.name() + "' has no global '" + name + "'");
