@@ -47,13 +47,17 @@ final class GogoSession {
         }
     }
 
-    /** The command line with each argument quoted, so that Gogo passes it through unchanged. */
+    /**
+     * The command line with each argument double-quoted, so that Gogo passes it through unchanged:
+     * inside double quotes Gogo still expands {@code $var}, {@code \x} and {@code %(expr)} (a bare
+     * {@code %} is a syntax error), so those characters and the quote itself are escaped.
+     */
     static String commandLine(String command, String[] args) {
         StringBuilder line = new StringBuilder("bsb:").append(command);
         for (String arg : args) {
             line.append(' ').append('"');
             for (char c : arg.toCharArray()) {
-                if (c == '"' || c == '\\' || c == '$') {
+                if (c == '"' || c == '\\' || c == '$' || c == '%') {
                     line.append('\\');
                 }
                 line.append(c);
