@@ -109,7 +109,7 @@ public final class CableBenchmark {
         StringBuilder json = new StringBuilder("{\"copies\": " + copies + ", \"runs\": [");
         for (int threads : new int[] {1, 2}) {
             double[] lastV = new double[1];
-            double tn = neuron(script, copies, threads);
+            double tn = script.equals("none") ? Double.NaN : neuron(script, copies, threads);
             double to = ours(net, threads, lastV, probe);
             System.out.printf("threads %d: NEURON %.3f s, ours %.3f s, ratio ours/NEURON %.3f (v_soma(100 ms) %.6f mV)%n",
                     threads, tn, to, to / tn, lastV[0]);

@@ -67,7 +67,10 @@ public record ModelDefinition(Map<String, CableType> cableTypes, Map<String, Syn
         return new MergedCable(ra, cm, ions, mechs);
     }
 
-    /** Reads a {@code .json} model or a Python model file's {@code define_model({...})} literal. */
+    /**
+     * Reads a model: {@code .py} (the {@code define_model({...})} literal, or the one assigned to
+     * {@code variable}), {@code .yaml}/{@code .yml}, or JSON (anything else).
+     */
     public static ModelDefinition read(Path file, String variable) {
         String text;
         try {
@@ -75,9 +78,21 @@ public record ModelDefinition(Map<String, CableType> cableTypes, Map<String, Syn
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read model definition: " + e.getMessage(), e);
         }
-        Object data = file.toString().endsWith(".py") ? LiteralReader.parseAssignment(text, variable, file.toString())
-                : LiteralReader.parse(text, file.toString());
-        return fromData(data, file.toString());
+        String name = file.toString();
+        Object data;
+        if (name.endsWith(".py")) {
+            data = LiteralReader.parseAssignment(text, variable, name);
+        } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            try {
+                data = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                        new org.yaml.snakeyaml.LoaderOptions())).load(text);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(name + ": not valid YAML: " + e.getMessage(), e);
+            }
+        } else {
+            data = LiteralReader.parse(text, name);
+        }
+        return fromData(data, name);
     }
 
     /** Builds a definition from parsed literal data (maps, lists, tuples, numbers). */

@@ -58,6 +58,27 @@ class ModelDefinitionTest {
     }
 
     @Test
+    void yamlJsonAndPythonGiveTheSameDefinition(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String yaml = "cable_types:\n  soma:\n    cable: {Ra: 110, cm: 1}\n    mechanisms:\n      hh: {gnabar: 0.2}\n"
+                + "synapse_types:\n  AMPA:\n    mechanism: [NMDA, stellate]\n    parameters: {gmax: 2}\n";
+        String json = "{\"cable_types\": {\"soma\": {\"cable\": {\"Ra\": 110, \"cm\": 1}, \"mechanisms\": "
+                + "{\"hh\": {\"gnabar\": 0.2}}}}, \"synapse_types\": {\"AMPA\": {\"mechanism\": [\"NMDA\", "
+                + "\"stellate\"], \"parameters\": {\"gmax\": 2}}}}";
+        String py = "from arborize import define_model\nm = define_model({'cable_types': {'soma': {'cable': {'Ra': 110, "
+                + "'cm': 1}, 'mechanisms': {'hh': {'gnabar': 0.2}}}}, 'synapse_types': {'AMPA': {'mechanism': "
+                + "('NMDA', 'stellate'), 'parameters': {'gmax': 2}}}})\n";
+        java.nio.file.Files.writeString(dir.resolve("m.yaml"), yaml);
+        java.nio.file.Files.writeString(dir.resolve("m.json"), json);
+        java.nio.file.Files.writeString(dir.resolve("m.py"), py);
+        ModelDefinition a = ModelDefinition.read(dir.resolve("m.yaml"), null);
+        assertEquals(a, ModelDefinition.read(dir.resolve("m.json"), null));
+        assertEquals(a, ModelDefinition.read(dir.resolve("m.py"), "m"));
+        assertEquals(0.2, a.merge(List.of("soma")).mechanisms().get(MechanismId.of("hh")).get("gnabar"));
+        assertEquals(110.0, a.merge(List.of("soma")).ra());
+    }
+
+    @Test
     void badInputNamesTheFileAndPath() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelDefinition.fromData(LiteralReader.parse("{'cable_types': {'soma': {'cable': {'Ra': 'x'}}}}",
