@@ -60,15 +60,26 @@ public final class CableBenchmark {
         return new CableCell("stellate", secs);
     }
 
-    static double ours(Network net, int threads, double[] lastV, Network.Probe probe) {
+    /** Process CPU time (s), all threads. */
+    static double cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** Best wall time of 3 runs after a warm-up; cpu[0] receives the best CPU time. */
+    static double ours(Network net, int threads, double[] lastV, Network.Probe probe, double[] cpuOut) {
         SimSettings s = new SimSettings(0.025, 100, 6.3, -65);
         double best = Double.POSITIVE_INFINITY;
+        cpuOut[0] = Double.POSITIVE_INFINITY;
         for (int rep = 0; rep < 4; rep++) {
             long t0 = System.nanoTime();
+            double c0 = cpu();
             SimResult r = Simulator.run(net, s, threads);
             double el = (System.nanoTime() - t0) / 1e9;
+            double ec = cpu() - c0;
             if (rep > 0) {
                 best = Math.min(best, el);
+                cpuOut[0] = Math.min(cpuOut[0], ec);
             }
             double[] v = r.trace(probe);
             lastV[0] = v[v.length - 1];
@@ -76,7 +87,9 @@ public final class CableBenchmark {
         return best;
     }
 
-    static double neuron(String script, int copies, int threads) throws IOException, InterruptedException {
+    /** NEURON's best wall time; cpuOut[0] receives its best CPU time. */
+    static double neuron(String script, int copies, int threads, double[] cpuOut)
+            throws IOException, InterruptedException {
         Process p = new ProcessBuilder("/usr/bin/python3", script, "--timing", String.valueOf(copies), "--threads",
                 String.valueOf(threads), "--repeat", "3").redirectErrorStream(false).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -88,6 +101,8 @@ public final class CableBenchmark {
         if (!m.find()) {
             throw new IllegalStateException("no timing in NEURON's output: " + out);
         }
+        Matcher mc = Pattern.compile("\"cpu_seconds\": ([0-9.eE+-]+)").matcher(out);
+        cpuOut[0] = mc.find() ? Double.parseDouble(mc.group(1)) : Double.NaN;
         return Double.parseDouble(m.group(1));
     }
 
@@ -107,14 +122,18 @@ public final class CableBenchmark {
         System.out.printf("cable benchmark: %d Stellate copies, hh everywhere, %d segments each, 100 ms at dt 0.025%n",
                 copies, cell.segmentCount());
         StringBuilder json = new StringBuilder("{\"copies\": " + copies + ", \"runs\": [");
-        for (int threads : new int[] {1, 2}) {
+        for (int threads : Boolean.getBoolean("bench.only2") ? new int[] {2} : Boolean.getBoolean("bench.only1") ? new int[] {1} : new int[] {1, 2}) {
             double[] lastV = new double[1];
-            double tn = script.equals("none") ? Double.NaN : neuron(script, copies, threads);
-            double to = ours(net, threads, lastV, probe);
-            System.out.printf("threads %d: NEURON %.3f s, ours %.3f s, ratio ours/NEURON %.3f (v_soma(100 ms) %.6f mV)%n",
-                    threads, tn, to, to / tn, lastV[0]);
+            double[] cn = {Double.NaN};
+            double[] co = new double[1];
+            double tn = script.equals("none") ? Double.NaN : neuron(script, copies, threads, cn);
+            double to = ours(net, threads, lastV, probe, co);
+            System.out.printf("threads %d: wall NEURON %.3f s, ours %.3f s, ratio %.3f; cpu NEURON %.3f s, ours %.3f s,"
+                    + " ratio %.3f (v_soma(100 ms) %.6f mV)%n", threads, tn, to, to / tn, cn[0], co[0], co[0] / cn[0],
+                    lastV[0]);
             json.append(threads == 1 ? "" : ", ").append(String.format(
-                    "{\"threads\": %d, \"neuron_s\": %.4f, \"ours_s\": %.4f, \"ratio\": %.4f}", threads, tn, to, to / tn));
+                    "{\"threads\": %d, \"neuron_s\": %.4f, \"ours_s\": %.4f, \"ratio\": %.4f, \"neuron_cpu_s\": %.4f,"
+                    + " \"ours_cpu_s\": %.4f}", threads, tn, to, to / tn, cn[0], co[0]));
         }
         json.append("]}");
         System.out.println(json);

@@ -153,35 +153,40 @@ final class Hh extends Mechanism {
         }
     }
 
+    /**
+     * Currents at v; the conductance is the analytic di/dv (NEURON's difference quotient at
+     * v + 0.001 gives the same for these linear currents, up to rounding).
+     */
     @Override
     public void current(MechContext ctx) {
         final double[] v = ctx.v;
+        final double[] rhs = ctx.rhs;
+        final double[] d = ctx.d;
         final double[] ena = na.e;
         final double[] ek = k.e;
+        final double[] inaSum = na.cur;
+        final double[] ikSum = k.cur;
+        final double[] dina = na.dcurdv;
+        final double[] dik = k.dcurdv;
         for (int i = 0; i < count; i++) {
             int nd = node[i];
+            double vv = v[nd];
             double mi = m[i];
-            double gnai = gnabar[i] * mi * mi * mi * h[i];
             double ni = n[i];
+            double gnai = gnabar[i] * mi * mi * mi * h[i];
             double gki = gkbar[i] * ni * ni * ni * ni;
-            double vv = v[nd] + 0.001;
-            double ina1 = gnai * (vv - ena[nd]);
-            double ik1 = gki * (vv - ek[nd]);
-            double il1 = gl[i] * (vv - el[i]);
-            vv = v[nd];
-            double ina0 = gnai * (vv - ena[nd]);
-            double ik0 = gki * (vv - ek[nd]);
-            double il0 = gl[i] * (vv - el[i]);
+            double ina = gnai * (vv - ena[nd]);
+            double ik = gki * (vv - ek[nd]);
+            double ili = gl[i] * (vv - el[i]);
             gna[i] = gnai;
             gk[i] = gki;
-            il[i] = il0;
-            double g = ((ina1 + ik1 + il1) - (ina0 + ik0 + il0)) / 0.001;
-            na.dcurdv[nd] += (ina1 - ina0) / 0.001;
-            k.dcurdv[nd] += (ik1 - ik0) / 0.001;
-            na.cur[nd] += ina0;
-            k.cur[nd] += ik0;
-            ctx.rhs[nd] -= ina0 + ik0 + il0;
-            ctx.d[nd] += g;
+            il[i] = ili;
+            dina[nd] += gnai;
+            dik[nd] += gki;
+            inaSum[nd] += ina;
+            ikSum[nd] += ik;
+            rhs[nd] -= ina + ik + ili;
+            d[nd] += gnai + gki + gl[i];
         }
     }
 
