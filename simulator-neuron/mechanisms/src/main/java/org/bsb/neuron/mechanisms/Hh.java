@@ -194,11 +194,50 @@ final class Hh extends Mechanism {
     public void state(MechContext ctx) {
         checkTable(ctx.celsius);
         final double dt = ctx.dt;
-        for (int i = 0; i < count; i++) {
-            ratesAt(i, ctx.v[node[i]], ctx.celsius);
-            m[i] = m[i] + (1. - Math.exp(-dt / mtau[i])) * (minf[i] - m[i]);
-            h[i] = h[i] + (1. - Math.exp(-dt / htau[i])) * (hinf[i] - h[i]);
-            n[i] = n[i] + (1. - Math.exp(-dt / ntau[i])) * (ninf[i] - n[i]);
+        final double[] v = ctx.v;
+        if (!useTable) {
+            for (int i = 0; i < count; i++) {
+                ratesAt(i, v[node[i]], ctx.celsius);
+                advance(i, dt);
+            }
+            return;
         }
+        final double[] tm = table[0];
+        final double[] ttm = table[1];
+        final double[] th = table[2];
+        final double[] tth = table[3];
+        final double[] tn = table[4];
+        final double[] ttn = table[5];
+        final double mfac = TN / (TMAX - TMIN);
+        for (int i = 0; i < count; i++) {
+            double xi = mfac * (v[node[i]] - TMIN);
+            int lo;
+            double theta;
+            if (xi <= 0) {
+                lo = 0;
+                theta = 0;
+            } else if (xi >= TN) {
+                lo = TN - 1;
+                theta = 1;
+            } else {
+                lo = (int) xi;
+                theta = xi - lo;
+            }
+            int hi = lo + 1;
+            minf[i] = theta == 1 ? tm[hi] : tm[lo] + theta * (tm[hi] - tm[lo]);
+            mtau[i] = theta == 1 ? ttm[hi] : ttm[lo] + theta * (ttm[hi] - ttm[lo]);
+            hinf[i] = theta == 1 ? th[hi] : th[lo] + theta * (th[hi] - th[lo]);
+            htau[i] = theta == 1 ? tth[hi] : tth[lo] + theta * (tth[hi] - tth[lo]);
+            ninf[i] = theta == 1 ? tn[hi] : tn[lo] + theta * (tn[hi] - tn[lo]);
+            ntau[i] = theta == 1 ? ttn[hi] : ttn[lo] + theta * (ttn[hi] - ttn[lo]);
+            advance(i, dt);
+        }
+    }
+
+    /** cnexp: x += (1 - exp(-dt/tau)) (xinf - x). */
+    private void advance(int i, double dt) {
+        m[i] = m[i] + (1. - Math.exp(-dt / mtau[i])) * (minf[i] - m[i]);
+        h[i] = h[i] + (1. - Math.exp(-dt / htau[i])) * (hinf[i] - h[i]);
+        n[i] = n[i] + (1. - Math.exp(-dt / ntau[i])) * (ninf[i] - n[i]);
     }
 }
