@@ -68,6 +68,9 @@ public final class CableBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
+    /** NEURON's last soma voltage of its last timing run, to check both computed the same. */
+    static double neuronV = Double.NaN;
+
     static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 
     /** Best wall time of {@code reps} runs; cpuOut[0] receives the best CPU time. */
@@ -105,6 +108,8 @@ public final class CableBenchmark {
         }
         Matcher mc = Pattern.compile("\"cpu_seconds\": ([0-9.eE+-]+)").matcher(out);
         cpuOut[0] = mc.find() ? Double.parseDouble(mc.group(1)) : Double.NaN;
+        Matcher mv = Pattern.compile("\"v_last_soma_end\": ([0-9.eE+-]+)").matcher(out);
+        neuronV = mv.find() ? Double.parseDouble(mv.group(1)) : Double.NaN;
         return Double.parseDouble(m.group(1));
     }
 
@@ -152,8 +157,8 @@ public final class CableBenchmark {
                 co[0] = Math.min(co[0], c[0]);
             }
             System.out.printf("threads %d: wall NEURON %.3f s, ours %.3f s, ratio %.3f; cpu NEURON %.3f s, ours %.3f s,"
-                    + " ratio %.3f (v_soma(100 ms) %.6f mV)%n", threads, tn, to, to / tn, cn[0], co[0], co[0] / cn[0],
-                    lastV[0]);
+                    + " ratio %.3f (last cell's v_soma(100 ms): ours %.9f, NEURON %.9f mV)%n", threads, tn, to, to / tn,
+                    cn[0], co[0], co[0] / cn[0], lastV[0], neuronV);
             json.append(threads == 1 ? "" : ", ").append(String.format(
                     "{\"threads\": %d, \"neuron_s\": %.4f, \"ours_s\": %.4f, \"ratio\": %.4f, \"neuron_cpu_s\": %.4f,"
                     + " \"ours_cpu_s\": %.4f}", threads, tn, to, to / tn, cn[0], co[0]));
