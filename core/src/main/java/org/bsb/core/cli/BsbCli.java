@@ -22,6 +22,7 @@ public final class BsbCli {
 
     static {
         COMMANDS.put("strategies", StrategiesCommand::new);
+        COMMANDS.put("validate", ValidateCommand::new);
     }
 
     private BsbCli() {}
