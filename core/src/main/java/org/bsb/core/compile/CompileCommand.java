@@ -105,17 +105,29 @@ public class CompileCommand implements Callable<Integer> {
         }
     }
 
-    /** Loads a config, printing its warnings; config errors become a {@link CommandFailure}. */
+    /**
+     * Loads a config, printing its warnings; config errors become a {@link CommandFailure}.
+     * Errors confined to {@code simulations} (e.g. a simulator that is not installed) only warn:
+     * reconstruction does not need them.
+     */
     static LoadedConfig load(CliContext context, Path file, StreamReporter reporter) {
+        LoadedConfig loaded;
         try {
-            LoadedConfig loaded = ConfigLoader.load(file, context.registry());
-            for (ConfigError w : loaded.warnings()) {
-                reporter.report(1, w.toString());
-            }
-            return loaded;
+            loaded = ConfigLoader.load(file, context.registry());
         } catch (ConfigException e) {
-            throw new CommandFailure(1, e.getMessage());
+            boolean simulationOnly = e.partial() != null && e.onlyErrors().stream()
+                    .allMatch(err -> err.path().equals("simulations") || err.path().startsWith("simulations."));
+            if (!simulationOnly) {
+                throw new CommandFailure(1, e.getMessage());
+            }
+            List<ConfigError> warnings = e.errors().stream().map(err -> new ConfigError(ConfigError.Severity.WARNING,
+                    err.file(), err.line(), err.column(), err.path(), err.found(), err.expected())).toList();
+            loaded = new LoadedConfig(e.partial(), file.toAbsolutePath().getParent(), warnings, List.of());
         }
+        for (ConfigError w : loaded.warnings()) {
+            reporter.report(1, w.toString());
+        }
+        return loaded;
     }
 
     /** storage.root, or a fresh name as the original's hdf5 engine makes one. */

@@ -13,7 +13,7 @@ import org.bsb.api.connectivity.ConnectivityException;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.core.config.ConfigException;
 import org.bsb.core.config.ConnectivityNode;
-import org.bsb.core.config.LoadedConfig;
+import org.bsb.core.config.Configuration;
 import org.bsb.core.connectivity.ConnectivityRunner;
 import org.bsb.core.connectivity.ConnectivityTask;
 import org.bsb.core.connectivity.Hemitype;
@@ -33,8 +33,8 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
     }
 
     private static Map<String, ConnectivityNode> nodes(CompilePlan plan) {
-        if (plan.config() instanceof LoadedConfig lc) {
-            return lc.config().connectivity();
+        if (plan.config() instanceof Configuration c) {
+            return c.connectivity();
         }
         return Map.of();
     }

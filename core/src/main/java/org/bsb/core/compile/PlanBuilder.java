@@ -79,7 +79,7 @@ public final class PlanBuilder {
             throw new CompileException(String.join("\n", errors));
         }
         return new CompilePlan(config.name(), ConfigWriter.toJson(config), null, topology, cellTypes, placement,
-                morphologies, loaded);
+                morphologies, config);
     }
 
     // ------------------------------------------------------------------ topology
