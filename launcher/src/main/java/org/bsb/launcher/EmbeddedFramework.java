@@ -58,6 +58,8 @@ final class EmbeddedFramework {
         config.put("gosh.home", distribution.home().toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbosity >= 4 ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // jHDF warns "Writing files is in alpha" on every write; the engines' tests cross-check with h5py.
+        System.setProperty("org.slf4j.simpleLogger.log.io.jhdf", verbosity >= 4 ? "info" : "error");
         // The telnet/ssh consoles are never started: the shell is local only.
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         framework = factory.newFramework(config);
