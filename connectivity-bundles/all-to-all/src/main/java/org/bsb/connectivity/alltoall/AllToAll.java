@@ -2,6 +2,8 @@ package org.bsb.connectivity.alltoall;
 
 import java.util.Arrays;
 import org.bsb.api.BsbName;
+import org.bsb.api.Default;
+import org.bsb.api.Range;
 import org.bsb.api.connectivity.CellPopulation;
 import org.bsb.api.connectivity.ConnectionJob;
 import org.bsb.api.connectivity.ConnectionStrategy;
@@ -17,7 +19,7 @@ import org.osgi.service.component.annotations.Component;
 @BsbName({"bsb.connectivity.AllToAll", "bsb.connectivity.general.AllToAll", "all_to_all"})
 public class AllToAll implements ConnectionStrategy<AllToAll.Parameters> {
     /** @param affinity probability that a pair is connected (0..1, default 1) */
-    public record Parameters(double affinity) {
+    public record Parameters(@Default("1") @Range(min = 0, max = 1) double affinity) {
         public static final Parameters DEFAULTS = new Parameters(1);
     }
 

@@ -3,6 +3,7 @@ package org.bsb.connectivity.indegree;
 import java.util.Collection;
 import java.util.List;
 import org.bsb.api.BsbName;
+import org.bsb.api.Range;
 import org.bsb.api.Required;
 import org.bsb.api.connectivity.CellPopulation;
 import org.bsb.api.connectivity.ConnectionJob;
@@ -23,7 +24,7 @@ import org.osgi.service.component.annotations.Component;
 @BsbName({"bsb.connectivity.FixedIndegree", "bsb.connectivity.general.FixedIndegree", "fixed_indegree"})
 public class FixedIndegree implements ConnectionStrategy<FixedIndegree.Parameters> {
     /** @param indegree presynaptic partners per postsynaptic cell */
-    public record Parameters(@Required int indegree) {
+    public record Parameters(@Required @Range(min = 0) int indegree) {
     }
 
     @Override

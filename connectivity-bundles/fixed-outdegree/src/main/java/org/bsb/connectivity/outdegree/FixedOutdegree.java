@@ -2,6 +2,7 @@ package org.bsb.connectivity.outdegree;
 
 import java.util.List;
 import org.bsb.api.BsbName;
+import org.bsb.api.Range;
 import org.bsb.api.Required;
 import org.bsb.api.connectivity.CellPopulation;
 import org.bsb.api.connectivity.ConnectionJob;
@@ -19,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
 @BsbName({"bsb.connectivity.FixedOutdegree", "bsb.connectivity.general.FixedOutdegree", "fixed_outdegree"})
 public class FixedOutdegree implements ConnectionStrategy<FixedOutdegree.Parameters> {
     /** @param outdegree postsynaptic partners per presynaptic cell */
-    public record Parameters(@Required int outdegree) {
+    public record Parameters(@Required @Range(min = 0) int outdegree) {
     }
 
     @Override
