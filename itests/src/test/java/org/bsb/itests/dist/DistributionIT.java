@@ -88,6 +88,20 @@ class DistributionIT {
     }
 
     @Test
+    void theExamplePluginImportsOnlyJavaAndTheApi() {
+        Attributes manifest = ItBundles.manifest(ItBundles.fixtureJar());
+        assertEquals("lab.placement.grid", manifest.getValue("Bundle-SymbolicName"));
+        List<String> imports = new ArrayList<>();
+        for (String clause : Headers.clauses(manifest.getValue("Import-Package"))) {
+            imports.addAll(Headers.names(clause));
+        }
+        assertTrue(imports.contains("org.bsb.api.placement"), imports.toString());
+        for (String p : imports) {
+            assertTrue(p.startsWith("java.") || p.startsWith("org.bsb.api"), "the example plugin imports " + p);
+        }
+    }
+
+    @Test
     void headersSplitAtCommasOutsideQuotes() {
         assertEquals(List.of("a;version=\"[1,2)\"", "b.c;d;resolution:=optional"),
                 Headers.clauses("a;version=\"[1,2)\",b.c;d;resolution:=optional"));
