@@ -223,6 +223,19 @@ public class BuiltInServicesIT {
         }
     }
 
+    @Test
+    public void aMisspeltBuiltInNameSuggestsTheRightOne() {
+        try {
+            registry.entry(ServiceKind.PLACEMENT, "random_placment");
+            fail("a misspelt name resolved");
+        } catch (UnknownServiceException e) {
+            assertEquals("random_placement", e.suggestion());
+            assertTrue(e.getMessage(), e.getMessage().startsWith(
+                    "Unknown placement strategy 'random_placment'. Did you mean 'random_placement'? Known placement strategy names: "));
+            assertTrue(e.known().containsAll(List.of("bsb.placement.RandomPlacement", "random_placement", "fixed_positions")));
+        }
+    }
+
     private List<ServiceReference<?>> namedServices() throws InvalidSyntaxException {
         ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(" + BsbName.PROPERTY + "=*)");
         List<ServiceReference<?>> list = refs == null ? List.of() : List.of(refs);
