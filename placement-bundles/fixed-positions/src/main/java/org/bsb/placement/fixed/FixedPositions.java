@@ -65,7 +65,7 @@ public class FixedPositions implements PlacementStrategy<FixedPositionsParameter
         }
         for (int i = 0; i < parameters.positions().size(); i++) {
             List<Double> p = parameters.positions().get(i);
-            if (p == null || p.size() != 3 || p.contains(null)) {
+            if (p == null || p.size() != 3 || p.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new IllegalArgumentException("positions[" + i + "]: expected [x, y, z], got " + p);
             }
         }
