@@ -1,0 +1,562 @@
+package org.bsb.neuron.nmodl.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.ast.Ast;
+import org.bsb.neuron.nmodl.ast.Ast.*;
+import org.bsb.neuron.nmodl.lex.Lexer;
+import org.bsb.neuron.nmodl.lex.Token;
+import org.bsb.neuron.nmodl.units.UnitConstants;
+
+/** Recursive-descent parser for NMODL as NEURON's nocmodl accepts it (the subset real catalogues use). */
+public final class Parser {
+  private static final Set<String> NEURON_KEYWORDS = Set.of("SUFFIX", "POINT_PROCESS", "ARTIFICIAL_CELL",
+      "USEION", "RANGE", "GLOBAL", "NONSPECIFIC_CURRENT", "ELECTRODE_CURRENT", "POINTER", "BBCOREPOINTER",
+      "THREADSAFE", "EXTERNAL", "READ", "WRITE", "VALENCE", "REPRESENTS");
+  private final String file;
+  private final List<Token> tokens;
+  private int p;
+
+  private Parser(String file, String src) {
+    this.file = file;
+    this.tokens = Lexer.tokenize(file, src);
+  }
+
+  /** Parses a whole file; errors carry file, line and column. */
+  public static ModFile parse(String file, String src) {
+    Parser ps = new Parser(file, src);
+    ModFile m = ps.module();
+    m.file = file;
+    return m;
+  }
+
+  // ---------------------------------------------------------------- token helpers
+  private Token peek() { return tokens.get(p); }
+  private Token peek(int k) { return tokens.get(Math.min(p + k, tokens.size() - 1)); }
+  private Token advance() { return tokens.get(p++); }
+  private boolean at(String s) { return peek().is(s); }
+
+  private boolean accept(String s) {
+    if (at(s)) { p++; return true; }
+    return false;
+  }
+
+  private NmodlException error(Token t, String msg) {
+    return new NmodlException(file, t.line(), t.column(), msg);
+  }
+
+  private Token expect(String s) {
+    if (!at(s)) throw error(peek(), "expected '" + s + "' but found " + peek());
+    return advance();
+  }
+
+  private String name() {
+    Token t = peek();
+    if (t.kind() != Token.Kind.NAME) throw error(t, "expected a name but found " + t);
+    p++;
+    return t.text();
+  }
+
+  private Pos pos() { return new Pos(peek().line(), peek().column()); }
+
+  /** Skips a balanced parenthesised units expression and returns its text. */
+  private String units() {
+    Token open = expect("(");
+    StringBuilder sb = new StringBuilder();
+    int depth = 1;
+    boolean lastWord = false;
+    while (true) {
+      Token t = advance();
+      if (t.kind() == Token.Kind.EOF) throw error(open, "units '(' not closed");
+      if (t.is("(")) depth++;
+      if (t.is(")") && --depth == 0) return sb.toString().trim();
+      boolean word = t.kind() != Token.Kind.PUNCT;
+      if (word && lastWord) sb.append(' ');
+      sb.append(t.text());
+      lastWord = word;
+    }
+  }
+
+  private double signedNumber() {
+    boolean neg = false;
+    while (at("-") || at("+")) { if (advance().is("-")) neg = !neg; }
+    Token t = peek();
+    if (t.kind() != Token.Kind.NUMBER) throw error(t, "expected a number but found " + t);
+    p++;
+    return neg ? -t.number() : t.number();
+  }
+
+  // ---------------------------------------------------------------- top level
+  private ModFile module() {
+    ModFile m = new ModFile();
+    while (peek().kind() != Token.Kind.EOF) {
+      Token t = peek();
+      if (t.kind() != Token.Kind.NAME) throw error(t, "expected a block keyword but found " + t);
+      Pos pos = pos();
+      String kw = advance().text();
+      switch (kw) {
+        case "NEURON" -> neuronBlock(m);
+        case "UNITS" -> unitsBlock(m);
+        case "CONSTANT" -> declBlock(m.constants, false);
+        case "PARAMETER" -> declBlock(m.parameters, false);
+        case "ASSIGNED" -> declBlock(m.assigned, false);
+        case "STATE" -> declBlock(m.states, true);
+        case "INDEPENDENT" -> skipBraces();
+        case "INITIAL" -> m.initial = block("INITIAL");
+        case "BREAKPOINT" -> m.breakpoint = block("BREAKPOINT");
+        case "DERIVATIVE", "KINETIC", "LINEAR", "NONLINEAR" -> {
+          String n = name();
+          addCallable(m, new Callable(kw, n, List.of(), block(kw), pos), t);
+        }
+        case "FUNCTION", "PROCEDURE" -> {
+          String n = name();
+          List<String> params = params();
+          if (at("(")) units();
+          addCallable(m, new Callable(kw, n, params, block(kw), pos), t);
+        }
+        case "NET_RECEIVE" -> {
+          if (m.netReceive != null) throw error(t, "second NET_RECEIVE block");
+          List<String> params = params();
+          m.netReceive = new Callable(kw, "NET_RECEIVE", params, block(kw), pos);
+        }
+        case "LOCAL" -> m.locals.addAll(nameList());
+        case "DEFINE" -> {
+          String n = name();
+          m.constants.add(new Decl(n, 0, signedNumber(), null, null, null, pos));
+        }
+        case "BEFORE", "AFTER", "FUNCTION_TABLE", "DISCRETE", "PARTIAL", "MATCH", "CONSTRUCTOR", "DESTRUCTOR",
+            "TERMINAL", "PLOT", "CONSTRAINT" -> throw error(t, kw + " blocks are not supported");
+        default -> throw error(t, "unknown top-level keyword '" + kw + "'");
+      }
+    }
+    if (m.mechanismName() == null) {
+      throw new NmodlException(file, "no NEURON block with SUFFIX, POINT_PROCESS or ARTIFICIAL_CELL");
+    }
+    return m;
+  }
+
+  private void addCallable(ModFile m, Callable c, Token t) {
+    if (m.callables.put(c.name(), c) != null) throw error(t, "'" + c.name() + "' is defined twice");
+  }
+
+  private void skipBraces() {
+    Token open = expect("{");
+    int depth = 1;
+    while (depth > 0) {
+      Token t = advance();
+      if (t.kind() == Token.Kind.EOF) throw error(open, "'{' not closed");
+      if (t.is("{")) depth++;
+      if (t.is("}")) depth--;
+    }
+  }
+
+  /** Formal parameters: {@code (v(mV), x, kdc())}; a parenthesised suffix after a name is its units. */
+  private List<String> params() {
+    List<String> out = new ArrayList<>();
+    expect("(");
+    if (accept(")")) return out;
+    do {
+      out.add(name());
+      if (at("(")) units();
+    } while (accept(","));
+    expect(")");
+    return out;
+  }
+
+  private List<String> nameList() {
+    List<String> out = new ArrayList<>();
+    do {
+      out.add(name());
+      if (accept("[")) { signedNumber(); expect("]"); }
+    } while (accept(","));
+    return out;
+  }
+
+  private void neuronBlock(ModFile m) {
+    expect("{");
+    while (!accept("}")) {
+      Token t = peek();
+      String kw = name();
+      switch (kw) {
+        case "SUFFIX" -> { m.suffixPos = pos(); m.suffix = name(); }
+        case "POINT_PROCESS" -> { m.suffixPos = pos(); m.pointProcess = name(); }
+        case "ARTIFICIAL_CELL" -> { m.suffixPos = pos(); m.pointProcess = name(); m.artificialCell = true; }
+        case "USEION" -> {
+          Pos pos = pos();
+          String ion = name();
+          List<String> read = new ArrayList<>();
+          List<String> write = new ArrayList<>();
+          Double valence = null;
+          while (true) {
+            if (accept("READ")) read.addAll(nameList());
+            else if (accept("WRITE")) write.addAll(nameList());
+            else if (accept("VALENCE")) valence = signedNumber();
+            else if (accept("REPRESENTS")) name();
+            else break;
+          }
+          m.ions.add(new UseIon(ion, read, write, valence, pos));
+        }
+        case "RANGE" -> m.range.addAll(nameList());
+        case "GLOBAL" -> m.global.addAll(nameList());
+        case "NONSPECIFIC_CURRENT" -> m.nonspecific.addAll(nameList());
+        case "ELECTRODE_CURRENT" -> m.electrodeCurrent.addAll(nameList());
+        case "POINTER", "BBCOREPOINTER" -> m.pointer.addAll(nameList());
+        case "EXTERNAL" -> nameList();
+        case "THREADSAFE" -> {
+          m.threadsafe = true;
+          if (peek().kind() == Token.Kind.NAME && !NEURON_KEYWORDS.contains(peek().text())) nameList();
+        }
+        default -> throw error(t, "unknown NEURON block statement '" + kw + "'");
+      }
+    }
+  }
+
+  private void unitsBlock(ModFile m) {
+    expect("{");
+    while (!accept("}")) {
+      if (at("(")) {
+        units();
+        expect("=");
+        units();
+        continue;
+      }
+      Token nt = peek();
+      String n = name();
+      expect("=");
+      double value;
+      if (peek().kind() == Token.Kind.NUMBER || at("-")) {
+        value = signedNumber();
+        if (at("(")) units();
+      } else {
+        String from = units();
+        String to = at("(") ? units() : "1";
+        Double v = UnitConstants.convert(from, to);
+        if (v == null) {
+          throw error(nt, "cannot evaluate unit constant " + n + " = (" + from + ") (" + to + ")");
+        }
+        value = v;
+      }
+      m.unitConstants.put(n, value);
+    }
+  }
+
+  private void declBlock(List<Decl> out, boolean state) {
+    expect("{");
+    while (!accept("}")) {
+      Pos pos = pos();
+      String n = name();
+      int size = 0;
+      Double value = null;
+      String u = null;
+      Double lo = null;
+      Double hi = null;
+      if (accept("[")) {
+        size = (int) signedNumber();
+        expect("]");
+      }
+      if (accept("=")) value = signedNumber();
+      if (at("(")) u = units();
+      if (accept("FROM")) {
+        lo = signedNumber();
+        expect("TO");
+        hi = signedNumber();
+      }
+      if (at("<")) {
+        advance();
+        double a = signedNumber();
+        if (accept(",")) {
+          lo = a;
+          hi = signedNumber();
+        }
+        expect(">");
+      }
+      if (at("START")) { advance(); value = signedNumber(); }
+      out.add(new Decl(n, size, value, u, lo, hi, pos));
+      accept(",");
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+  private List<Stmt> block(String context) {
+    expect("{");
+    List<Stmt> out = new ArrayList<>();
+    while (!accept("}")) {
+      if (peek().kind() == Token.Kind.EOF) throw error(peek(), "block not closed with '}'");
+      Stmt s = statement(context);
+      if (s != null) out.add(s);
+    }
+    return out;
+  }
+
+  private Stmt statement(String context) {
+    Token t = peek();
+    Pos pos = pos();
+    if (t.kind() == Token.Kind.PRIME) {
+      p++;
+      expect("=");
+      return new DiffEq(t.text(), expr(), pos);
+    }
+    if (t.is("~")) {
+      p++;
+      return tilde(context, pos);
+    }
+    if (t.is("{")) {
+      List<Stmt> body = block(context);
+      return new If(new Num(1), body, List.of());
+    }
+    if (t.kind() != Token.Kind.NAME) throw error(t, "expected a statement but found " + t);
+    switch (t.text()) {
+      case "LOCAL" -> { p++; return new Local(nameList(), pos); }
+      case "TABLE" -> { p++; return table(pos); }
+      case "SOLVE" -> { p++; return solve(pos); }
+      case "IF", "if" -> { p++; return ifStmt(context); }
+      case "WHILE", "while" -> {
+        p++;
+        expect("(");
+        Expr c = expr();
+        expect(")");
+        return new While(c, block(context));
+      }
+      case "FROM" -> {
+        p++;
+        String v = name();
+        expect("=");
+        Expr a = expr();
+        expect("TO");
+        Expr b = expr();
+        Expr by = accept("BY") ? expr() : new Num(1);
+        return new From(v, a, b, by, block(context), pos);
+      }
+      case "CONSERVE" -> {
+        p++;
+        List<Term> terms = terms();
+        expect("=");
+        return new Conserve(terms, expr(), pos);
+      }
+      case "COMPARTMENT" -> {
+        p++;
+        Expr vol = expr();
+        if (accept(",")) throw error(t, "indexed COMPARTMENT is not supported");
+        expect("{");
+        List<String> names = new ArrayList<>();
+        while (!accept("}")) names.add(name());
+        return new Compartment(vol, names, pos);
+      }
+      case "INITIAL" -> {
+        p++;
+        if (!context.equals("NET_RECEIVE")) throw error(t, "INITIAL block inside " + context);
+        return new NetInitial(block(context));
+      }
+      case "printf" -> {
+        p++;
+        expect("(");
+        List<Expr> args = new ArrayList<>();
+        if (!at(")")) {
+          do {
+            if (peek().kind() == Token.Kind.STRING) p++;
+            else args.add(expr());
+          } while (accept(","));
+        }
+        expect(")");
+        return new Printf(args);
+      }
+      case "PROTECT" -> { p++; return statement(context); }
+      case "MUTEXLOCK", "MUTEXUNLOCK" -> { p++; return null; }
+      case "UNITSON", "UNITSOFF" -> { p++; return null; }
+      case "LAG", "WATCH", "FOR_NETCONS", "LONGITUDINAL_DIFFUSION", "VERBATIM", "SWEEP", "MATCH" ->
+          throw error(t, t.text() + " is not supported");
+      default -> { }
+    }
+    p++;
+    if (at("(")) {
+      List<Expr> args = args();
+      return new ExprStmt(new Call(t.text(), args, pos), pos);
+    }
+    Expr index = null;
+    if (accept("[")) {
+      index = expr();
+      expect("]");
+    }
+    if (!at("=")) throw error(peek(), "expected '=' after '" + t.text() + "' but found " + peek());
+    p++;
+    return new Assign(new Var(t.text(), index, pos), expr(), pos);
+  }
+
+  private Stmt tilde(String context, Pos pos) {
+    if (context.equals("LINEAR") || context.equals("NONLINEAR")) {
+      Expr lhs = expr();
+      expect("=");
+      return new LinEq(lhs, expr(), pos);
+    }
+    if (!context.equals("KINETIC")) throw error(tokens.get(p - 1), "'~' outside a KINETIC block");
+    List<Term> lhs = terms();
+    if (accept("<<")) {
+      expect("(");
+      Expr flux = expr();
+      expect(")");
+      return new Reaction("<<", lhs, List.of(), flux, null, pos);
+    }
+    String kind;
+    if (accept("<->")) kind = "<->";
+    else if (accept("->")) kind = "->";
+    else throw error(peek(), "expected '<->', '->' or '<<' in reaction but found " + peek());
+    List<Term> rhs = terms();
+    expect("(");
+    Expr kf = expr();
+    Expr kb = null;
+    if (kind.equals("<->")) {
+      expect(",");
+      kb = expr();
+    }
+    expect(")");
+    return new Reaction(kind, lhs, rhs, kf, kb, pos);
+  }
+
+  private List<Term> terms() {
+    List<Term> out = new ArrayList<>();
+    do {
+      Pos pos = pos();
+      int coef = 1;
+      if (peek().kind() == Token.Kind.NUMBER) {
+        Token n = advance();
+        if (n.number() != Math.rint(n.number()) || n.number() < 1) throw error(n, "reaction coefficient must be a positive integer");
+        coef = (int) n.number();
+        accept("*");
+      }
+      String s = name();
+      if (at("[")) throw error(peek(), "array states in reactions are not supported");
+      out.add(new Term(coef, s, pos));
+    } while (accept("+"));
+    return out;
+  }
+
+  private Stmt table(Pos pos) {
+    List<String> names = new ArrayList<>();
+    if (!at("DEPEND") && !at("FROM")) names.addAll(nameList());
+    List<String> dep = new ArrayList<>();
+    if (accept("DEPEND")) dep.addAll(nameList());
+    expect("FROM");
+    Expr from = expr();
+    expect("TO");
+    Expr to = expr();
+    expect("WITH");
+    Expr with = expr();
+    return new Table(names, dep, from, to, with, pos);
+  }
+
+  private Stmt solve(Pos pos) {
+    String blk = name();
+    String method = null;
+    boolean ss = false;
+    if (accept("METHOD")) method = name();
+    else if (accept("STEADYSTATE")) { method = name(); ss = true; }
+    if (at("IFERROR")) throw error(peek(), "SOLVE ... IFERROR is not supported");
+    return new Solve(blk, method, ss, pos);
+  }
+
+  private Stmt ifStmt(String context) {
+    expect("(");
+    Expr c = expr();
+    expect(")");
+    List<Stmt> then = block(context);
+    List<Stmt> otherwise = List.of();
+    if (accept("ELSE") || accept("else")) {
+      if (accept("IF") || accept("if")) otherwise = List.of(ifStmt(context));
+      else otherwise = block(context);
+    }
+    return new If(c, then, otherwise);
+  }
+
+  private List<Expr> args() {
+    expect("(");
+    List<Expr> out = new ArrayList<>();
+    if (accept(")")) return out;
+    do out.add(expr()); while (accept(","));
+    expect(")");
+    return out;
+  }
+
+  // ---------------------------------------------------------------- expressions
+  private Expr expr() { return or(); }
+
+  private Expr or() {
+    Expr l = and();
+    while (at("||")) { p++; l = new Binary("||", l, and()); }
+    return l;
+  }
+
+  private Expr and() {
+    Expr l = rel();
+    while (at("&&")) { p++; l = new Binary("&&", l, rel()); }
+    return l;
+  }
+
+  private Expr rel() {
+    Expr l = add();
+    while (at("<") || at(">") || at("<=") || at(">=") || at("==") || at("!=")) {
+      String op = advance().text();
+      l = new Binary(op, l, add());
+    }
+    return l;
+  }
+
+  private Expr add() {
+    Expr l = mul();
+    while (at("+") || at("-")) {
+      String op = advance().text();
+      l = new Binary(op, l, mul());
+    }
+    return l;
+  }
+
+  private Expr mul() {
+    Expr l = unary();
+    while (at("*") || at("/")) {
+      String op = advance().text();
+      l = new Binary(op, l, unary());
+    }
+    return l;
+  }
+
+  private Expr unary() {
+    if (accept("-")) return new Unary("-", unary());
+    if (accept("+")) return unary();
+    if (accept("!")) return new Unary("!", unary());
+    return pow();
+  }
+
+  private Expr pow() {
+    Expr base = primary();
+    if (accept("^")) return new Binary("^", base, unary());
+    return base;
+  }
+
+  private Expr primary() {
+    Token t = peek();
+    Pos pos = pos();
+    if (t.kind() == Token.Kind.NUMBER) {
+      p++;
+      if (at("(")) units();
+      return new Num(t.number());
+    }
+    if (t.is("(")) {
+      p++;
+      Expr e = expr();
+      expect(")");
+      return e;
+    }
+    if (t.kind() == Token.Kind.NAME) {
+      p++;
+      if (at("(")) return new Call(t.text(), args(), pos);
+      Expr index = null;
+      if (accept("[")) {
+        index = expr();
+        expect("]");
+      }
+      return new Var(t.text(), index, pos);
+    }
+    throw error(t, "expected an expression but found " + t);
+  }
+}
