@@ -11,7 +11,8 @@ import org.osgi.service.component.annotations.Reference;
  * the launcher turns into the process exit status.
  */
 @Component(service = BsbCommands.class, property = {"osgi.command.scope=bsb",
-        "osgi.command.function=help", "osgi.command.function=strategies"})
+        "osgi.command.function=help", "osgi.command.function=strategies",
+        "osgi.command.function=simulate"})
 public class BsbCommands {
     @Reference
     Registry registry;
@@ -28,6 +29,10 @@ public class BsbCommands {
 
     public void strategies(String... args) {
         run("strategies", args);
+    }
+
+    public void simulate(String... args) {
+        run("simulate", args);
     }
 
     private void run(String command, String[] args) {
