@@ -1,0 +1,154 @@
+package org.bsb.neuron.nmodl.gen;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles generated Java source in memory with the JDK's {@code javax.tools} compiler. The runtime classes
+ * the generated code extends are served from this bundle's class loader (so it also works inside OSGi,
+ * where they are not on the system class path), and the result is defined in a child loader of it.
+ */
+public final class InMemoryCompiler {
+  private static final String RUNTIME_PKG = "org.bsb.neuron.nmodl.runtime";
+
+  private InMemoryCompiler() {}
+
+  /** Compiles one class; returns it defined in a new child loader of this bundle's loader. */
+  public static Class<?> compile(String fqcn, String source) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IllegalStateException("no Java compiler: run on a JDK (not a JRE) to compile NMODL mechanisms");
+    }
+    ClassLoader parent = InMemoryCompiler.class.getClassLoader();
+    DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
+    StandardJavaFileManager std = javac.getStandardFileManager(diags, null, null);
+    MemoryManager fm = new MemoryManager(std, parent);
+    JavaFileObject src = new SimpleJavaFileObject(URI.create("string:///" + fqcn.replace('.', '/') + ".java"),
+        JavaFileObject.Kind.SOURCE) {
+      @Override public CharSequence getCharContent(boolean ignore) { return source; }
+    };
+    StringWriter log = new StringWriter();
+    Boolean ok = javac.getTask(log, fm, diags, List.of("-proc:none", "-g:none", "-nowarn"), null, List.of(src)).call();
+    if (!Boolean.TRUE.equals(ok)) {
+      StringBuilder sb = new StringBuilder("generated code does not compile (a compiler defect):");
+      for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+        sb.append("\n  line ").append(d.getLineNumber()).append(": ").append(d.getMessage(null));
+      }
+      throw new IllegalStateException(sb.toString());
+    }
+    Map<String, byte[]> classes = fm.output;
+    ClassLoader loader = new ClassLoader(parent) {
+      @Override protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] b = classes.get(name);
+        if (b == null) throw new ClassNotFoundException(name);
+        return defineClass(name, b, 0, b.length);
+      }
+    };
+    try {
+      return loader.loadClass(fqcn);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Keeps class output in memory and lists the runtime package's classes from the parent loader. */
+  private static final class MemoryManager extends ForwardingJavaFileManager<JavaFileManager> {
+    final Map<String, byte[]> output = new HashMap<>();
+    final ClassLoader parent;
+    private final boolean runtimeOnClassPath;
+
+    MemoryManager(StandardJavaFileManager std, ClassLoader parent) {
+      super(std);
+      this.parent = parent;
+      boolean found;
+      try {
+        Iterable<JavaFileObject> it = std.list(StandardLocation.CLASS_PATH, RUNTIME_PKG, Set.of(JavaFileObject.Kind.CLASS), false);
+        found = it.iterator().hasNext();
+      } catch (IOException e) {
+        found = false;
+      }
+      runtimeOnClassPath = found;
+    }
+
+    @Override public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+        FileObject sibling) {
+      return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+        @Override public OutputStream openOutputStream() {
+          return new ByteArrayOutputStream() {
+            @Override public void close() { output.put(className, toByteArray()); }
+          };
+        }
+      };
+    }
+
+    @Override public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
+        boolean recurse) throws IOException {
+      if (location == StandardLocation.CLASS_PATH && packageName.equals(RUNTIME_PKG) && !runtimeOnClassPath
+          && kinds.contains(JavaFileObject.Kind.CLASS)) {
+        return runtimeClasses();
+      }
+      return super.list(location, packageName, kinds, recurse);
+    }
+
+    @Override public String inferBinaryName(Location location, JavaFileObject file) {
+      if (file instanceof LoaderClassFile l) return l.binaryName;
+      return super.inferBinaryName(location, file);
+    }
+
+    private Iterable<JavaFileObject> runtimeClasses() {
+      List<JavaFileObject> out = new ArrayList<>();
+      for (String simple : RUNTIME_CLASSES) {
+        String bin = RUNTIME_PKG + "." + simple;
+        URL url = parent.getResource(bin.replace('.', '/') + ".class");
+        if (url != null) out.add(new LoaderClassFile(bin, url));
+      }
+      return Collections.unmodifiableList(out);
+    }
+  }
+
+  /** The runtime package's classes, listed explicitly because a bundle loader cannot enumerate a package. */
+  private static final String[] RUNTIME_CLASSES = {"CompiledKernel", "MechanismInfo", "MechanismInfo$Field",
+      "MechanismInfo$FieldKind", "MechanismInfo$Ion", "NetEvents", "NetEvents$1", "DenseSolver"};
+
+  private static final class LoaderClassFile extends SimpleJavaFileObject {
+    final String binaryName;
+    final URL url;
+
+    LoaderClassFile(String binaryName, URL url) {
+      super(URI.create("bundle:///" + binaryName.replace('.', '/') + ".class"), JavaFileObject.Kind.CLASS);
+      this.binaryName = binaryName;
+      this.url = url;
+    }
+
+    @Override public InputStream openInputStream() throws IOException {
+      return url.openStream();
+    }
+  }
+
+  static String classPathHint() {
+    return System.getProperty("java.class.path", "").replace(File.pathSeparatorChar, ' ');
+  }
+}
