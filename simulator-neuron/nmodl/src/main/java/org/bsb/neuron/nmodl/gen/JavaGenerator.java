@@ -127,7 +127,7 @@ public final class JavaGenerator {
     for (String f : sym.fields.keySet()) body.append("  private double[] ").append(field(f)).append(";\n");
     body.append("  private double[] sv;\n");
     body.append("  private final double[] sG = new double[").append(scratch).append("], sJ = new double[")
-        .append(scratch * scratch).append("], sX = new double[").append(scratch).append("], sD = new double[")
+        .append(scratch * scratch).append("], sX = new double[").append(scratch).append("], sX0 = new double[").append(scratch).append("], sD = new double[")
         .append(scratch).append("];\n");
     body.append("  @Override protected void bind() {\n");
     int k = 0;
@@ -368,7 +368,7 @@ public final class JavaGenerator {
       line(ind, "}");
       scopes.pop();
     } else if (s instanceof Solve sv) {
-      line(ind, solveCall(sv, sv.steadyState() ? "1e9" : "dt") + ";");
+      line(ind, solveCall(sv, "dt") + ";");
     } else if (s instanceof Table) {
       // tables are computed exactly (README: within NEURON's table error)
     } else if (s instanceof Printf p) {
@@ -550,7 +550,10 @@ public final class JavaGenerator {
       solverMethods.put(key, m);
     }
     if (blk.kind().equals("PROCEDURE") || blk.kind().equals("LINEAR")) return m + "(i)";
-    if (s.steadyState()) return m + "(i, 1e9); " + m + "(i, 1e9)";
+    if (s.steadyState()) {
+      if (blk.kind().equals("KINETIC")) return "ss_" + blk.name() + "(i)";
+      return m + "(i, 1e-9)"; // scopmath's _ss_derivimplicit runs one step with dt = 1e-9
+    }
     return m + "(i, " + h + ")";
   }
 
@@ -710,7 +713,7 @@ public final class JavaGenerator {
     String name = "implicit_" + blk.name();
     inNewMethod(() -> {
     line(1, "private void " + name + "(final int i, final double h) {");
-    line(2, "final double[] x0 = new double[" + n + "];");
+    line(2, "final double[] x0 = sX0;");
     for (int k = 0; k < n; k++) line(2, "x0[" + k + "] = " + field(states.get(k)) + "[i];");
     line(2, "for (int it = 0; it < 50; it++) {");
     line(3, dj + "(i, sD, sJ);");
@@ -729,6 +732,7 @@ public final class JavaGenerator {
     }
     line(3, "if (done) break;");
     line(2, "}");
+    if (hasAssignment(blk.body())) line(2, dj + "(i, sD, sJ);");
     line(1, "}");
     });
     return name;
@@ -741,6 +745,8 @@ public final class JavaGenerator {
    */
   private final class KineticCtx extends SolveCtx {
     final int n;
+    /** All reactions first order with state-independent rates (nocmodl's _linmat). */
+    boolean linear = true;
     String lastF = null;
     String lastB = null;
     final Set<Integer> replaced = new LinkedHashSet<>();
@@ -790,11 +796,21 @@ public final class JavaGenerator {
     }
 
     void reaction(Reaction r, int ind) {
+      Set<String> st = new LinkedHashSet<>(states);
       if (r.kind().equals("<<")) {
         if (r.lhs().size() != 1 || r.lhs().get(0).coefficient() != 1) throw err(r.pos(), "'<<' takes a single state");
         int s = index(r.lhs().get(0).state(), r.pos());
-        line(ind, "sG[" + s + "] -= " + num(r.forward()) + ";");
+        if (Symbolic.dependsOnAny(r.forward(), st)) linear = false;
+        String fx = freshTmp("flux");
+        line(ind, "final double " + fx + " = " + num(r.forward()) + ";");
+        line(ind, "sG[" + s + "] -= " + fx + ";");
+        lastF = "0.0";
+        lastB = fx;
         return;
+      }
+      if (Symbolic.dependsOnAny(r.forward(), st) || (r.backward() != null && Symbolic.dependsOnAny(r.backward(), st))
+          || order(r.lhs()) > 1 || order(r.rhs()) > 1) {
+        linear = false;
       }
       String kf = freshTmp("kf");
       line(ind, "final double " + kf + " = " + num(r.forward()) + ";");
@@ -822,6 +838,12 @@ public final class JavaGenerator {
         for (var e : df.entrySet()) line(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");");
         for (var e : db.entrySet()) line(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");");
       }
+    }
+
+    private int order(List<Term> side) {
+      int o = 0;
+      for (Term t : side) o += t.coefficient();
+      return o;
     }
 
     void compartment(Compartment c, int ind) {
@@ -889,24 +911,56 @@ public final class JavaGenerator {
     }
     line(1, "}");
     ctx = null;
-    line(1, "private void " + solver + "(final int i, final double h) {");
-    line(2, "final double[] x0 = new double[" + n + "];");
+    // one backward-Euler Newton solve as scopmath's sparse: a single step for linear schemes, else iterate
+    // until the summed |change| is below 1e-6 with states forced >= 0; then the block runs once more
+    line(1, "private void step_" + blk.name() + "(final int i, final double h, final boolean lin) {");
+    line(2, "final double[] x0 = sX0;");
     for (int r = 0; r < n; r++) line(2, "x0[" + r + "] = " + field(states.get(r)) + "[i];");
-    line(2, "for (int it = 0; it < 50; it++) {");
+    line(2, "for (int it = 0; it <= 21; it++) {");
     line(3, fn + "(i, x0, h);");
     line(3, "for (int r = 0; r < " + n + "; r++) sG[r] = -sG[r];");
     line(3, "DenseSolver.solve(sJ, sG, " + n + ");");
-    line(3, "boolean done = true;");
+    line(3, "double err = 0.0;");
     for (int r = 0; r < n; r++) {
       String x = field(states.get(r)) + "[i]";
       line(3, x + " += sG[" + r + "];");
-      line(3, "if (!(Math.abs(sG[" + r + "]) <= 1e-10 * Math.abs(" + x + ") + 1e-300)) done = false;");
+      line(3, "if (!lin && " + x + " < 0.0) " + x + " = 0.0;");
+      line(3, "err += Math.abs(sG[" + r + "]);");
     }
-    line(3, "if (done) break;");
+    line(3, "if (lin || err <= 1e-6) break;");
     line(2, "}");
+    if (hasAssignment(blk.body())) line(2, fn + "(i, x0, h);");
+    line(1, "}");
+    line(1, "private void " + solver + "(final int i, final double h) {");
+    line(2, "step_" + blk.name() + "(i, h, " + k.linear + ");");
+    line(1, "}");
+    // STEADYSTATE sparse: dt = 1e9; linear schemes iterate once as nonlinear, nonlinear ones take up to
+    // 7 linear steps until no state is below -1e-6, then one iterated solve (scopmath's _ss_sparse)
+    line(1, "private void ss_" + blk.name() + "(final int i) {");
+    if (k.linear) {
+      line(2, "step_" + blk.name() + "(i, 1e9, false);");
+    } else {
+      line(2, "for (int k = 0; k < 7; k++) {");
+      line(3, "step_" + blk.name() + "(i, 1e9, true);");
+      line(3, "boolean ok = true;");
+      for (int r = 0; r < n; r++) {
+        String x = field(states.get(r)) + "[i]";
+        line(3, "if (" + x + " < -1e-6) { " + x + " = 0.0; ok = false; }");
+      }
+      line(3, "if (ok) { step_" + blk.name() + "(i, 1e9, false); break; }");
+      line(2, "}");
+    }
     line(1, "}");
     });
     return solver;
+  }
+
+  private static boolean hasAssignment(List<Stmt> body) {
+    for (Stmt s : body) {
+      if (s instanceof Assign) return true;
+      if (s instanceof If f && (hasAssignment(f.then()) || hasAssignment(f.otherwise()))) return true;
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ LINEAR
