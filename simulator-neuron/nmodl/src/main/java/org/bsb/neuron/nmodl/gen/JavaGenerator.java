@@ -43,6 +43,7 @@ public final class JavaGenerator {
   private StringBuilder methods = new StringBuilder();
   /** Complete auxiliary methods (functions, solvers), appended after the phases. */
   private final StringBuilder aux = new StringBuilder();
+  private final List<String> tableFields = new ArrayList<>();
 
   /** Runs {@code r} writing into a fresh method buffer with an isolated scope, then files it in {@link #aux}. */
   private void inNewMethod(Runnable r) {
@@ -129,6 +130,7 @@ public final class JavaGenerator {
     body.append("  private final double[] sG = new double[").append(scratch).append("], sJ = new double[")
         .append(scratch * scratch).append("], sX = new double[").append(scratch).append("], sX0 = new double[").append(scratch).append("], sD = new double[")
         .append(scratch).append("];\n");
+    for (String tf : tableFields) body.append(tf);
     body.append("  @Override protected void bind() {\n");
     int k = 0;
     for (String f : sym.fields.keySet()) body.append("    ").append(field(f)).append(" = fields[").append(k++).append("];\n");
@@ -286,8 +288,12 @@ public final class JavaGenerator {
 
   private void userCallable(Callable c) {
     boolean fn = c.kind().equals("FUNCTION");
+    Table table = null;
+    for (Stmt st : c.body()) if (st instanceof Table t) table = t;
+    if (table != null && c.params().size() != 1) throw err(c.pos(), "TABLE needs a FUNCTION or PROCEDURE of one argument");
+    String exact = table == null ? (fn ? "f_" : "p_") + c.name() : "x" + (fn ? "f_" : "p_") + c.name();
     inNewMethod(() -> {
-      StringBuilder sig = new StringBuilder("private ").append(fn ? "double f_" : "void p_").append(c.name())
+      StringBuilder sig = new StringBuilder("private ").append(fn ? "double " : "void ").append(exact)
           .append("(final int i");
       for (String p : c.params()) {
         sig.append(", double a_").append(p);
@@ -302,6 +308,64 @@ public final class JavaGenerator {
       }
       statements(c.body(), c.kind(), 2);
       if (fn) line(2, "return " + returnVar + ";");
+      line(1, "}");
+    });
+    if (table != null) tableWrapper(c, table, exact, fn);
+  }
+
+  /**
+   * NEURON's TABLE: with+1 samples from FROM to TO (x advanced by repeated addition of the step), rebuilt when a
+   * DEPEND value changes, looked up by linear interpolation and clamped to the end values outside the range.
+   */
+  private void tableWrapper(Callable c, Table tb, String exact, boolean fn) {
+    List<String> names = fn ? List.of(c.name()) : tb.names();
+    for (String n : names) {
+      if (!fn && (!sym.fields.containsKey(n) || sym.fields.get(n).size() > 0)) {
+        throw err(tb.pos(), "TABLE variable '" + n + "' must be a scalar ASSIGNED variable");
+      }
+    }
+    String id = c.name();
+    tableFields.add("  private double tmin_" + id + ", mfac_" + id + ";\n  private int tn_" + id + " = -1;\n");
+    for (String n : names) tableFields.add("  private double[] tab_" + id + "_" + n + ";\n");
+    tableFields.add("  private final double[] tdep_" + id + " = new double[" + tb.depend().size() + "];\n");
+    inNewMethod(() -> {
+      line(1, "private " + (fn ? "double " : "void ") + (fn ? "f_" : "p_") + id + "(final int i, final double a) {");
+      StringBuilder changed = new StringBuilder("tn_" + id + " < 0");
+      for (int k = 0; k < tb.depend().size(); k++) {
+        String dv = num(new Var(tb.depend().get(k), null, tb.pos()));
+        changed.append(" || tdep_").append(id).append("[").append(k).append("] != ").append(dv);
+      }
+      line(2, "if (" + changed + ") {");
+      for (int k = 0; k < tb.depend().size(); k++) {
+        line(3, "tdep_" + id + "[" + k + "] = " + num(new Var(tb.depend().get(k), null, tb.pos())) + ";");
+      }
+      line(3, "final double lo = " + num(tb.from()) + ", hi = " + num(tb.to()) + ";");
+      line(3, "final int n = (int) (" + num(tb.with()) + ");");
+      line(3, "if (n < 1 || n > 10000000) throw new IllegalStateException(\"TABLE WITH out of range\");");
+      line(3, "final double dx = (hi - lo) / n;");
+      for (String nm : names) line(3, "tab_" + id + "_" + nm + " = new double[n + 1];");
+      line(3, "double x = lo;");
+      line(3, "for (int k = 0; k <= n; k++, x += dx) {");
+      if (fn) {
+        line(4, "tab_" + id + "_" + id + "[k] = " + exact + "(i, x);");
+      } else {
+        line(4, exact + "(i, x);");
+        for (String nm : names) line(4, "tab_" + id + "_" + nm + "[k] = " + field(nm) + "[i];");
+      }
+      line(3, "}");
+      line(3, "tmin_" + id + " = lo;");
+      line(3, "mfac_" + id + " = 1.0 / dx;");
+      line(3, "tn_" + id + " = n;");
+      line(2, "}");
+      line(2, "final double xi = mfac_" + id + " * (a - tmin_" + id + ");");
+      line(2, "final int n = tn_" + id + ";");
+      for (String nm : names) {
+        String tab = "tab_" + id + "_" + nm;
+        String dst = fn ? "final double r_" + nm : field(nm) + "[i]";
+        line(2, (fn ? dst : dst) + " = Double.isNaN(xi) ? xi : xi <= 0.0 ? " + tab + "[0] : xi >= n ? " + tab
+            + "[n] : " + tab + "[(int) xi] + (xi - (int) xi) * (" + tab + "[(int) xi + 1] - " + tab + "[(int) xi]);");
+      }
+      if (fn) line(2, "return r_" + id + ";");
       line(1, "}");
     });
   }
