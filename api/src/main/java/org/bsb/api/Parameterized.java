@@ -9,8 +9,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Record components use the config's snake_case keys through the record's component names
  * in camelCase ({@code voxelsPre} binds {@code voxels_pre}); a component annotated
- * {@link Required} must be present; absent ones take the value of the record's
- * {@link Defaults} constructor arguments.
+ * {@link Required} must be present; absent ones take their {@link Default} value; numbers may be
+ * limited with {@link Range}. Components may be String, boolean/int/long/double (boxed or not),
+ * enums (matched case-insensitively), lists, maps (String or Integer keys), nested records,
+ * {@link org.bsb.api.geometry.Point3} (a list of 3 numbers, or one number for all three) and
+ * Object (any plain value: String, Long, Double, Boolean, List, Map).
  */
 @ConsumerType
 public interface Parameterized<P extends Record> {

@@ -6,6 +6,7 @@ import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.morphology.MorphologyParser;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.api.simulation.DeviceType;
+import org.bsb.api.simulation.ResultsFormat;
 import org.bsb.api.simulation.SimulatorBackend;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.targetting.CellTargetting;
@@ -24,6 +25,7 @@ public enum ServiceKind {
     CELL_TARGETTING(CellTargetting.class, "cell targetting", "cell targetting strategies", "strategy"),
     LOCATION_TARGETTING(LocationTargetting.class, "location targetting", "location targetting strategies",
             "strategy"),
+    RESULTS_FORMAT(ResultsFormat.class, "results format", "results formats", "format"),
     CONFIG_FORMAT(ConfigFormat.class, "config format", "config formats", "format"),
     MORPHOLOGY_PARSER(MorphologyParser.class, "morphology parser", "morphology parsers", "parser");
 

@@ -17,6 +17,9 @@ final class GogoSession {
 
     private GogoSession() {}
 
+    /** A command name as the launcher accepts it: anything else would be Gogo syntax, not a name. */
+    private static final java.util.regex.Pattern COMMAND_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
     /** Executes {@code bsb:<command> args...} and returns the exit status. */
     static int execute(BundleContext context, String command, String[] args, InputStream in, PrintStream out,
             PrintStream err) throws ReflectiveOperationException {
@@ -25,7 +28,19 @@ final class GogoSession {
             err.println("bsb: the Gogo command processor is not running");
             return 70;
         }
-        Object processor = context.getService(reference);
+        return execute(context.getService(reference), command, args, in, out, err);
+    }
+
+    /**
+     * Runs the command on a Gogo {@code CommandProcessor}: 0 on success, the {@code exitCode()} of
+     * a failure that carries one (the core's CommandFailure), 2 for an unknown command, 1 otherwise.
+     */
+    static int execute(Object processor, String command, String[] args, InputStream in, PrintStream out,
+            PrintStream err) throws ReflectiveOperationException {
+        if (!COMMAND_NAME.matcher(command).matches()) {
+            err.println("bsb: unknown command '" + command + "'. Run 'bsb --help' for the list of commands.");
+            return 2;
+        }
         ClassLoader loader = processor.getClass().getClassLoader();
         Class<?> processorType = loader.loadClass(PROCESSOR);
         Class<?> sessionType = loader.loadClass(SESSION);
@@ -47,13 +62,17 @@ final class GogoSession {
         }
     }
 
-    /** The command line with each argument quoted, so that Gogo passes it through unchanged. */
+    /**
+     * The command line with each argument double-quoted, so that Gogo passes it through unchanged:
+     * inside double quotes Gogo still expands {@code $var}, {@code \x} and {@code %(expr)} (a bare
+     * {@code %} is a syntax error), so those characters and the quote itself are escaped.
+     */
     static String commandLine(String command, String[] args) {
         StringBuilder line = new StringBuilder("bsb:").append(command);
         for (String arg : args) {
             line.append(' ').append('"');
             for (char c : arg.toCharArray()) {
-                if (c == '"' || c == '\\' || c == '$') {
+                if (c == '"' || c == '\\' || c == '$' || c == '%') {
                     line.append('\\');
                 }
                 line.append(c);

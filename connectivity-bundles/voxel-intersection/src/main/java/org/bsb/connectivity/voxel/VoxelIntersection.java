@@ -1,0 +1,405 @@
+package org.bsb.connectivity.voxel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.random.RandomGenerator;
+import org.bsb.api.BsbName;
+import org.bsb.api.connectivity.CellPopulation;
+import org.bsb.api.connectivity.ConnectionJob;
+import org.bsb.api.connectivity.ConnectionStrategy;
+import org.bsb.api.connectivity.ConnectivityException;
+import org.bsb.api.connectivity.RegionContext;
+import org.bsb.api.geometry.Box;
+import org.bsb.api.geometry.ChunkId;
+import org.bsb.api.geometry.EulerRotation;
+import org.bsb.api.morphology.Branch;
+import org.bsb.api.morphology.Morphology;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Connects cells where their label-filtered morphologies, cut into voxels, overlap (the
+ * original's {@code VoxelIntersection}).
+ *
+ * <p>Per job: the "targets" (presynaptic cells of the chunk with {@code favor_cache: pre}) stay
+ * fixed in their own frame and are voxelized once per morphology (cached); the "candidates"
+ * (postsynaptic cells of the region of interest) whose rotated bounding boxes intersect a
+ * target's (broad phase, closed boxes, autapses included) are thinned to {@code affinity},
+ * moved into the target's frame (own rotation, translation, inverse target rotation) and
+ * voxelized; each voxel overlapping a target voxel (open boxes: voxels that only touch do not
+ * count) pairs up with it, weighted by the product of their point counts, and {@code contacts}
+ * pairs are drawn with replacement, a uniformly random point in each voxel of the pair.
+ *
+ * <p>Voxel edges come from each cell's stored, unfiltered morphology bounds divided into
+ * {@code voxels_pre}/{@code voxels_post} voxels (or at most {@code max_voxel_edge_*} µm long);
+ * every grid is anchored at the origin of the target's frame, so cells with the same morphology
+ * share one grid and matching voxels coincide.
+ */
+@Component(service = ConnectionStrategy.class)
+@BsbName({"bsb.connectivity.VoxelIntersection", "bsb.connectivity.detailed.voxel_intersection.VoxelIntersection",
+    "voxel_intersection"})
+public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionParameters> {
+    /** Target voxel sets per (filtered morphology instance, edges), kept while the morphology lives. */
+    private final Map<Morphology, Map<List<Double>, VoxelSet>> cache = Collections.synchronizedMap(new WeakHashMap<>());
+
+    @Override
+    public Class<VoxelIntersectionParameters> parameterType() {
+        return VoxelIntersectionParameters.class;
+    }
+
+    @Override
+    public Collection<ChunkId> regionOfInterest(VoxelIntersectionParameters p, ChunkId chunk, RegionContext ctx) {
+        return ctx.morphologyOverlap(chunk);
+    }
+
+    @Override
+    public void connect(ConnectionJob<VoxelIntersectionParameters> job) throws ConnectivityException {
+        VoxelIntersectionParameters p = job.parameters();
+        check(p);
+        boolean favorPre = !"post".equals(p.favorCache());
+        List<CellPopulation> targets = favorPre ? job.presynaptic() : job.postsynaptic();
+        List<CellPopulation> candidates = favorPre ? job.postsynaptic() : job.presynaptic();
+        for (CellPopulation t : targets) {
+            for (CellPopulation c : candidates) {
+                if (t.size() == 0 || c.size() == 0 || !hasPoints(job, t, favorPre ? "presynaptic" : "postsynaptic")
+                        || !hasPoints(job, c, favorPre ? "postsynaptic" : "presynaptic")) {
+                    continue;
+                }
+                Pair pair = new Pair(job.random(), p, t, c, favorPre);
+                pair.run();
+                if (favorPre) {
+                    job.connect(t, c, pair.targetLocs.toArray(), pair.candLocs.toArray());
+                } else {
+                    job.connect(c, t, pair.candLocs.toArray(), pair.targetLocs.toArray());
+                }
+            }
+        }
+    }
+
+    private static void check(VoxelIntersectionParameters p) throws ConnectivityException {
+        if (!(p.affinity() >= 0 && p.affinity() <= 1)) {
+            throw new ConnectivityException("affinity must be between 0 and 1, got " + p.affinity());
+        }
+        if (p.voxelsPre() < 1 || p.voxelsPost() < 1) {
+            throw new ConnectivityException("voxels_pre and voxels_post must be at least 1, got " + p.voxelsPre()
+                    + " and " + p.voxelsPost());
+        }
+        for (Double e : new Double[] {p.maxVoxelEdgePre(), p.maxVoxelEdgePost()}) {
+            if (e != null && !(e > 0)) {
+                throw new ConnectivityException("max_voxel_edge_pre/post must be a positive length in µm, got " + e);
+            }
+        }
+        if (!"pre".equals(p.favorCache()) && !"post".equals(p.favorCache())) {
+            throw new ConnectivityException("favor_cache must be 'pre' or 'post', got '" + p.favorCache() + "'");
+        }
+    }
+
+    /** Whether every cell has a morphology with points left after label filtering (else warns). */
+    private static boolean hasPoints(ConnectionJob<?> job, CellPopulation pop, String side) throws ConnectivityException {
+        List<String> empty = new ArrayList<>();
+        for (int i = 0; i < pop.size(); i++) {
+            Morphology m = pop.morphology(i);
+            if (m == null) {
+                throw new ConnectivityException("VoxelIntersection needs morphologies, but " + side + " cell type '"
+                        + pop.cellType() + "' has cells without one");
+            }
+            if (m.pointCount() == 0 && !empty.contains(pop.morphologyName(i))) {
+                empty.add(pop.morphologyName(i));
+            }
+        }
+        if (!empty.isEmpty()) {
+            List<String> labels = side.equals("presynaptic") ? job.presynapticLabels() : job.postsynapticLabels();
+            job.reporter().warn(job.strategyName() + ": no point matching label filters " + labels + " in the "
+                    + side + " morphologies of '" + pop.cellType() + "': " + empty + "; skipped");
+            return false;
+        }
+        return true;
+    }
+
+    double[] edges(Box bounds, int n, Double maxEdge) {
+        return maxEdge != null ? VoxelGrid.edgesAtMost(bounds, maxEdge) : VoxelGrid.edges(bounds, n);
+    }
+
+    private VoxelSet targetVoxels(Morphology m, double[] edges, boolean useCache) {
+        if (!useCache) {
+            return VoxelSet.of(m, edges);
+        }
+        List<Double> key = List.of(edges[0], edges[1], edges[2]);
+        Map<List<Double>, VoxelSet> perMorpho;
+        synchronized (cache) {
+            perMorpho = cache.computeIfAbsent(m, k -> Collections.synchronizedMap(new HashMap<>()));
+        }
+        return perMorpho.computeIfAbsent(key, k -> VoxelSet.of(m, edges));
+    }
+
+    /** One (target population, candidate population) pass of a job. */
+    private final class Pair {
+        final RandomGenerator random;
+        final VoxelIntersectionParameters p;
+        final CellPopulation targets;
+        final CellPopulation cands;
+        final int nTarget;
+        final int nCand;
+        final Double maxTarget;
+        final Double maxCand;
+        final IntList targetLocs = new IntList();
+        final IntList candLocs = new IntList();
+        /** Candidate points rotated into a target frame, per (morphology, combined rotation). */
+        final Map<RotKey, double[]> rotated = new HashMap<>();
+        final LongIntMap candVoxels = new LongIntMap(256);
+
+        Pair(RandomGenerator random, VoxelIntersectionParameters p, CellPopulation targets, CellPopulation cands,
+                boolean favorPre) {
+            this.random = random;
+            this.p = p;
+            this.targets = targets;
+            this.cands = cands;
+            nTarget = favorPre ? p.voxelsPre() : p.voxelsPost();
+            nCand = favorPre ? p.voxelsPost() : p.voxelsPre();
+            maxTarget = favorPre ? p.maxVoxelEdgePre() : p.maxVoxelEdgePost();
+            maxCand = favorPre ? p.maxVoxelEdgePost() : p.maxVoxelEdgePre();
+        }
+
+        void run() {
+            BoxIndex index = new BoxIndex(worldBoxes(cands));
+            double[] tBoxes = worldBoxes(targets);
+            for (int t = 0; t < targets.size(); t++) {
+                int[] partners = affinity(index.query(tBoxes, 6 * t));
+                if (partners.length == 0) {
+                    continue;
+                }
+                Morphology tm = targets.morphology(t);
+                VoxelSet tv = targetVoxels(tm, edges(targets.morphologyBounds(t), nTarget, maxTarget), p.cache());
+                EulerRotation tInv = EulerRotation.of(targets.rotation(t)).inverse();
+                double[] tPos = targets.position(t);
+                for (int c : partners) {
+                    intersect(t, tv, tInv, tPos, c);
+                }
+            }
+        }
+
+        /** A random floor(n a) + Bernoulli(frac(n a)) subset of the partners, kept in ascending order. */
+        int[] affinity(int[] partners) {
+            double a = p.affinity();
+            if (a >= 1 || partners.length == 0) {
+                return partners;
+            }
+            double want = partners.length * a;
+            int k = (int) Math.floor(want);
+            if (random.nextDouble() < want - k) {
+                k++;
+            }
+            // partial Fisher-Yates: the first k entries become a uniform random subset
+            int[] copy = partners.clone();
+            for (int i = 0; i < k; i++) {
+                int j = i + random.nextInt(copy.length - i);
+                int s = copy[i];
+                copy[i] = copy[j];
+                copy[j] = s;
+            }
+            int[] out = java.util.Arrays.copyOf(copy, k);
+            java.util.Arrays.sort(out);
+            return out;
+        }
+
+        void intersect(int t, VoxelSet tv, EulerRotation tInv, double[] tPos, int c) {
+            Morphology cm = cands.morphology(c);
+            double[] ce = edges(cands.morphologyBounds(c), nCand, maxCand);
+            EulerRotation combined = tInv.after(EulerRotation.of(cands.rotation(c)));
+            double[] pts = rotatedPoints(cm, c, combined);
+            double[] cPos = cands.position(c);
+            double[] d = new double[3];
+            tInv.apply(new double[] {cPos[0] - tPos[0], cPos[1] - tPos[1], cPos[2] - tPos[2]}, 0, d, 0);
+            // candidate points inside the target's occupied grid, grouped by candidate voxel
+            double[] te = tv.edges;
+            double loX = tv.lo[0] * te[0] - ce[0], hiX = (tv.hi[0] + 1) * te[0] + ce[0];
+            double loY = tv.lo[1] * te[1] - ce[1], hiY = (tv.hi[1] + 1) * te[1] + ce[1];
+            double loZ = tv.lo[2] * te[2] - ce[2], hiZ = (tv.hi[2] + 1) * te[2] + ce[2];
+            candVoxels.clear();
+            IntList voxelOfPoint = new IntList();
+            IntList pointIds = new IntList();
+            IntList vx = new IntList();
+            int n = pts.length / 3;
+            for (int i = 0; i < n; i++) {
+                double x = pts[3 * i] + d[0], y = pts[3 * i + 1] + d[1], z = pts[3 * i + 2] + d[2];
+                if (x < loX || x > hiX || y < loY || y > hiY || z < loZ || z > hiZ) {
+                    continue;
+                }
+                int ix = (int) Math.floor(x / ce[0]), iy = (int) Math.floor(y / ce[1]), iz = (int) Math.floor(z / ce[2]);
+                int v = candVoxels.putIfAbsent(VoxelSet.key(ix, iy, iz), vx.size() / 3);
+                if (v < 0) {
+                    v = vx.size() / 3;
+                    vx.add(ix);
+                    vx.add(iy);
+                    vx.add(iz);
+                }
+                voxelOfPoint.add(v);
+                pointIds.add(i);
+            }
+            if (pointIds.size() == 0) {
+                return;
+            }
+            // pool of overlapping (candidate voxel, target voxel) pairs, weighted by point count products
+            int nv = vx.size() / 3;
+            int[] candCount = new int[nv];
+            for (int k = 0; k < voxelOfPoint.size(); k++) {
+                candCount[voxelOfPoint.get(k)]++;
+            }
+            IntList poolC = new IntList();
+            IntList poolT = new IntList();
+            long[] cumulative = new long[16];
+            int pool = 0;
+            long total = 0;
+            for (int v = 0; v < nv; v++) {
+                int ix = vx.get(3 * v), iy = vx.get(3 * v + 1), iz = vx.get(3 * v + 2);
+                int x0 = first(ix, ce[0], te[0]), x1 = last(ix, ce[0], te[0]);
+                int y0 = first(iy, ce[1], te[1]), y1 = last(iy, ce[1], te[1]);
+                int z0 = first(iz, ce[2], te[2]), z1 = last(iz, ce[2], te[2]);
+                for (int x = x0; x <= x1; x++) {
+                    for (int y = y0; y <= y1; y++) {
+                        for (int z = z0; z <= z1; z++) {
+                            int tvox = tv.find(x, y, z);
+                            if (tvox >= 0) {
+                                poolC.add(v);
+                                poolT.add(tvox);
+                                total += (long) candCount[v] * tv.count(tvox);
+                                if (pool == cumulative.length) {
+                                    cumulative = java.util.Arrays.copyOf(cumulative, 2 * pool);
+                                }
+                                cumulative[pool++] = total;
+                            }
+                        }
+                    }
+                }
+            }
+            if (total == 0) {
+                return;
+            }
+            int contacts = (int) p.contacts();
+            if (contacts <= 0) {
+                return;
+            }
+            // candidate points per candidate voxel, in point order
+            int[] start = new int[nv + 1];
+            for (int v = 0; v < nv; v++) {
+                start[v + 1] = start[v] + candCount[v];
+            }
+            int[] fill = java.util.Arrays.copyOf(start, nv);
+            int[] members = new int[voxelOfPoint.size()];
+            for (int k = 0; k < voxelOfPoint.size(); k++) {
+                members[fill[voxelOfPoint.get(k)]++] = pointIds.get(k);
+            }
+            int[] loc = locations(cm, c);
+            for (int s = 0; s < contacts; s++) {
+                long r = random.nextLong(total);
+                int pick = upperBound(cumulative, pool, r);
+                int v = poolC.get(pick);
+                int tvox = poolT.get(pick);
+                int cp = members[start[v] + random.nextInt(candCount[v])];
+                int tp = tv.start[tvox] + random.nextInt(tv.count(tvox));
+                targetLocs.add(t);
+                targetLocs.add(tv.branch[tp]);
+                targetLocs.add(tv.point[tp]);
+                candLocs.add(c);
+                candLocs.add(loc[2 * cp]);
+                candLocs.add(loc[2 * cp + 1]);
+            }
+        }
+
+        /** Points of a candidate morphology rotated by {@code rot}, cached per morphology and rotation. */
+        double[] rotatedPoints(Morphology m, int c, EulerRotation rot) {
+            RotKey key = new RotKey(m, java.util.Arrays.stream(rot.matrix()).boxed().toList());
+            return rotated.computeIfAbsent(key, k -> {
+                double[] pts = new double[3 * m.pointCount()];
+                int at = 0;
+                for (Branch b : m.branches()) {
+                    System.arraycopy(b.points(), 0, pts, at, b.points().length);
+                    at += b.points().length;
+                }
+                if (!rot.isIdentity()) {
+                    for (int i = 0; i < pts.length; i += 3) {
+                        rot.apply(pts, i, pts, i);
+                    }
+                }
+                return pts;
+            });
+        }
+
+        private final Map<Morphology, int[]> locationCache = new java.util.IdentityHashMap<>();
+
+        /** (branch, point) of each point of a morphology in flattened order. */
+        int[] locations(Morphology m, int c) {
+            return locationCache.computeIfAbsent(m, k -> {
+                int[] out = new int[2 * m.pointCount()];
+                int i = 0;
+                for (int b = 0; b < m.branches().size(); b++) {
+                    for (int p = 0; p < m.branches().get(b).size(); p++, i++) {
+                        out[2 * i] = b;
+                        out[2 * i + 1] = p;
+                    }
+                }
+                return out;
+            });
+        }
+    }
+
+    /** First target grid index whose voxel overlaps (open) candidate voxel {@code k}. */
+    static int first(int k, double ce, double te) {
+        if (ce == te) {
+            return k;
+        }
+        return (int) Math.floor(k * ce / te);
+    }
+
+    /** Last target grid index whose voxel overlaps (open) candidate voxel {@code k}. */
+    static int last(int k, double ce, double te) {
+        if (ce == te) {
+            return k;
+        }
+        return (int) Math.ceil((k + 1) * ce / te) - 1;
+    }
+
+    /** Index of the first cumulative weight greater than {@code r}. */
+    static int upperBound(long[] cumulative, int size, long r) {
+        int lo = 0, hi = size - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] > r) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Axis-aligned world boxes of the cells: stored bounds rotated by the cell's rotation, moved to its position. */
+    static double[] worldBoxes(CellPopulation pop) {
+        double[] out = new double[6 * pop.size()];
+        for (int i = 0; i < pop.size(); i++) {
+            Box b = EulerRotation.of(pop.rotation(i)).apply(pop.morphologyBounds(i));
+            double[] pos = pop.position(i);
+            for (int a = 0; a < 3; a++) {
+                out[6 * i + a] = b.min().get(a) + pos[a];
+                out[6 * i + 3 + a] = b.max().get(a) + pos[a];
+            }
+        }
+        return out;
+    }
+
+    private record RotKey(Morphology morphology, List<Double> rotation) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RotKey k && k.morphology == morphology && k.rotation.equals(rotation);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(morphology) * 31 + rotation.hashCode();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.bsb.connectivity.voxel;
+
+/**
+ * Parameters of {@code VoxelIntersection}.
+ *
+ * @param affinity fraction of the candidate partners of each cell that are tried (0..1)
+ * @param contacts synapses per connected pair (the integer part is used; 0 or less: none)
+ * @param voxelsPre voxels the presynaptic morphologies are divided into
+ * @param voxelsPost voxels the postsynaptic morphologies are divided into
+ * @param maxVoxelEdgePre if given (µm), the presynaptic voxels' longest edge; replaces voxels_pre
+ * @param maxVoxelEdgePost if given (µm), the postsynaptic voxels' longest edge; replaces voxels_post
+ * @param cache keep voxelized morphologies between cells (and jobs)
+ * @param favorCache {@code pre} or {@code post}: the side whose morphologies stay fixed and cached
+ */
+public record VoxelIntersectionParameters(double affinity, double contacts, int voxelsPre, int voxelsPost,
+        Double maxVoxelEdgePre, Double maxVoxelEdgePost, boolean cache, String favorCache) {
+    public static final VoxelIntersectionParameters DEFAULTS =
+            new VoxelIntersectionParameters(1, 1, 50, 50, null, null, true, "pre");
+
+    public VoxelIntersectionParameters withAffinity(double a) {
+        return new VoxelIntersectionParameters(a, contacts, voxelsPre, voxelsPost, maxVoxelEdgePre, maxVoxelEdgePost,
+                cache, favorCache);
+    }
+
+    public VoxelIntersectionParameters withVoxels(int pre, int post) {
+        return new VoxelIntersectionParameters(affinity, contacts, pre, post, maxVoxelEdgePre, maxVoxelEdgePost, cache,
+                favorCache);
+    }
+
+    public VoxelIntersectionParameters withMaxVoxelEdge(Double pre, Double post) {
+        return new VoxelIntersectionParameters(affinity, contacts, voxelsPre, voxelsPost, pre, post, cache, favorCache);
+    }
+
+    public VoxelIntersectionParameters withFavorCache(String side) {
+        return new VoxelIntersectionParameters(affinity, contacts, voxelsPre, voxelsPost, maxVoxelEdgePre,
+                maxVoxelEdgePost, cache, side);
+    }
+
+    public VoxelIntersectionParameters withContacts(double n) {
+        return new VoxelIntersectionParameters(affinity, n, voxelsPre, voxelsPost, maxVoxelEdgePre, maxVoxelEdgePost,
+                cache, favorCache);
+    }
+}

@@ -1,0 +1,80 @@
+package org.bsb.core.compile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bsb.api.geometry.ChunkId;
+import org.bsb.api.storage.PlacementBlock;
+
+/** Placement block bookkeeping. */
+public final class Blocks {
+    private Blocks() {}
+
+    private record Key(String cellType, ChunkId chunk) {}
+
+    /**
+     * Concatenates blocks of the same (cell type, chunk) in the given order (morphology indices
+     * remapped onto the union of their names) and sorts by cell type, then chunk id.
+     */
+    public static List<PlacementBlock> merge(List<PlacementBlock> blocks) {
+        Map<Key, List<PlacementBlock>> groups = new LinkedHashMap<>();
+        for (PlacementBlock b : blocks) {
+            groups.computeIfAbsent(new Key(b.cellType(), b.chunk()), k -> new ArrayList<>()).add(b);
+        }
+        List<PlacementBlock> out = new ArrayList<>();
+        for (List<PlacementBlock> group : groups.values()) {
+            out.add(group.size() == 1 ? group.get(0) : concat(group));
+        }
+        out.sort(Comparator.comparing(PlacementBlock::cellType).thenComparing(PlacementBlock::chunk));
+        return out;
+    }
+
+    private static PlacementBlock concat(List<PlacementBlock> group) {
+        int n = group.stream().mapToInt(PlacementBlock::size).sum();
+        double[] pos = new double[3 * n];
+        double[] rot = new double[3 * n];
+        int[] morpho = new int[n];
+        List<String> names = new ArrayList<>();
+        int at = 0;
+        for (PlacementBlock b : group) {
+            System.arraycopy(b.positions(), 0, pos, 3 * at, 3 * b.size());
+            System.arraycopy(b.rotations(), 0, rot, 3 * at, 3 * b.size());
+            for (int i = 0; i < b.size(); i++) {
+                int m = b.morphologies()[i];
+                if (m < 0) {
+                    morpho[at + i] = -1;
+                } else {
+                    String name = b.morphologyNames().get(m);
+                    int idx = names.indexOf(name);
+                    if (idx < 0) {
+                        names.add(name);
+                        idx = names.size() - 1;
+                    }
+                    morpho[at + i] = idx;
+                }
+            }
+            at += b.size();
+        }
+        PlacementBlock first = group.get(0);
+        return new PlacementBlock(first.cellType(), first.chunk(), pos, rot, morpho, names);
+    }
+
+    /** Cells per cell type, in name order. */
+    public static Map<String, Integer> counts(List<PlacementBlock> blocks) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (PlacementBlock b : blocks) {
+            counts.merge(b.cellType(), b.size(), Integer::sum);
+        }
+        return counts;
+    }
+
+    /** Whether two blocks hold identical data (for tests and the determinism check). */
+    public static boolean same(PlacementBlock a, PlacementBlock b) {
+        return a.cellType().equals(b.cellType()) && a.chunk().equals(b.chunk())
+                && Arrays.equals(a.positions(), b.positions()) && Arrays.equals(a.rotations(), b.rotations())
+                && Arrays.equals(a.morphologies(), b.morphologies()) && a.morphologyNames().equals(b.morphologyNames());
+    }
+}

@@ -1,0 +1,24 @@
+package org.bsb.core.compile;
+
+import java.util.List;
+import java.util.Map;
+import org.bsb.core.topology.Topology;
+
+/**
+ * Everything a compile needs, resolved from a config: topology, cell types, strategies and
+ * morphology files. Built by {@link PlanBuilder} from the config records, or directly in tests.
+ *
+ * @param name the config's {@code name} (may be null)
+ * @param configJson the active config as JSON, stored in the network file
+ * @param seed the config's seed, or null
+ * @param config the typed config, handed to the connectivity phase (may be null)
+ */
+public record CompilePlan(String name, String configJson, Long seed, Topology topology,
+        Map<String, CellTypeSpec> cellTypes, List<PlacementSpec> placement, List<MorphologySpec> morphologies,
+        Object config) {
+    public CompilePlan {
+        cellTypes = Map.copyOf(cellTypes);
+        placement = List.copyOf(placement);
+        morphologies = List.copyOf(morphologies);
+    }
+}

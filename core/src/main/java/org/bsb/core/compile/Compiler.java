@@ -1,0 +1,213 @@
+package org.bsb.core.compile;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bsb.api.Reporter;
+import org.bsb.api.morphology.Morphology;
+import org.bsb.api.storage.ConnectivityBlock;
+import org.bsb.api.storage.NetworkData;
+import org.bsb.api.storage.PlacementBlock;
+import org.bsb.api.storage.StorageEngine;
+import org.bsb.api.storage.StorageException;
+import org.bsb.core.compile.CompileOptions.Mode;
+
+/**
+ * The compile pipeline: morphologies, placement, connectivity, then one atomic write of the
+ * whole network through the storage engine (which never leaves a half-written file).
+ */
+public final class Compiler {
+    /** Root attribute keys the pipeline stores. */
+    public static final String SEED = "seed";
+    public static final String NAME = "name";
+    public static final String VERSION = "bsb_version";
+    public static final String BSB_VERSION = "java-0.1.0";
+
+    private final StorageEngine engine;
+    private final String engineName;
+    private final ConnectivityPhase connectivity;
+    private final Reporter reporter;
+
+    /** @param connectivity null to skip connectivity (with a warning if the config has some) */
+    public Compiler(StorageEngine engine, String engineName, ConnectivityPhase connectivity, Reporter reporter) {
+        this.engine = engine;
+        this.engineName = engineName;
+        this.connectivity = connectivity;
+        this.reporter = reporter;
+    }
+
+    /** What a compile produced. */
+    public record Result(NetworkData network, long seed, Map<String, Double> phaseSeconds) {}
+
+    public Result compile(CompilePlan plan, CompileOptions options) throws CompileException {
+        long start = System.nanoTime();
+        Map<String, Double> timings = new LinkedHashMap<>();
+        boolean exists = Files.exists(options.output());
+        if (exists && options.mode() == Mode.NEW) {
+            throw new CompileException("The `" + engineName + "` storage at `" + options.output()
+                    + "` already exists. Either move/delete it, or pass one of the `--clear`, `--append` or `--redo`"
+                    + " arguments to overwrite it, add to it or redo parts of it.");
+        }
+        NetworkData previous = null;
+        if (exists && options.mode() != Mode.CLEAR && options.mode() != Mode.NEW) {
+            previous = read(options);
+        }
+        if (exists && options.mode() == Mode.CLEAR) {
+            reporter.report(2, "Clearing data");
+        }
+        long seed = options.seed() != null ? options.seed() : plan.seed() != null ? plan.seed() : previousSeed(previous);
+        reporter.report(2, "Network seed: " + seed);
+
+        List<String> placementNames = plan.placement().stream().map(PlacementSpec::name).toList();
+        List<String> connectivityNames = connectivity == null ? List.of() : connectivity.strategyNames(plan);
+        reporter.report(2, "Compiling the following strategies: " + String.join(", ", concat(
+                options.skipPlacement() ? List.of() : filter(placementNames, options.onlyPlacement()),
+                options.skipConnectivity() ? List.of() : filter(connectivityNames, options.onlyConnectivity()))));
+
+        long t = System.nanoTime();
+        MorphologyRepository repo = previous == null ? new MorphologyRepository()
+                : new MorphologyRepository(previous.morphologies());
+        for (Morphology m : MorphologyRepository.load(plan.morphologies()).all()) {
+            repo.put(m);
+        }
+        timings.put("morphologies", seconds(t));
+        reporter.report(2, "Loaded " + plan.morphologies().size() + " morphologies in " + fmt(timings.get("morphologies"))
+                + " s");
+
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemonThreads());
+        try {
+            List<PlacementBlock> placement = previous == null ? List.of() : previous.placement();
+            Set<String> redoneTypes = new HashSet<>();
+            if (!options.skipPlacement()) {
+                PlacementPhase phase = new PlacementPhase(plan, repo, seed, reporter);
+                List<PlacementSpec> run = phase.selected(options.onlyPlacement());
+                reporter.report(2, "Starting placement strategies: "
+                        + String.join(", ", run.stream().map(PlacementSpec::name).toList()));
+                t = System.nanoTime();
+                List<PlacementBlock> placed = phase.run(run, pool);
+                timings.put("placement", seconds(t));
+                reporter.report(2, "Placement finished in " + fmt(timings.get("placement")) + " s: "
+                        + Blocks.counts(placed));
+                List<PlacementBlock> combined = new ArrayList<>();
+                if (options.mode() == Mode.REDO) {
+                    run.forEach(s -> redoneTypes.addAll(s.cellTypes()));
+                    for (PlacementBlock b : placement) {
+                        if (!redoneTypes.contains(b.cellType())) {
+                            combined.add(b);
+                        }
+                    }
+                } else {
+                    combined.addAll(placement);
+                }
+                combined.addAll(placed);
+                placement = Blocks.merge(combined);
+            }
+
+            List<ConnectivityBlock> connections = previous == null ? List.of() : previous.connectivity();
+            if (!redoneTypes.isEmpty()) {
+                // Cell ids of re-placed types changed: their old connections are meaningless.
+                connections = connections.stream()
+                        .filter(c -> !redoneTypes.contains(c.preType()) && !redoneTypes.contains(c.postType())).toList();
+            }
+            if (!options.skipConnectivity()) {
+                if (connectivity == null) {
+                    reporter.warn("no connectivity phase is installed: connectivity skipped");
+                } else if (!connectivityNames.isEmpty()) {
+                    Set<String> only = options.onlyConnectivity();
+                    List<String> run = filter(connectivityNames, only);
+                    reporter.report(2, "Starting connectivity strategies: " + String.join(", ", run));
+                    t = System.nanoTime();
+                    List<ConnectivityBlock> made = connectivity.run(new PlacedNetwork(plan, seed, placement, repo, pool,
+                            reporter, only));
+                    timings.put("connectivity", seconds(t));
+                    reporter.report(2, "Connectivity finished in " + fmt(timings.get("connectivity")) + " s");
+                    Set<String> rerun = new HashSet<>(run);
+                    List<ConnectivityBlock> combined = new ArrayList<>();
+                    for (ConnectivityBlock c : connections) {
+                        if (options.mode() == Mode.APPEND || !rerun.contains(c.set())) {
+                            combined.add(c);
+                        }
+                    }
+                    combined.addAll(made);
+                    connections = combined;
+                }
+            }
+
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put(SEED, Long.toString(seed));
+            if (plan.name() != null) {
+                attributes.put(NAME, plan.name());
+            }
+            attributes.put(VERSION, BSB_VERSION);
+            NetworkData network = new NetworkData(plan.configJson(), plan.topology().network().chunkSize(), repo.all(),
+                    placement, connections, attributes);
+            t = System.nanoTime();
+            try {
+                engine.write(options.output(), network);
+            } catch (StorageException e) {
+                throw new CompileException(e.getMessage(), e);
+            }
+            timings.put("storage", seconds(t));
+            reporter.report(2, "Wrote " + options.output() + " in " + fmt(timings.get("storage")) + " s");
+            timings.put("total", seconds(start));
+            reporter.report(2, "Compiled in " + fmt(timings.get("total")) + " s");
+            return new Result(network, seed, timings);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private NetworkData read(CompileOptions options) throws CompileException {
+        try {
+            return engine.read(options.output());
+        } catch (StorageException e) {
+            throw new CompileException(e.getMessage(), e);
+        }
+    }
+
+    private static long previousSeed(NetworkData previous) {
+        if (previous != null && previous.attributes().containsKey(SEED)) {
+            try {
+                return Long.parseLong(previous.attributes().get(SEED));
+            } catch (NumberFormatException ignored) {
+                // fall through to a fresh seed
+            }
+        }
+        return Seeds.draw();
+    }
+
+    private static List<String> filter(List<String> names, Set<String> only) {
+        return only == null ? names : names.stream().filter(only::contains).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    static String fmt(double s) {
+        return String.format(java.util.Locale.ROOT, "%.3f", s);
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread th = new Thread(r, "bsb-compile-" + n.incrementAndGet());
+            th.setDaemon(true);
+            return th;
+        };
+    }
+}

@@ -1,0 +1,21 @@
+package org.bsb.core.compile;
+
+import java.util.List;
+import org.bsb.api.storage.ConnectivityBlock;
+
+/**
+ * The seam between placement and connectivity: given the placed network, runs the config's
+ * connection strategies and returns their blocks. The compile pipeline finds its
+ * implementation through {@code META-INF/services/org.bsb.core.compile.ConnectivityPhase} of
+ * the core bundle; without one, connectivity is skipped with a warning.
+ */
+public interface ConnectivityPhase {
+    /** The names of the connectivity sets the config defines (kept or replaced when re-running). */
+    List<String> strategyNames(CompilePlan plan);
+
+    /**
+     * @return blocks in a deterministic order (e.g. set, then presynaptic chunk), independent
+     *     of the thread count
+     */
+    List<ConnectivityBlock> run(PlacedNetwork network) throws CompileException;
+}

@@ -1,0 +1,317 @@
+package org.bsb.core.compile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+import org.bsb.api.Reporter;
+import org.bsb.api.geometry.Box;
+import org.bsb.api.geometry.ChunkId;
+import org.bsb.api.placement.PlacementException;
+import org.bsb.api.placement.PlacementIndicator;
+import org.bsb.api.placement.PlacementJob;
+import org.bsb.api.placement.PlacementStrategy;
+import org.bsb.api.storage.PlacementBlock;
+import org.bsb.core.topology.Partition;
+import org.bsb.core.topology.Topology;
+
+/**
+ * Runs one placement job per (strategy, chunk) on a thread pool. Each job draws from its own
+ * stream ({@link Seeds}): counts, the strategy's positions and the morphology choice come from
+ * three streams split off it in a fixed order, and results are assembled in (strategy, chunk)
+ * order, so the outcome does not depend on the thread count or scheduling.
+ */
+public final class PlacementPhase {
+    private final CompilePlan plan;
+    private final MorphologyRepository morphologies;
+    private final long seed;
+    private final Reporter reporter;
+
+    public PlacementPhase(CompilePlan plan, MorphologyRepository morphologies, long seed, Reporter reporter) {
+        this.plan = plan;
+        this.morphologies = morphologies;
+        this.seed = seed;
+        this.reporter = reporter;
+    }
+
+    /** The strategies to run: all, or those named in {@code only} (null for all), sorted by name as the original. */
+    public List<PlacementSpec> selected(Set<String> only) throws CompileException {
+        List<PlacementSpec> out = new ArrayList<>();
+        if (only != null) {
+            for (String name : only) {
+                if (plan.placement().stream().noneMatch(p -> p.name().equals(name))) {
+                    throw new CompileException("--only-placement: unknown placement strategy '" + name + "'; known: "
+                            + String.join(", ", plan.placement().stream().map(PlacementSpec::name).toList()));
+                }
+            }
+        }
+        for (PlacementSpec p : plan.placement()) {
+            if (only == null || only.contains(p.name())) {
+                out.add(p);
+            }
+        }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
+        return out;
+    }
+
+    /** Places every selected strategy; blocks come back merged per (cell type, chunk), sorted. */
+    public List<PlacementBlock> run(List<PlacementSpec> strategies, ExecutorService pool) throws CompileException {
+        List<Task> tasks = new ArrayList<>();
+        for (PlacementSpec spec : strategies) {
+            List<Partition> parts = partitions(spec);
+            Map<String, List<String>> morphoNames = new LinkedHashMap<>();
+            for (String ct : spec.cellTypes()) {
+                CellTypeSpec type = plan.cellTypes().get(ct);
+                if (type == null) {
+                    throw new CompileException("placement." + spec.name() + ".cell_types: unknown cell type '" + ct + "'");
+                }
+                morphoNames.put(ct, type.morphologies().isEmpty() ? List.of()
+                        : morphologies.select(type.morphologies(), "cell_types." + ct + ".spatial.morphologies"));
+            }
+            List<ChunkId> chunks;
+            try {
+                chunks = jobChunks(spec, parts);
+            } catch (RuntimeException e) {
+                throw new CompileException("placement." + spec.name() + ": " + e.getMessage(), e);
+            }
+            for (ChunkId chunk : chunks) {
+                tasks.add(new Task(spec, parts, chunk, morphoNames));
+            }
+        }
+        AtomicInteger done = new AtomicInteger();
+        int total = tasks.size();
+        List<Future<List<PlacementBlock>>> futures = new ArrayList<>();
+        for (Task t : tasks) {
+            futures.add(pool.submit(() -> {
+                List<PlacementBlock> r = t.run();
+                int d = done.incrementAndGet();
+                if (d == total || d % Math.max(1, total / 10) == 0) {
+                    reporter.report(2, "Placement: " + d + "/" + total + " jobs done");
+                }
+                return r;
+            }));
+        }
+        List<PlacementBlock> blocks = new ArrayList<>();
+        try {
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    blocks.addAll(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    Task t = tasks.get(i);
+                    Throwable cause = e.getCause();
+                    throw new CompileException("placement." + t.spec.name() + " in chunk " + format(t.chunk) + ": "
+                            + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompileException("placement interrupted");
+        } finally {
+            for (Future<?> f : futures) {
+                f.cancel(true);
+            }
+        }
+        return Blocks.merge(blocks);
+    }
+
+    private List<Partition> partitions(PlacementSpec spec) throws CompileException {
+        List<Partition> parts = new ArrayList<>();
+        for (String name : spec.partitions()) {
+            Partition p = plan.topology().partition(name);
+            if (p == null) {
+                throw new CompileException("placement." + spec.name() + ".partitions: unknown partition '" + name + "'");
+            }
+            parts.add(p);
+        }
+        return parts;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<ChunkId> jobChunks(PlacementSpec spec, List<Partition> parts) {
+        PlacementStrategy strategy = spec.strategy();
+        List<ChunkId> chunks = new ArrayList<>(strategy.jobChunks(spec.parameters(), plan.topology().chunks(parts),
+                plan.topology().network().chunkSize()));
+        chunks.sort(null);
+        return chunks;
+    }
+
+    /** A chunk as the original prints it, {@code [x y z]}. */
+    public static String format(ChunkId c) {
+        return "[" + c.x() + " " + c.y() + " " + c.z() + "]";
+    }
+
+    private final class Task {
+        final PlacementSpec spec;
+        final List<Partition> parts;
+        final ChunkId chunk;
+        final Map<String, List<String>> morphoNames;
+
+        Task(PlacementSpec spec, List<Partition> parts, ChunkId chunk, Map<String, List<String>> morphoNames) {
+            this.spec = spec;
+            this.parts = parts;
+            this.chunk = chunk;
+            this.morphoNames = morphoNames;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        List<PlacementBlock> run() throws PlacementException {
+            SplittableRandom base = Seeds.stream(seed, spec.name(), chunk.id());
+            SplittableRandom counts = base.split();
+            SplittableRandom distribution = base.split();
+            Box chunkBox = chunk.box(plan.topology().network().chunkSize());
+            List<PlacementIndicator> indicators = new ArrayList<>();
+            for (String ct : spec.cellTypes()) {
+                indicators.add(new Indicator(plan.cellTypes().get(ct), spec.name(), parts, chunkBox, counts));
+            }
+            JobImpl job = new JobImpl(spec, chunk, chunkBox, plan.topology().voxels(parts, chunk), indicators, base);
+            ((PlacementStrategy) spec.strategy()).place(job);
+            List<PlacementBlock> out = new ArrayList<>();
+            for (Map.Entry<String, double[]> e : job.placed().entrySet()) {
+                double[] pos = e.getValue();
+                int n = pos.length / 3;
+                List<String> names = morphoNames.get(e.getKey());
+                int[] morpho = new int[n];
+                if (names.isEmpty()) {
+                    Arrays.fill(morpho, -1);
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        morpho[i] = distribution.nextInt(names.size());
+                    }
+                }
+                out.add(new PlacementBlock(e.getKey(), chunk, pos, new double[3 * n], morpho, names));
+            }
+            return out;
+        }
+    }
+
+    /** Lazily evaluated, so strategies that need no count or radius (FixedPositions) never fail for lack of one. */
+    private static final class Indicator implements PlacementIndicator {
+        private final CellTypeSpec type;
+        private final String strategy;
+        private final List<Partition> parts;
+        private final Box chunk;
+        private final RandomGenerator random;
+        private Integer count;
+
+        Indicator(CellTypeSpec type, String strategy, List<Partition> parts, Box chunk, RandomGenerator random) {
+            this.type = type;
+            this.strategy = strategy;
+            this.parts = parts;
+            this.chunk = chunk;
+            this.random = random;
+        }
+
+        @Override
+        public String cellType() {
+            return type.name();
+        }
+
+        @Override
+        public double radius() {
+            if (type.radius() == null) {
+                throw new IndicatorException("No configuration indicators found for the radius of '" + type.name()
+                        + "' in '" + strategy + "': give cell_types." + type.name() + ".spatial.radius");
+            }
+            return type.radius();
+        }
+
+        @Override
+        public synchronized int count() {
+            if (count == null) {
+                count = CellCounts.round(CellCounts.estimate(type, strategy, parts, chunk), random);
+            }
+            return count;
+        }
+    }
+
+    private final class JobImpl implements PlacementJob<Record> {
+        private final PlacementSpec spec;
+        private final ChunkId chunk;
+        private final Box chunkBox;
+        private final List<Box> voxels;
+        private final List<PlacementIndicator> indicators;
+        private final RandomGenerator random;
+        private final Map<String, double[]> placed = new LinkedHashMap<>();
+
+        JobImpl(PlacementSpec spec, ChunkId chunk, Box chunkBox, List<Box> voxels, List<PlacementIndicator> indicators,
+                RandomGenerator random) {
+            this.spec = spec;
+            this.chunk = chunk;
+            this.chunkBox = chunkBox;
+            this.voxels = List.copyOf(voxels);
+            this.indicators = List.copyOf(indicators);
+            this.random = random;
+        }
+
+        Map<String, double[]> placed() {
+            return placed;
+        }
+
+        @Override
+        public String strategyName() {
+            return spec.name();
+        }
+
+        @Override
+        public Record parameters() {
+            return spec.parameters();
+        }
+
+        @Override
+        public ChunkId chunk() {
+            return chunk;
+        }
+
+        @Override
+        public Box chunkBox() {
+            return chunkBox;
+        }
+
+        @Override
+        public List<Box> voxels() {
+            return voxels;
+        }
+
+        @Override
+        public List<PlacementIndicator> indicators() {
+            return indicators;
+        }
+
+        @Override
+        public RandomGenerator random() {
+            return random;
+        }
+
+        @Override
+        public void place(String cellType, double[] positions) {
+            if (!spec.cellTypes().contains(cellType)) {
+                throw new IllegalArgumentException("strategy placed cell type '" + cellType + "', which is not one of "
+                        + spec.cellTypes());
+            }
+            if (positions.length % 3 != 0) {
+                throw new IllegalArgumentException("positions must be x, y, z triples, got " + positions.length + " values");
+            }
+            if (positions.length == 0) {
+                return;
+            }
+            placed.merge(cellType, positions.clone(), (a, b) -> {
+                double[] c = Arrays.copyOf(a, a.length + b.length);
+                System.arraycopy(b, 0, c, a.length, b.length);
+                return c;
+            });
+        }
+
+        @Override
+        public Reporter reporter() {
+            return reporter;
+        }
+    }
+}

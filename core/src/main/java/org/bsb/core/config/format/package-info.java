@@ -1,0 +1,2 @@
+/** The {@code json} and {@code yaml} config formats: Jackson token streams into positioned config trees. */
+package org.bsb.core.config.format;

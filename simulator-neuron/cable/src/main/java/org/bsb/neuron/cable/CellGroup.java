@@ -1,0 +1,522 @@
+package org.bsb.neuron.cable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bsb.neuron.spi.EventSink;
+import org.bsb.neuron.spi.IonArrays;
+import org.bsb.neuron.spi.IonUse;
+import org.bsb.neuron.spi.Mechanism;
+import org.bsb.neuron.spi.MechContext;
+import org.bsb.neuron.spi.MechanismType;
+
+/**
+ * Cells stepped together by one worker: their nodes concatenated into one set of arrays (each
+ * cell a contiguous Hines-ordered tree), one SoA {@link Mechanism} per type, its own event
+ * queue. Every per-instance and per-cell computation is independent of which other cells share
+ * the group, so results are identical at any thread count.
+ */
+final class CellGroup implements EventSink {
+    private static final long SELF_KEY_BASE = 1L << 40;
+
+    final int nodeCount;
+    final double[] v;
+    final double[] rhs;
+    final double[] d;
+    final double[] a;
+    final double[] b;
+    final double[] cm;
+    final int[] parent;
+    final Mechanism[] mechs;
+    final MechContext ctx;
+    private final IonArrays[] ions;
+    /** Per ion, nodes whose reversal potential follows the concentrations (Nernst). */
+    private final int[][] nernstNodes;
+    private final double celsius;
+    final EventQueue queue = new EventQueue();
+    private long selfSeq;
+
+    // point instances: global point id -> (slot, instance) here, or -1
+    final int[] pointSlot;
+    final int[] pointInstance;
+    private final Map<String, Integer> slotByType = new HashMap<>();
+
+    // threshold sources of this group
+    private final int[] thrSource;
+    private final int[] thrNode;
+    private final double[] thrValue;
+    private final boolean[] thrAbove;
+    private final double[] thrVPrev;
+    /** artificial-cell outputs: slot -> instance -> source id (or -1). */
+    private final int[][] artSource;
+
+    // outgoing spikes since the last exchange
+    int spikeCount;
+    int[] spikeSource = new int[16];
+    double[] spikeDeliverTime = new double[16];
+    double[] spikeRecordTime = new double[16];
+
+    // connections (shared, read-only except target weights)
+    private final int[] ncTarget;
+    private final double[][] ncWeights;
+
+    // probes
+    private final double[][] probeArray;
+    private final int[] probeIndex;
+    private final double[][] probeOut;
+    private final int[] probeId;
+
+    double t;
+    final double dt;
+
+    CellGroup(Network net, int[] cells, List<Integer> artificial, SimSettings settings, double[][] weights,
+            int steps) {
+        this.dt = settings.dt();
+        this.celsius = settings.celsius();
+        int[] offset = new int[net.cells.size()];
+        Arrays.fill(offset, -1);
+        int n = 0;
+        for (int c : cells) {
+            offset[c] = n;
+            n += net.layouts.get(c).nodeCount();
+        }
+        nodeCount = n;
+        v = new double[n];
+        rhs = new double[n];
+        d = new double[n];
+        a = new double[n];
+        b = new double[n];
+        cm = new double[n];
+        parent = new int[n];
+        double[] area = new double[n];
+        double[] diam = new double[n];
+        for (int c : cells) {
+            CellLayout l = net.layouts.get(c);
+            int o = offset[c];
+            for (int i = 0; i < l.nodeCount(); i++) {
+                a[o + i] = l.a[i];
+                b[o + i] = l.b[i];
+                cm[o + i] = l.cm[i];
+                area[o + i] = l.area[i];
+                diam[o + i] = l.diam[i];
+                parent[o + i] = l.parent[i] < 0 ? -1 : o + l.parent[i];
+            }
+        }
+
+        // mechanism instances per type, in the network's global type order
+        boolean[] inGroupArtificial = new boolean[net.points.size()];
+        for (int p : artificial) {
+            inGroupArtificial[p] = true;
+        }
+        pointSlot = new int[net.points.size()];
+        pointInstance = new int[net.points.size()];
+        Arrays.fill(pointSlot, -1);
+        List<Mechanism> ms = new ArrayList<>();
+        Map<String, int[]> nodesByIon = new LinkedHashMap<>();
+        for (MechanismType type : net.typeOrder.values()) {
+            List<Integer> nodes = new ArrayList<>();
+            List<Map<String, Double>> params = new ArrayList<>();
+            List<Integer> pointIds = new ArrayList<>();
+            List<Map<String, double[]>> vectors = new ArrayList<>();
+            for (int c : cells) {
+                CellLayout l = net.layouts.get(c);
+                List<CableSection> secs = net.cells.get(c).sections();
+                for (int s = 0; s < secs.size(); s++) {
+                    for (MechanismSpec spec : secs.get(s).mechanisms()) {
+                        if (spec.name().equals(type.name())) {
+                            for (int k = 0; k < secs.get(s).nseg(); k++) {
+                                nodes.add(offset[c] + l.sectionFirstNode[s] + k);
+                                params.add(spec.params());
+                                pointIds.add(-1);
+                                vectors.add(Map.of());
+                            }
+                        }
+                    }
+                }
+                for (int p = 0; p < net.points.size(); p++) {
+                    Network.PointSpec ps = net.points.get(p);
+                    if (ps.cell() == c && ps.type() == type) {
+                        nodes.add(offset[c] + ps.node());
+                        params.add(ps.params());
+                        pointIds.add(p);
+                        vectors.add(ps.vectors());
+                    }
+                }
+            }
+            for (int p = 0; p < net.points.size(); p++) {
+                Network.PointSpec ps = net.points.get(p);
+                if (ps.cell() < 0 && inGroupArtificial[p] && ps.type() == type) {
+                    nodes.add(-1);
+                    params.add(ps.params());
+                    pointIds.add(p);
+                    vectors.add(ps.vectors());
+                }
+            }
+            if (nodes.isEmpty()) {
+                continue;
+            }
+            Mechanism m = type.create(nodes.size());
+            int slot = ms.size();
+            slotByType.put(type.name(), slot);
+            for (int i = 0; i < nodes.size(); i++) {
+                m.nodes()[i] = nodes.get(i);
+                for (Map.Entry<String, Double> e : params.get(i).entrySet()) {
+                    m.variable(e.getKey())[i] = e.getValue();
+                }
+                for (Map.Entry<String, double[]> e : vectors.get(i).entrySet()) {
+                    m.setVector(i, e.getKey(), e.getValue());
+                }
+                if (pointIds.get(i) >= 0) {
+                    pointSlot[pointIds.get(i)] = slot;
+                    pointInstance[pointIds.get(i)] = i;
+                }
+            }
+            for (IonUse use : type.ions()) {
+                nodesByIon.putIfAbsent(use.ion(), new int[] {use.valence()});
+            }
+            ms.add(m);
+        }
+        mechs = ms.toArray(new Mechanism[0]);
+
+        // ions: defaults, then the sections' settings; Nernst where a mechanism writes concentrations
+        for (int c : cells) {
+            for (CableSection s : net.cells.get(c).sections()) {
+                for (String ion : s.ions().keySet()) {
+                    nodesByIon.putIfAbsent(ion, new int[] {0});
+                }
+            }
+        }
+        Map<String, IonArrays> ionMap = new LinkedHashMap<>();
+        ions = new IonArrays[nodesByIon.size()];
+        nernstNodes = new int[nodesByIon.size()][];
+        int ii = 0;
+        for (Map.Entry<String, int[]> e : nodesByIon.entrySet()) {
+            String ion = e.getKey();
+            int z = e.getValue()[0] != 0 ? e.getValue()[0] : Ions.valence(ion);
+            IonArrays arr = new IonArrays(ion, z, n);
+            double[] def = Ions.defaults(ion);
+            Arrays.fill(arr.e, def[0]);
+            Arrays.fill(arr.ci, def[1]);
+            Arrays.fill(arr.co, def[2]);
+            boolean[] nernst = new boolean[n];
+            for (Mechanism m : mechs) {
+                for (IonUse use : m.type().ions()) {
+                    if (use.ion().equals(ion) && use.writesConcentration()) {
+                        for (int node : m.nodes()) {
+                            if (node >= 0) {
+                                nernst[node] = true;
+                            }
+                        }
+                    }
+                }
+            }
+            int cnt = 0;
+            for (boolean x : nernst) {
+                cnt += x ? 1 : 0;
+            }
+            int[] nn = new int[cnt];
+            for (int i = 0, j = 0; i < n; i++) {
+                if (nernst[i]) {
+                    nn[j++] = i;
+                }
+            }
+            nernstNodes[ii] = nn;
+            ions[ii++] = arr;
+            ionMap.put(ion, arr);
+        }
+        ctx = new MechContext(v, rhs, d, area, diam, ionMap);
+        ctx.dt = dt;
+        ctx.celsius = celsius;
+        ctx.events = this;
+
+        // thresholds
+        List<Integer> thr = new ArrayList<>();
+        artSource = new int[mechs.length][];
+        for (int i = 0; i < mechs.length; i++) {
+            artSource[i] = new int[mechs[i].count()];
+            Arrays.fill(artSource[i], -1);
+        }
+        for (int s = 0; s < net.sources.size(); s++) {
+            Network.SourceSpec src = net.sources.get(s);
+            if (src.cell() >= 0 && offset[src.cell()] >= 0) {
+                thr.add(s);
+            } else if (src.point() >= 0 && pointSlot[src.point()] >= 0) {
+                artSource[pointSlot[src.point()]][pointInstance[src.point()]] = s;
+            }
+        }
+        thrSource = thr.stream().mapToInt(Integer::intValue).toArray();
+        thrNode = new int[thrSource.length];
+        thrValue = new double[thrSource.length];
+        thrAbove = new boolean[thrSource.length];
+        thrVPrev = new double[thrSource.length];
+        for (int i = 0; i < thrSource.length; i++) {
+            Network.SourceSpec src = net.sources.get(thrSource[i]);
+            thrNode[i] = offset[src.cell()] + src.node();
+            thrValue[i] = src.threshold();
+        }
+
+        ncTarget = new int[net.connections.size()];
+        for (int k = 0; k < ncTarget.length; k++) {
+            ncTarget[k] = net.connections.get(k).target();
+        }
+        ncWeights = weights;
+
+        // probes of this group
+        List<Integer> pr = new ArrayList<>();
+        List<double[]> arrays = new ArrayList<>();
+        List<Integer> idx = new ArrayList<>();
+        for (int p = 0; p < net.probes.size(); p++) {
+            Network.ProbeSpec spec = net.probes.get(p);
+            if (spec.point() >= 0) {
+                int slot = pointSlot[spec.point()];
+                if (slot < 0) {
+                    continue;
+                }
+                arrays.add(mechs[slot].variable(spec.variable()));
+                idx.add(pointInstance[spec.point()]);
+            } else {
+                if (offset[spec.cell()] < 0) {
+                    continue;
+                }
+                int node = offset[spec.cell()] + spec.node();
+                if (spec.mech() == null) {
+                    arrays.add(v);
+                    idx.add(node);
+                } else {
+                    Integer slot = slotByType.get(spec.mech());
+                    int inst = -1;
+                    if (slot != null) {
+                        int[] nodes = mechs[slot].nodes();
+                        for (int i = 0; i < nodes.length; i++) {
+                            if (nodes[i] == node) {
+                                inst = i;
+                                break;
+                            }
+                        }
+                    }
+                    if (inst < 0) {
+                        throw new IllegalArgumentException("probe: no mechanism '" + spec.mech() + "' at the probed node");
+                    }
+                    arrays.add(mechs[slot].variable(spec.variable()));
+                    idx.add(inst);
+                }
+            }
+            pr.add(p);
+        }
+        probeId = pr.stream().mapToInt(Integer::intValue).toArray();
+        probeArray = arrays.toArray(new double[0][]);
+        probeIndex = idx.stream().mapToInt(Integer::intValue).toArray();
+        probeOut = new double[probeId.length][steps + 1];
+    }
+
+    int[] probeIds() {
+        return probeId;
+    }
+
+    double[][] probeOutputs() {
+        return probeOut;
+    }
+
+    /** NEURON's finitialize(vInit): v, ions, INITIAL blocks, threshold state; records row 0. */
+    void initialize(double vInit) {
+        t = 0.0;
+        ctx.t = 0.0;
+        queue.clear();
+        spikeCount = 0;
+        Arrays.fill(v, vInit);
+        for (int i = 0; i < ions.length; i++) {
+            IonArrays ion = ions[i];
+            Arrays.fill(ion.cur, 0.0);
+            Arrays.fill(ion.dcurdv, 0.0);
+            for (int node : nernstNodes[i]) {
+                ion.e[node] = Ions.nernst(ion.ci[node], ion.co[node], ion.valence, celsius);
+            }
+        }
+        for (Mechanism m : mechs) {
+            m.bind(ctx);
+        }
+        for (Mechanism m : mechs) {
+            m.init(ctx);
+        }
+        for (int i = 0; i < thrSource.length; i++) {
+            thrAbove[i] = v[thrNode[i]] > thrValue[i];
+            thrVPrev[i] = v[thrNode[i]];
+        }
+        record(0);
+    }
+
+    /** Applies ion and mechanism settings given per section (after defaults). */
+    void applyIonSpecs(Network net, int[] cells) {
+        int o = 0;
+        for (int c : cells) {
+            CellLayout l = net.layouts.get(c);
+            List<CableSection> secs = net.cells.get(c).sections();
+            for (int s = 0; s < secs.size(); s++) {
+                for (Map.Entry<String, IonSpec> e : secs.get(s).ions().entrySet()) {
+                    IonArrays arr = ctx.ion(e.getKey());
+                    IonSpec spec = e.getValue();
+                    for (int k = 0; k <= secs.get(s).nseg(); k++) {
+                        int node = o + l.sectionFirstNode[s] + k;
+                        if (spec.revPot() != null) {
+                            arr.e[node] = spec.revPot();
+                        }
+                        if (spec.intCon() != null) {
+                            arr.ci[node] = spec.intCon();
+                        }
+                        if (spec.extCon() != null) {
+                            arr.co[node] = spec.extCon();
+                        }
+                    }
+                }
+            }
+            o += l.nodeCount();
+        }
+    }
+
+    /** Delivers every queued event due by {@code tm}, each at its own time. */
+    void deliverEvents(double tm) {
+        double tsave = ctx.t;
+        while (queue.size() > 0 && queue.topTime() <= tm) {
+            double te = queue.topTime();
+            long key = queue.topKey();
+            int pa = queue.topA();
+            int pb = queue.topB();
+            double flag = queue.topFlag();
+            queue.pop();
+            ctx.t = te;
+            if (key < SELF_KEY_BASE) {
+                int target = ncTarget[pa];
+                mechs[pointSlot[target]].netReceive(ctx, pointInstance[target], ncWeights[pa], 0, 0.0);
+            } else {
+                mechs[pa].netReceive(ctx, pb, null, 0, flag);
+            }
+        }
+        ctx.t = tsave;
+    }
+
+    /** Queues a connection event (called between intervals by the exchange, single-threaded). */
+    void enqueueConnection(int netcon, double time) {
+        queue.add(time, netcon, netcon, -1, 0.0);
+    }
+
+    @Override
+    public void netSend(Mechanism mechanism, int instance, double time, double flag) {
+        int slot = slotOf(mechanism);
+        queue.add(time, SELF_KEY_BASE + selfSeq++, slot, instance, flag);
+    }
+
+    @Override
+    public void netEvent(Mechanism mechanism, int instance, double time) {
+        int src = artSource[slotOf(mechanism)][instance];
+        if (src >= 0) {
+            addSpike(src, time, time);
+        }
+    }
+
+    private int slotOf(Mechanism m) {
+        for (int i = 0; i < mechs.length; i++) {
+            if (mechs[i] == m) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("mechanism not in this group");
+    }
+
+    private void addSpike(int src, double deliverTime, double recordTime) {
+        if (spikeCount == spikeSource.length) {
+            spikeSource = Arrays.copyOf(spikeSource, 2 * spikeCount);
+            spikeDeliverTime = Arrays.copyOf(spikeDeliverTime, 2 * spikeCount);
+            spikeRecordTime = Arrays.copyOf(spikeRecordTime, 2 * spikeCount);
+        }
+        spikeSource[spikeCount] = src;
+        spikeDeliverTime[spikeCount] = deliverTime;
+        spikeRecordTime[spikeCount] = recordTime;
+        spikeCount++;
+    }
+
+    /** Advances {@code count} fixed steps, the first of which ends at row {@code firstRow}. */
+    void advance(int count, int firstRow) {
+        final double dt = this.dt;
+        final double cfac = 1e-3 / dt;
+        final int n = nodeCount;
+        for (int s = 0; s < count; s++) {
+            deliverEvents(t + 0.5 * dt);
+            t += 0.5 * dt;
+            ctx.t = t;
+            Arrays.fill(rhs, 0.0);
+            Arrays.fill(d, 0.0);
+            for (int i = 0; i < ions.length; i++) {
+                IonArrays ion = ions[i];
+                Arrays.fill(ion.cur, 0.0);
+                Arrays.fill(ion.dcurdv, 0.0);
+                for (int node : nernstNodes[i]) {
+                    ion.e[node] = Ions.nernst(ion.ci[node], ion.co[node], ion.valence, celsius);
+                }
+            }
+            for (Mechanism m : mechs) {
+                m.current(ctx);
+            }
+            // axial currents and the matrix (NEURON's nrn_rhs / nrn_lhs)
+            for (int i = 0; i < n; i++) {
+                int p = parent[i];
+                d[i] += cm[i] * cfac;
+                if (p >= 0) {
+                    double dv = v[p] - v[i];
+                    rhs[i] -= b[i] * dv;
+                    rhs[p] += a[i] * dv;
+                    d[i] -= b[i];
+                    d[p] -= a[i];
+                }
+            }
+            // Hines elimination: leaves to root, then back substitution
+            for (int i = n - 1; i >= 0; i--) {
+                int p = parent[i];
+                if (p >= 0) {
+                    double f = a[i] / d[i];
+                    d[p] -= f * b[i];
+                    rhs[p] -= f * rhs[i];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int p = parent[i];
+                if (p >= 0) {
+                    rhs[i] -= b[i] * rhs[p];
+                }
+                rhs[i] /= d[i];
+            }
+            for (int i = 0; i < n; i++) {
+                v[i] += rhs[i];
+            }
+            t += 0.5 * dt;
+            ctx.t = t;
+            for (Mechanism m : mechs) {
+                m.state(ctx);
+            }
+            record(firstRow + s);
+            for (int i = 0; i < thrSource.length; i++) {
+                double vn = v[thrNode[i]];
+                if (vn > thrValue[i]) {
+                    if (!thrAbove[i]) {
+                        thrAbove[i] = true;
+                        double vp = thrVPrev[i];
+                        double tc = t - dt + dt * (thrValue[i] - vp) / (vn - vp);
+                        addSpike(thrSource[i], t, tc);
+                    }
+                } else {
+                    thrAbove[i] = false;
+                }
+                thrVPrev[i] = vn;
+            }
+            deliverEvents(t + 0.5 * dt);
+        }
+    }
+
+    private void record(int row) {
+        for (int k = 0; k < probeOut.length; k++) {
+            probeOut[k][row] = probeArray[k][probeIndex[k]];
+        }
+    }
+}

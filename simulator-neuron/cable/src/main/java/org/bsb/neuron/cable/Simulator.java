@@ -1,0 +1,200 @@
+package org.bsb.neuron.cable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a {@link Network} with NEURON's fixed-step method. Cells are split into as many groups
+ * as threads; groups advance independently between spike exchanges, which happen every
+ * {@code minDelay - dt} (so an event can never be due inside the interval that produced it),
+ * and events carry a total order; the results are bit for bit the same at any thread count.
+ */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    public static SimResult run(Network net, SimSettings settings, int threads) {
+        int steps = settings.steps();
+        double dt = settings.dt();
+        int ncell = net.cells.size();
+        int ngroups = Math.max(1, Math.min(threads, Math.max(ncell, 1)));
+        int[][] groupCells = partition(net, ngroups);
+        double[][] weights = new double[net.connections.size()][];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = net.connections.get(k).weights().clone();
+        }
+        List<Integer> artificial = new ArrayList<>();
+        for (int p = 0; p < net.points.size(); p++) {
+            if (net.points.get(p).cell() < 0) {
+                artificial.add(p);
+            }
+        }
+        CellGroup[] groups = new CellGroup[ngroups];
+        for (int g = 0; g < ngroups; g++) {
+            groups[g] = new CellGroup(net, groupCells[g], g == 0 ? artificial : List.of(), settings, weights, steps);
+            groups[g].applyIonSpecs(net, groupCells[g]);
+        }
+        // target group of each connection
+        int[] targetGroup = new int[net.connections.size()];
+        for (int k = 0; k < targetGroup.length; k++) {
+            int point = net.connections.get(k).target();
+            for (int g = 0; g < ngroups; g++) {
+                if (groups[g].pointSlot[point] >= 0) {
+                    targetGroup[k] = g;
+                }
+            }
+        }
+        // connections by source
+        int[][] bySource = new int[net.sources.size()][];
+        {
+            int[] cnt = new int[net.sources.size()];
+            for (Network.ConnSpec c : net.connections) {
+                cnt[c.source()]++;
+            }
+            for (int s = 0; s < cnt.length; s++) {
+                bySource[s] = new int[cnt[s]];
+                cnt[s] = 0;
+            }
+            for (int k = 0; k < net.connections.size(); k++) {
+                int s = net.connections.get(k).source();
+                bySource[s][cnt[s]++] = k;
+            }
+        }
+        double minDelay = Double.POSITIVE_INFINITY;
+        for (Network.ConnSpec c : net.connections) {
+            minDelay = Math.min(minDelay, c.delay());
+        }
+        int interval = minDelay == Double.POSITIVE_INFINITY ? Math.max(steps, 1)
+                : Math.max(1, (int) Math.floor(minDelay / dt + 1e-9) - 1);
+
+        for (CellGroup g : groups) {
+            g.initialize(settings.vInit());
+        }
+        List<List<Double>> spikeLists = new ArrayList<>();
+        for (int s = 0; s < net.sources.size(); s++) {
+            spikeLists.add(new ArrayList<>());
+        }
+        ExecutorService pool = ngroups > 1 ? Executors.newFixedThreadPool(ngroups, r -> {
+            Thread th = new Thread(r, "bsb-cable-worker");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        try {
+            int done = 0;
+            int[] chunk = new int[1];
+            int[] row = new int[1];
+            List<Callable<Void>> jobs = new ArrayList<>();
+            for (CellGroup g : groups) {
+                jobs.add(() -> {
+                    g.advance(chunk[0], row[0]);
+                    return null;
+                });
+            }
+            while (done < steps) {
+                chunk[0] = Math.min(interval, steps - done);
+                row[0] = done + 1;
+                if (pool == null) {
+                    groups[0].advance(chunk[0], row[0]);
+                } else {
+                    for (Future<Void> f : pool.invokeAll(jobs)) {
+                        f.get();
+                    }
+                }
+                done += chunk[0];
+                exchange(groups, net, bySource, targetGroup, spikeLists);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("simulation interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("simulation failed: " + e.getCause(), e.getCause());
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        double[][] traces = new double[net.probes.size()][];
+        for (CellGroup g : groups) {
+            int[] ids = g.probeIds();
+            for (int k = 0; k < ids.length; k++) {
+                traces[ids[k]] = g.probeOutputs()[k];
+            }
+        }
+        List<double[]> spikes = new ArrayList<>();
+        for (List<Double> l : spikeLists) {
+            spikes.add(l.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return new SimResult(dt, traces, spikes);
+    }
+
+    /** Gathers the groups' spikes in (time, source) order and queues their connection events. */
+    private static void exchange(CellGroup[] groups, Network net, int[][] bySource, int[] targetGroup,
+            List<List<Double>> spikeLists) {
+        int total = 0;
+        for (CellGroup g : groups) {
+            total += g.spikeCount;
+        }
+        if (total == 0) {
+            return;
+        }
+        long[] order = new long[total];
+        double[] tDel = new double[total];
+        double[] tRec = new double[total];
+        int[] src = new int[total];
+        int k = 0;
+        for (CellGroup g : groups) {
+            for (int i = 0; i < g.spikeCount; i++, k++) {
+                src[k] = g.spikeSource[i];
+                tDel[k] = g.spikeDeliverTime[i];
+                tRec[k] = g.spikeRecordTime[i];
+            }
+            g.spikeCount = 0;
+        }
+        Integer[] idx = new Integer[total];
+        for (int i = 0; i < total; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (x, y) -> {
+            int c = Double.compare(tDel[x], tDel[y]);
+            return c != 0 ? c : Integer.compare(src[x], src[y]);
+        });
+        for (int i : idx) {
+            spikeLists.get(src[i]).add(tRec[i]);
+            for (int nc : bySource[src[i]]) {
+                groups[targetGroup[nc]].enqueueConnection(nc, tDel[i] + net.connections.get(nc).delay());
+            }
+        }
+    }
+
+    /** Contiguous blocks of cells with balanced node counts. */
+    private static int[][] partition(Network net, int ngroups) {
+        int ncell = net.cells.size();
+        long totalNodes = 0;
+        for (CellLayout l : net.layouts) {
+            totalNodes += l.nodeCount();
+        }
+        int[][] out = new int[ngroups][];
+        int c = 0;
+        long acc = 0;
+        for (int g = 0; g < ngroups; g++) {
+            List<Integer> cells = new ArrayList<>();
+            long target = totalNodes * (g + 1) / ngroups;
+            while (c < ncell && (acc < target || g == ngroups - 1) && (ncell - c) > (ngroups - g - 1)) {
+                cells.add(c);
+                acc += net.layouts.get(c).nodeCount();
+                c++;
+                if (acc >= target && g < ngroups - 1) {
+                    break;
+                }
+            }
+            out[g] = cells.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+}

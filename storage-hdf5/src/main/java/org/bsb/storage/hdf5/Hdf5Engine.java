@@ -1,0 +1,485 @@
+package org.bsb.storage.hdf5;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.WritableGroup;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bsb.api.BsbName;
+import org.bsb.api.geometry.Box;
+import org.bsb.api.geometry.ChunkId;
+import org.bsb.api.geometry.Point3;
+import org.bsb.api.morphology.Branch;
+import org.bsb.api.morphology.Morphology;
+import org.bsb.api.storage.ConnectivityBlock;
+import org.bsb.api.storage.NetworkData;
+import org.bsb.api.storage.PlacementBlock;
+import org.bsb.api.storage.StorageEngine;
+import org.bsb.api.storage.StorageException;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The {@code hdf5} storage engine: one HDF5 file per network in the layout of the original's
+ * bsb-hdf5 (see README.md). jHDF cannot modify files, so every write produces a whole new
+ * file beside the target and renames it over the target atomically: a crash or an error
+ * mid-write leaves the previous file as it was.
+ */
+@Component(service = StorageEngine.class)
+@BsbName({"hdf5", "bsb_hdf5"})
+public class Hdf5Engine implements StorageEngine {
+    /** Version of this file layout, root attribute {@code bsb_java_layout}. */
+    public static final int LAYOUT_VERSION = 1;
+    static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+
+    @Override
+    public void write(Path file, NetworkData network) throws StorageException {
+        Path target = file.toAbsolutePath();
+        validate(network);
+        Path tmp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                    + TEMP_COUNTER.incrementAndGet());
+            writeFile(tmp, network);
+            beforeRename(tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new StorageException("Cannot write network file " + target + ": the file system cannot replace"
+                        + " it atomically", e);
+            }
+            tmp = null;
+        } catch (IOException | RuntimeException e) {
+            throw new StorageException("Cannot write network file " + target + ": " + describe(e), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a stray temp file never replaces the network
+                }
+            }
+        }
+    }
+
+    /** Called with the complete temporary file before it replaces the target (tests inject failures here). */
+    protected void beforeRename(Path tmp) throws IOException {
+        // nothing by default
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static void validate(NetworkData n) throws StorageException {
+        for (PlacementBlock b : n.placement()) {
+            checkName("cell type", b.cellType());
+        }
+        for (Morphology m : n.morphologies()) {
+            checkName("morphology", m.name());
+        }
+        for (ConnectivityBlock c : n.connectivity()) {
+            checkName("connectivity set", c.set());
+        }
+    }
+
+    private static void checkName(String what, String name) throws StorageException {
+        if (name == null || name.isEmpty() || name.contains("/") || name.equals(".")) {
+            throw new StorageException("Cannot store " + what + " '" + name + "': names must be non-empty and"
+                    + " contain no '/'");
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private static void writeFile(Path tmp, NetworkData n) {
+        try (WritableHdfFile h = HdfFile.write(tmp)) {
+            for (Map.Entry<String, String> e : new TreeMap<>(n.attributes()).entrySet()) {
+                h.putAttribute(e.getKey(), e.getValue());
+            }
+            h.putAttribute("bsb_java_layout", LAYOUT_VERSION);
+            h.putAttribute("chunk_size", n.chunkSize().toArray());
+            h.putAttribute("chunks", MiniJson.write(chunkTable(n)));
+            WritableGroup files = h.putGroup("files");
+            if (n.configJson() != null) {
+                var config = files.putDataset("config", n.configJson());
+                config.putAttribute("meta", "{\"active_config\": true}");
+            }
+            writeMorphologies(h, n.morphologies());
+            writePlacement(h.putGroup("placement"), n.placement());
+            writeConnectivity(h.putGroup("connectivity"), n.connectivity());
+        }
+    }
+
+    private static Map<String, Object> chunkTable(NetworkData n) {
+        Map<Long, long[]> table = new TreeMap<>();
+        for (PlacementBlock b : n.placement()) {
+            table.computeIfAbsent(b.chunk().id(), k -> new long[3])[0] += b.size();
+        }
+        Map<String, long[]> cellChunk = cellChunks(n.placement());
+        for (ConnectivityBlock c : n.connectivity()) {
+            table.computeIfAbsent(c.preChunk(), k -> new long[3])[2] += c.size();
+            long[] postChunks = cellChunk.get(c.postType());
+            for (int i = 0; i < c.size(); i++) {
+                int cell = c.postLocations()[3 * i];
+                if (postChunks != null && cell >= 0 && cell < postChunks.length) {
+                    table.computeIfAbsent(postChunks[cell], k -> new long[3])[1]++;
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        table.forEach((id, v) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("placed", v[0]);
+            entry.put("connections", Map.of("inc", v[1], "out", v[2]));
+            out.put(Long.toString(id), entry);
+        });
+        return out;
+    }
+
+    /** Per cell type, the chunk id of each cell by global id. */
+    private static Map<String, long[]> cellChunks(List<PlacementBlock> blocks) {
+        Map<String, List<PlacementBlock>> byType = byType(blocks);
+        Map<String, long[]> out = new LinkedHashMap<>();
+        byType.forEach((type, list) -> {
+            long[] ids = new long[list.stream().mapToInt(PlacementBlock::size).sum()];
+            int at = 0;
+            for (PlacementBlock b : list) {
+                Arrays.fill(ids, at, at + b.size(), b.chunk().id());
+                at += b.size();
+            }
+            out.put(type, ids);
+        });
+        return out;
+    }
+
+    private static Map<String, List<PlacementBlock>> byType(List<PlacementBlock> blocks) {
+        Map<String, List<PlacementBlock>> byType = new TreeMap<>();
+        for (PlacementBlock b : blocks) {
+            byType.computeIfAbsent(b.cellType(), k -> new ArrayList<>()).add(b);
+        }
+        byType.values().forEach(l -> l.sort(Comparator.comparing(PlacementBlock::chunk)));
+        return byType;
+    }
+
+    private static void writeMorphologies(WritableHdfFile h, List<Morphology> morphologies) {
+        WritableGroup group = h.putGroup("morphologies");
+        Map<String, Object> meta = new LinkedHashMap<>();
+        for (Morphology m : morphologies) {
+            WritableGroup g = group.putGroup(m.name());
+            int points = m.pointCount();
+            Map<String, Object> labels = new LinkedHashMap<>();
+            for (int c = 0; c < m.labelSets().size(); c++) {
+                labels.put(Integer.toString(c), new ArrayList<>(m.labelSet(c)));
+            }
+            g.putAttribute("labels", MiniJson.write(labels));
+            g.putAttribute("properties", new String[] {"none"});
+            g.putAttribute("points", (long) points);
+            g.putAttribute("branches", (long) m.branches().size());
+            if (points > 0) {
+                double[][] data = new double[points][5];
+                int[][] graph = new int[m.branches().size()][2];
+                int at = 0;
+                for (int b = 0; b < m.branches().size(); b++) {
+                    Branch br = m.branches().get(b);
+                    for (int i = 0; i < br.size(); i++, at++) {
+                        data[at][0] = br.x(i);
+                        data[at][1] = br.y(i);
+                        data[at][2] = br.z(i);
+                        data[at][3] = br.radii()[i];
+                        data[at][4] = br.labels()[i];
+                    }
+                    graph[b][0] = at;
+                    graph[b][1] = br.parent();
+                }
+                g.putDataset("data", data);
+                g.putDataset("graph", graph);
+            }
+            Box bounds = m.bounds();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", m.name());
+            entry.put("ldc", bounds.min().toArray());
+            entry.put("mdc", bounds.max().toArray());
+            meta.put(m.name(), entry);
+        }
+        h.putDataset("morphology_meta", MiniJson.write(meta));
+    }
+
+    private static void writePlacement(WritableGroup placement, List<PlacementBlock> blocks) {
+        for (Map.Entry<String, List<PlacementBlock>> e : byType(blocks).entrySet()) {
+            WritableGroup type = placement.putGroup(e.getKey());
+            Map<String, Object> chunks = new LinkedHashMap<>();
+            long len = 0;
+            for (PlacementBlock b : e.getValue()) {
+                if (b.size() == 0) {
+                    continue;
+                }
+                chunks.merge(Long.toString(b.chunk().id()), (long) b.size(), (x, y) -> (Long) x + (Long) y);
+                len += b.size();
+                WritableGroup chunk = type.putGroup(Long.toString(b.chunk().id()));
+                chunk.putAttribute("len", (long) b.size());
+                chunk.putAttribute("chunk", new int[] {b.chunk().x(), b.chunk().y(), b.chunk().z()});
+                if (!b.morphologyNames().isEmpty()) {
+                    chunk.putAttribute("morphology_loaders", b.morphologyNames().toArray(new String[0]));
+                }
+                chunk.putDataset("position", triples(b.positions(), b.size()));
+                chunk.putDataset("rotation", triples(b.rotations(), b.size()));
+                chunk.putDataset("morphology", b.morphologies().clone());
+            }
+            type.putAttribute("len", len);
+            type.putAttribute("chunks", MiniJson.write(chunks));
+        }
+    }
+
+    private static double[][] triples(double[] flat, int n) {
+        double[][] out = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            out[i][0] = flat[3 * i];
+            out[i][1] = flat[3 * i + 1];
+            out[i][2] = flat[3 * i + 2];
+        }
+        return out;
+    }
+
+    private static int[][] triples(int[] flat, int n) {
+        int[][] out = new int[n][3];
+        for (int i = 0; i < n; i++) {
+            out[i][0] = flat[3 * i];
+            out[i][1] = flat[3 * i + 1];
+            out[i][2] = flat[3 * i + 2];
+        }
+        return out;
+    }
+
+    private static void writeConnectivity(WritableGroup connectivity, List<ConnectivityBlock> blocks) {
+        Map<String, Map<Long, List<ConnectivityBlock>>> sets = new TreeMap<>();
+        Map<String, ConnectivityBlock> first = new LinkedHashMap<>();
+        for (ConnectivityBlock c : blocks) {
+            sets.computeIfAbsent(c.set(), k -> new TreeMap<>()).computeIfAbsent(c.preChunk(), k -> new ArrayList<>())
+                    .add(c);
+            first.putIfAbsent(c.set(), c);
+        }
+        for (Map.Entry<String, Map<Long, List<ConnectivityBlock>>> set : sets.entrySet()) {
+            WritableGroup g = connectivity.putGroup(set.getKey());
+            ConnectivityBlock f = first.get(set.getKey());
+            g.putAttribute("pre", f.preType());
+            g.putAttribute("post", f.postType());
+            long len = 0;
+            Map<String, Object> chunks = new LinkedHashMap<>();
+            for (Map.Entry<Long, List<ConnectivityBlock>> chunk : set.getValue().entrySet()) {
+                int n = chunk.getValue().stream().mapToInt(ConnectivityBlock::size).sum();
+                if (n == 0) {
+                    continue;
+                }
+                int[] pre = new int[3 * n];
+                int[] post = new int[3 * n];
+                int at = 0;
+                for (ConnectivityBlock c : chunk.getValue()) {
+                    System.arraycopy(c.preLocations(), 0, pre, 3 * at, 3 * c.size());
+                    System.arraycopy(c.postLocations(), 0, post, 3 * at, 3 * c.size());
+                    at += c.size();
+                }
+                WritableGroup cg = g.putGroup(Long.toString(chunk.getKey()));
+                cg.putAttribute("len", (long) n);
+                cg.putDataset("pre_locs", triples(pre, n));
+                cg.putDataset("post_locs", triples(post, n));
+                chunks.put(Long.toString(chunk.getKey()), (long) n);
+                len += n;
+            }
+            g.putAttribute("len", len);
+            g.putAttribute("chunks", MiniJson.write(chunks));
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Override
+    public boolean exists(Path file) {
+        if (!Files.isRegularFile(file) || !hasSignature(file)) {
+            return false;
+        }
+        try (HdfFile h = new HdfFile(file)) {
+            return h.getAttribute("bsb_java_layout") != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasSignature(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(8), SIGNATURE);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public NetworkData read(Path file) throws StorageException {
+        if (!Files.isRegularFile(file)) {
+            throw new StorageException("Network file " + file + " does not exist");
+        }
+        if (!hasSignature(file)) {
+            throw new StorageException("Cannot read network file " + file + ": it is not an HDF5 file");
+        }
+        try (HdfFile h = new HdfFile(file)) {
+            if (h.getAttribute("bsb_java_layout") == null) {
+                throw new StorageException("Cannot read network file " + file + ": it is an HDF5 file but not a BSB"
+                        + " network (no root attribute 'bsb_java_layout')");
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (Map.Entry<String, Attribute> e : h.getAttributes().entrySet()) {
+                if (e.getValue().getData() instanceof String s && !e.getKey().equals("chunks")) {
+                    attributes.put(e.getKey(), s);
+                }
+            }
+            double[] cs = (double[]) h.getAttribute("chunk_size").getData();
+            String config = null;
+            Node files = h.getChild("files");
+            if (files instanceof Group g && g.getChild("config") instanceof Dataset d) {
+                config = (String) d.getData();
+            }
+            return new NetworkData(config, new Point3(cs[0], cs[1], cs[2]), readMorphologies(h),
+                    readPlacement((Group) h.getChild("placement")), readConnectivity((Group) h.getChild("connectivity")),
+                    attributes);
+        } catch (StorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StorageException("Cannot read network file " + file + ": it is truncated, damaged or not written"
+                    + " by BSB (" + describe(e) + ")", e);
+        }
+    }
+
+    private static List<Morphology> readMorphologies(HdfFile h) {
+        List<Morphology> out = new ArrayList<>();
+        Group group = (Group) h.getChild("morphologies");
+        if (group == null) {
+            return out;
+        }
+        for (Node node : sortedChildren(group, false)) {
+            Group g = (Group) node;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> labels = (Map<String, Object>) MiniJson.parse((String) g.getAttribute("labels").getData());
+            List<Set<String>> sets = new ArrayList<>();
+            for (int c = 0; c < labels.size(); c++) {
+                @SuppressWarnings("unchecked")
+                List<Object> l = (List<Object>) labels.get(Integer.toString(c));
+                Set<String> set = new LinkedHashSet<>();
+                l.forEach(x -> set.add((String) x));
+                sets.add(Collections.unmodifiableSet(set));
+            }
+            List<Branch> branches = new ArrayList<>();
+            if (g.getChild("data") instanceof Dataset dd) {
+                double[][] data = (double[][]) dd.getData();
+                int[][] graph = (int[][]) ((Dataset) g.getChild("graph")).getData();
+                int start = 0;
+                for (int[] row : graph) {
+                    int n = row[0] - start;
+                    double[] pts = new double[3 * n];
+                    double[] radii = new double[n];
+                    int[] lab = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        double[] d = data[start + i];
+                        pts[3 * i] = d[0];
+                        pts[3 * i + 1] = d[1];
+                        pts[3 * i + 2] = d[2];
+                        radii[i] = d[3];
+                        lab[i] = (int) d[4];
+                    }
+                    branches.add(new Branch(row[1], pts, radii, lab));
+                    start = row[0];
+                }
+            }
+            out.add(new Morphology(g.getName(), branches, sets));
+        }
+        return out;
+    }
+
+    private static List<PlacementBlock> readPlacement(Group placement) {
+        List<PlacementBlock> out = new ArrayList<>();
+        if (placement == null) {
+            return out;
+        }
+        for (Node typeNode : sortedChildren(placement, false)) {
+            for (Node chunkNode : sortedChildren((Group) typeNode, true)) {
+                Group g = (Group) chunkNode;
+                double[][] pos = (double[][]) ((Dataset) g.getChild("position")).getData();
+                double[][] rot = (double[][]) ((Dataset) g.getChild("rotation")).getData();
+                int[] morpho = (int[]) ((Dataset) g.getChild("morphology")).getData();
+                Attribute loaders = g.getAttribute("morphology_loaders");
+                List<String> names = loaders == null ? List.of() : List.of((String[]) loaders.getData());
+                out.add(new PlacementBlock(typeNode.getName(), ChunkId.ofId(Long.parseLong(g.getName())), flat(pos),
+                        flat(rot), morpho, names));
+            }
+        }
+        return out;
+    }
+
+    private static List<ConnectivityBlock> readConnectivity(Group connectivity) {
+        List<ConnectivityBlock> out = new ArrayList<>();
+        if (connectivity == null) {
+            return out;
+        }
+        for (Node setNode : sortedChildren(connectivity, false)) {
+            Group set = (Group) setNode;
+            String pre = (String) set.getAttribute("pre").getData();
+            String post = (String) set.getAttribute("post").getData();
+            for (Node chunkNode : sortedChildren(set, true)) {
+                Group g = (Group) chunkNode;
+                int[][] preLocs = (int[][]) ((Dataset) g.getChild("pre_locs")).getData();
+                int[][] postLocs = (int[][]) ((Dataset) g.getChild("post_locs")).getData();
+                out.add(new ConnectivityBlock(set.getName(), pre, post, Long.parseLong(g.getName()), flat(preLocs),
+                        flat(postLocs)));
+            }
+        }
+        return out;
+    }
+
+    /** Children by name, or by numeric chunk id. */
+    private static List<Node> sortedChildren(Group g, boolean numeric) {
+        List<Node> nodes = new ArrayList<>(g.getChildren().values());
+        nodes.sort(numeric ? Comparator.comparingLong((Node n) -> Long.parseLong(n.getName()))
+                : Comparator.comparing(Node::getName));
+        return nodes;
+    }
+
+    private static double[] flat(double[][] a) {
+        double[] out = new double[3 * a.length];
+        for (int i = 0; i < a.length; i++) {
+            System.arraycopy(a[i], 0, out, 3 * i, 3);
+        }
+        return out;
+    }
+
+    private static int[] flat(int[][] a) {
+        int[] out = new int[3 * a.length];
+        for (int i = 0; i < a.length; i++) {
+            System.arraycopy(a[i], 0, out, 3 * i, 3);
+        }
+        return out;
+    }
+}
