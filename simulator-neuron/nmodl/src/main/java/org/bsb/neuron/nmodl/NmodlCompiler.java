@@ -13,7 +13,8 @@ import org.bsb.neuron.nmodl.ast.Ast.ModFile;
 import org.bsb.neuron.nmodl.gen.InMemoryCompiler;
 import org.bsb.neuron.nmodl.gen.JavaGenerator;
 import org.bsb.neuron.nmodl.parse.Parser;
-import org.bsb.neuron.nmodl.runtime.CompiledKernel;
+import org.bsb.neuron.nmodl.runtime.NmodlMechanism;
+import org.bsb.neuron.nmodl.runtime.NmodlMechanismType;
 import org.bsb.neuron.nmodl.runtime.MechanismInfo;
 import org.bsb.neuron.nmodl.sema.Symbols;
 
@@ -22,26 +23,16 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  * SHA-256 of the file content, so the same file is compiled once per JVM.
  */
 public final class NmodlCompiler {
-  private static final Map<String, CompiledMechanism> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, NmodlMechanismType> CACHE = new ConcurrentHashMap<>();
 
   private NmodlCompiler() {}
 
-  /** A compiled mechanism: its description and a factory for instances storage. */
-  public record CompiledMechanism(MechanismInfo info, Constructor<? extends CompiledKernel> constructor, String source) {
-    public CompiledKernel newKernel() {
-      try {
-        return constructor.newInstance(info);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  public static CompiledMechanism compile(String fileName, String text) {
+  /** Compiles (or takes from the cache) the mechanism type of one file. */
+  public static NmodlMechanismType compile(String fileName, String text) {
     String key = sha256(text);
-    CompiledMechanism cached = CACHE.get(key);
+    NmodlMechanismType cached = CACHE.get(key);
     if (cached != null) return cached;
-    CompiledMechanism c = compileUncached(fileName, text, "M" + key.substring(0, 16));
+    NmodlMechanismType c = compileUncached(fileName, text, "M" + key.substring(0, 16));
     CACHE.putIfAbsent(key, c);
     return CACHE.get(key);
   }
@@ -62,7 +53,7 @@ public final class NmodlCompiler {
   }
 
   @SuppressWarnings("unchecked")
-  private static CompiledMechanism compileUncached(String fileName, String text, String className) {
+  private static NmodlMechanismType compileUncached(String fileName, String text, String className) {
     Symbols sym = analyse(fileName, text);
     String src;
     try {
@@ -74,9 +65,11 @@ public final class NmodlCompiler {
     List<MechanismInfo.Field> fields = new ArrayList<>(sym.fields.values());
     MechanismInfo info = new MechanismInfo(sym.mod.mechanismName(), fileName, sym.isPointProcess(),
         sym.mod.artificialCell, List.copyOf(fields), List.copyOf(sym.ions),
-        sym.mod.netReceive == null ? 0 : sym.mod.netReceive.params().size(), !sym.currents.isEmpty());
+        sym.mod.netReceive == null ? 0 : sym.mod.netReceive.params().size(), !sym.currents.isEmpty(),
+        !sym.mod.electrodeCurrent.isEmpty());
     try {
-      return new CompiledMechanism(info, (Constructor<? extends CompiledKernel>) cls.getConstructor(MechanismInfo.class), src);
+      return new NmodlMechanismType(info,
+          (Constructor<? extends NmodlMechanism>) cls.getConstructor(NmodlMechanismType.class, int.class), src);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }

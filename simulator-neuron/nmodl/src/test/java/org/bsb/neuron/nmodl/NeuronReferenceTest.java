@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 import org.bsb.neuron.nmodl.harness.ReferenceTrace;
 import org.bsb.neuron.nmodl.harness.SingleCompartment;
-import org.bsb.neuron.nmodl.runtime.CompiledKernel;
+import org.bsb.neuron.spi.Mechanism;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +25,8 @@ class NeuronReferenceTest {
     return SingleCompartment.resource("/mod/" + name + ".mod");
   }
 
-  private static CompiledKernel ins(SingleCompartment c, String label, String text) {
-    return c.insert(label, label + ".mod", text);
+  private static Mechanism ins(SingleCompartment c, String label, String text) {
+    return c.insert(label + ".mod", text);
   }
 
   /** Runs the compartment for the reference's rows and returns the largest |difference| per column. */
@@ -56,20 +56,20 @@ class NeuronReferenceTest {
   void hodgkinHuxleyUnderCurrentStep() {
     SingleCompartment c = new SingleCompartment(10);
     c.celsius = 6.3;
-    CompiledKernel hh = ins(c, "hh", builtin("hh"));
-    CompiledKernel st = ins(c, "IClamp", builtin("IClamp"));
-    st.field("del")[0] = 5;
-    st.field("dur")[0] = 30;
-    st.field("amp")[0] = 0.05;
+    Mechanism hh = ins(c, "hh", builtin("hh"));
+    Mechanism st = ins(c, "IClamp", builtin("IClamp"));
+    st.variable("del")[0] = 5;
+    st.variable("dur")[0] = 30;
+    st.variable("amp")[0] = 0.05;
     c.initialize(-65);
     Map<String, DoubleSupplier> cols = new LinkedHashMap<>();
     cols.put("v", () -> c.v[0]);
-    cols.put("m", () -> hh.field("m")[0]);
-    cols.put("h", () -> hh.field("h")[0]);
-    cols.put("n", () -> hh.field("n")[0]);
+    cols.put("m", () -> hh.variable("m")[0]);
+    cols.put("h", () -> hh.variable("h")[0]);
+    cols.put("n", () -> hh.variable("n")[0]);
     cols.put("ina", () -> c.ion("cur", "na"));
     cols.put("ik", () -> c.ion("cur", "k"));
-    cols.put("i_clamp", () -> st.field("i")[0]);
+    cols.put("i_clamp", () -> st.variable("i")[0]);
     Map<String, Double> w = compare(c, "hh", cols);
     within(w, "v", 1e-5);
     within(w, "m", 1e-7);
@@ -83,16 +83,16 @@ class NeuronReferenceTest {
   @Test
   void expAndExp2SynapsesDrivenByEvents() {
     SingleCompartment c = new SingleCompartment(10);
-    CompiledKernel pas = ins(c, "pas", builtin("pas"));
-    pas.field("g")[0] = 1e-4;
-    pas.field("e")[0] = -65;
-    CompiledKernel e1 = ins(c, "ExpSyn", builtin("ExpSyn"));
-    e1.field("tau")[0] = 2;
-    e1.field("e")[0] = 0;
-    CompiledKernel e2 = ins(c, "Exp2Syn", builtin("Exp2Syn"));
-    e2.field("tau1")[0] = 0.5;
-    e2.field("tau2")[0] = 5;
-    e2.field("e")[0] = -80;
+    Mechanism pas = ins(c, "pas", builtin("pas"));
+    pas.variable("g")[0] = 1e-4;
+    pas.variable("e")[0] = -65;
+    Mechanism e1 = ins(c, "ExpSyn", builtin("ExpSyn"));
+    e1.variable("tau")[0] = 2;
+    e1.variable("e")[0] = 0;
+    Mechanism e2 = ins(c, "Exp2Syn", builtin("Exp2Syn"));
+    e2.variable("tau1")[0] = 0.5;
+    e2.variable("tau2")[0] = 5;
+    e2.variable("e")[0] = -80;
     double[] n1 = c.connect(e1, 0.002);
     double[] n2 = c.connect(e2, 0.003);
     c.event(n1, e1, 5);
@@ -103,10 +103,10 @@ class NeuronReferenceTest {
     c.initialize(-65);
     Map<String, DoubleSupplier> cols = new LinkedHashMap<>();
     cols.put("v", () -> c.v[0]);
-    cols.put("g_expsyn", () -> e1.field("g")[0]);
-    cols.put("i_expsyn", () -> e1.field("i")[0]);
-    cols.put("g_exp2syn", () -> e2.field("g")[0]);
-    cols.put("i_exp2syn", () -> e2.field("i")[0]);
+    cols.put("g_expsyn", () -> e1.variable("g")[0]);
+    cols.put("i_expsyn", () -> e1.variable("i")[0]);
+    cols.put("g_exp2syn", () -> e2.variable("g")[0]);
+    cols.put("i_exp2syn", () -> e2.variable("i")[0]);
     Map<String, Double> w = compare(c, "synapses", cols);
     within(w, "v", 1e-6);
     within(w, "g_expsyn", 1e-10);
@@ -118,22 +118,22 @@ class NeuronReferenceTest {
   void kineticSchemeWithConserveAndTabledRectifier() {
     SingleCompartment c = new SingleCompartment(10);
     c.celsius = 32;
-    CompiledKernel pas = ins(c, "pas", builtin("pas"));
-    pas.field("g")[0] = 1e-4;
-    pas.field("e")[0] = -65;
-    CompiledKernel kin = ins(c, "kin3", testMod("kin3"));
-    CompiledKernel kdr = ins(c, "kdr_tab", testMod("kdr_tab"));
-    CompiledKernel st = ins(c, "IClamp", builtin("IClamp"));
-    st.field("del")[0] = 5;
-    st.field("dur")[0] = 40;
-    st.field("amp")[0] = 0.03;
+    Mechanism pas = ins(c, "pas", builtin("pas"));
+    pas.variable("g")[0] = 1e-4;
+    pas.variable("e")[0] = -65;
+    Mechanism kin = ins(c, "kin3", testMod("kin3"));
+    Mechanism kdr = ins(c, "kdr_tab", testMod("kdr_tab"));
+    Mechanism st = ins(c, "IClamp", builtin("IClamp"));
+    st.variable("del")[0] = 5;
+    st.variable("dur")[0] = 40;
+    st.variable("amp")[0] = 0.03;
     c.initialize(-65);
     Map<String, DoubleSupplier> cols = new LinkedHashMap<>();
     cols.put("v", () -> c.v[0]);
-    cols.put("O", () -> kin.field("O")[0]);
-    cols.put("I", () -> kin.field("I")[0]);
-    cols.put("C", () -> kin.field("C")[0]);
-    cols.put("n", () -> kdr.field("n")[0]);
+    cols.put("O", () -> kin.variable("O")[0]);
+    cols.put("I", () -> kin.variable("I")[0]);
+    cols.put("C", () -> kin.variable("C")[0]);
+    cols.put("n", () -> kdr.variable("n")[0]);
     cols.put("ina", () -> c.ion("cur", "na"));
     cols.put("ik", () -> c.ion("cur", "k"));
     Map<String, Double> w = compare(c, "kinetic", cols);
@@ -148,26 +148,26 @@ class NeuronReferenceTest {
   void calciumAccumulationWithCompartmentsFluxAndPump() {
     SingleCompartment c = new SingleCompartment(10);
     c.celsius = 32;
-    CompiledKernel pas = ins(c, "pas", builtin("pas"));
-    pas.field("g")[0] = 1e-4;
-    pas.field("e")[0] = -65;
-    CompiledKernel ch = ins(c, "cahva", testMod("cahva"));
-    CompiledKernel cad = ins(c, "cadyn", testMod("cadyn"));
+    Mechanism pas = ins(c, "pas", builtin("pas"));
+    pas.variable("g")[0] = 1e-4;
+    pas.variable("e")[0] = -65;
+    Mechanism ch = ins(c, "cahva", testMod("cahva"));
+    Mechanism cad = ins(c, "cadyn", testMod("cadyn"));
     ins(c, "kdr_tab", testMod("kdr_tab"));
-    CompiledKernel st = ins(c, "IClamp", builtin("IClamp"));
-    st.field("del")[0] = 5;
-    st.field("dur")[0] = 20;
-    st.field("amp")[0] = 0.05;
+    Mechanism st = ins(c, "IClamp", builtin("IClamp"));
+    st.variable("del")[0] = 5;
+    st.variable("dur")[0] = 20;
+    st.variable("amp")[0] = 0.05;
     c.initialize(-65);
     Map<String, DoubleSupplier> cols = new LinkedHashMap<>();
     cols.put("v", () -> c.v[0]);
     cols.put("cai", () -> c.ion("i", "ca"));
     cols.put("ica", () -> c.ion("cur", "ca"));
     cols.put("eca", () -> c.ion("e", "ca"));
-    cols.put("CaB", () -> cad.field("CaB")[0]);
-    cols.put("P", () -> cad.field("P")[0]);
-    cols.put("ica_pump", () -> cad.field("ica_pump")[0]);
-    cols.put("m", () -> ch.field("m")[0]);
+    cols.put("CaB", () -> cad.variable("CaB")[0]);
+    cols.put("P", () -> cad.variable("P")[0]);
+    cols.put("ica_pump", () -> cad.variable("ica_pump")[0]);
+    cols.put("m", () -> ch.variable("m")[0]);
     Map<String, Double> w = compare(c, "calcium", cols);
     within(w, "v", 1e-6);
     within(w, "cai", 1e-12);
@@ -181,21 +181,21 @@ class NeuronReferenceTest {
   void linearInitialStateAndEulerGate() {
     SingleCompartment c = new SingleCompartment(10);
     c.celsius = 20;
-    CompiledKernel pas = ins(c, "pas", builtin("pas"));
-    pas.field("g")[0] = 1e-4;
-    pas.field("e")[0] = -65;
-    CompiledKernel lin = ins(c, "lin2", testMod("lin2"));
-    CompiledKernel st = ins(c, "IClamp", builtin("IClamp"));
-    st.field("del")[0] = 10;
-    st.field("dur")[0] = 20;
-    st.field("amp")[0] = 0.03;
+    Mechanism pas = ins(c, "pas", builtin("pas"));
+    pas.variable("g")[0] = 1e-4;
+    pas.variable("e")[0] = -65;
+    Mechanism lin = ins(c, "lin2", testMod("lin2"));
+    Mechanism st = ins(c, "IClamp", builtin("IClamp"));
+    st.variable("del")[0] = 10;
+    st.variable("dur")[0] = 20;
+    st.variable("amp")[0] = 0.03;
     c.initialize(-65);
     Map<String, DoubleSupplier> cols = new LinkedHashMap<>();
     cols.put("v", () -> c.v[0]);
-    cols.put("X", () -> lin.field("X")[0]);
-    cols.put("Y", () -> lin.field("Y")[0]);
-    cols.put("i", () -> lin.field("i")[0]);
-    cols.put("count", () -> lin.field("count")[0]);
+    cols.put("X", () -> lin.variable("X")[0]);
+    cols.put("Y", () -> lin.variable("Y")[0]);
+    cols.put("i", () -> lin.variable("i")[0]);
+    cols.put("count", () -> lin.variable("count")[0]);
     Map<String, Double> w = compare(c, "linear", cols);
     within(w, "v", 1e-6);
     within(w, "X", 1e-8);
@@ -206,10 +206,10 @@ class NeuronReferenceTest {
   @Test
   void depressingSynapseWithSelfEventsAndArrays() {
     SingleCompartment c = new SingleCompartment(10);
-    CompiledKernel pas = ins(c, "pas", builtin("pas"));
-    pas.field("g")[0] = 1e-4;
-    pas.field("e")[0] = -65;
-    CompiledKernel syn = ins(c, "facsyn", testMod("facsyn"));
+    Mechanism pas = ins(c, "pas", builtin("pas"));
+    pas.variable("g")[0] = 1e-4;
+    pas.variable("e")[0] = -65;
+    Mechanism syn = ins(c, "facsyn", testMod("facsyn"));
     double[] nc = c.connect(syn, 1);
     double[] nc2 = c.connect(syn, 2);
     for (double t : new double[] {5, 5.5, 10, 12, 30}) c.event(nc, syn, t);
@@ -218,10 +218,10 @@ class NeuronReferenceTest {
     c.initialize(-65);
     Map<String, DoubleSupplier> cols = new LinkedHashMap<>();
     cols.put("v", () -> c.v[0]);
-    cols.put("g", () -> syn.field("g")[0]);
-    cols.put("released", () -> syn.field("released")[0]);
-    cols.put("nrel", () -> syn.field("nrel")[0]);
-    cols.put("last", () -> syn.field("last")[0]);
+    cols.put("g", () -> syn.variable("g")[0]);
+    cols.put("released", () -> syn.variable("released")[0]);
+    cols.put("nrel", () -> syn.variable("nrel")[0]);
+    cols.put("last", () -> syn.variable("last")[0]);
     Map<String, Double> w = compare(c, "facsyn", cols);
     within(w, "v", 1e-6);
     within(w, "g", 1e-10);

@@ -32,7 +32,12 @@ import javax.tools.ToolProvider;
  * where they are not on the system class path), and the result is defined in a child loader of it.
  */
 public final class InMemoryCompiler {
-  private static final String RUNTIME_PKG = "org.bsb.neuron.nmodl.runtime";
+  /** Packages the generated code compiles against, with their classes (a bundle loader cannot list a package). */
+  private static final Map<String, String[]> PACKAGES = Map.of(
+      "org.bsb.neuron.nmodl.runtime", new String[] {"NmodlMechanism", "NmodlMechanismType", "MechanismInfo",
+          "MechanismInfo$Field", "MechanismInfo$FieldKind", "MechanismInfo$Ion", "DenseSolver"},
+      "org.bsb.neuron.spi", new String[] {"Mechanism", "MechanismType", "MechContext", "IonArrays", "IonUse",
+          "EventSink", "Variable", "VariableKind", "MechanismKind", "MechanismCatalogue"});
 
   private InMemoryCompiler() {}
 
@@ -78,19 +83,21 @@ public final class InMemoryCompiler {
   private static final class MemoryManager extends ForwardingJavaFileManager<JavaFileManager> {
     final Map<String, byte[]> output = new HashMap<>();
     final ClassLoader parent;
-    private final boolean runtimeOnClassPath;
+    private final Map<String, Boolean> onClassPath = new HashMap<>();
 
     MemoryManager(StandardJavaFileManager std, ClassLoader parent) {
       super(std);
       this.parent = parent;
-      boolean found;
-      try {
-        Iterable<JavaFileObject> it = std.list(StandardLocation.CLASS_PATH, RUNTIME_PKG, Set.of(JavaFileObject.Kind.CLASS), false);
-        found = it.iterator().hasNext();
-      } catch (IOException e) {
-        found = false;
+      for (String pkg : PACKAGES.keySet()) {
+        boolean found;
+        try {
+          Iterable<JavaFileObject> it = std.list(StandardLocation.CLASS_PATH, pkg, Set.of(JavaFileObject.Kind.CLASS), false);
+          found = it.iterator().hasNext();
+        } catch (IOException e) {
+          found = false;
+        }
+        onClassPath.put(pkg, found);
       }
-      runtimeOnClassPath = found;
     }
 
     @Override public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
@@ -106,9 +113,9 @@ public final class InMemoryCompiler {
 
     @Override public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
         boolean recurse) throws IOException {
-      if (location == StandardLocation.CLASS_PATH && packageName.equals(RUNTIME_PKG) && !runtimeOnClassPath
-          && kinds.contains(JavaFileObject.Kind.CLASS)) {
-        return runtimeClasses();
+      if (location == StandardLocation.CLASS_PATH && PACKAGES.containsKey(packageName)
+          && !onClassPath.get(packageName) && kinds.contains(JavaFileObject.Kind.CLASS)) {
+        return loaderClasses(packageName);
       }
       return super.list(location, packageName, kinds, recurse);
     }
@@ -118,20 +125,16 @@ public final class InMemoryCompiler {
       return super.inferBinaryName(location, file);
     }
 
-    private Iterable<JavaFileObject> runtimeClasses() {
+    private Iterable<JavaFileObject> loaderClasses(String pkg) {
       List<JavaFileObject> out = new ArrayList<>();
-      for (String simple : RUNTIME_CLASSES) {
-        String bin = RUNTIME_PKG + "." + simple;
+      for (String simple : PACKAGES.get(pkg)) {
+        String bin = pkg + "." + simple;
         URL url = parent.getResource(bin.replace('.', '/') + ".class");
         if (url != null) out.add(new LoaderClassFile(bin, url));
       }
       return Collections.unmodifiableList(out);
     }
   }
-
-  /** The runtime package's classes, listed explicitly because a bundle loader cannot enumerate a package. */
-  private static final String[] RUNTIME_CLASSES = {"CompiledKernel", "MechanismInfo", "MechanismInfo$Field",
-      "MechanismInfo$FieldKind", "MechanismInfo$Ion", "NetEvents", "NetEvents$1", "DenseSolver"};
 
   private static final class LoaderClassFile extends SimpleJavaFileObject {
     final String binaryName;

@@ -35,7 +35,7 @@ public final class JavaGenerator {
   private String returnVar;
   private String functionName;
   /** The Java expression of the NET_RECEIVE argument vector, or "null" outside NET_RECEIVE. */
-  private String argsVector = "null";
+  private String argsVector = "null, 0";
   /** Active solver context for DiffEq / Reaction statements. */
   private SolveCtx ctx;
   private int scratch = 1;
@@ -55,7 +55,7 @@ public final class JavaGenerator {
     methods = new StringBuilder();
     scopes = new ArrayDeque<>();
     scopes.push(new HashMap<>());
-    argsVector = "null";
+    argsVector = "null, 0";
     returnVar = null;
     try {
       r.run();
@@ -120,24 +120,36 @@ public final class JavaGenerator {
     String net = mod.netReceive != null ? phaseNetReceive() : "";
 
     body.append("package ").append(PACKAGE).append(";\n\n");
-    body.append("import org.bsb.neuron.nmodl.runtime.*;\n\n");
-    body.append("public final class ").append(className).append(" extends CompiledKernel {\n");
-    body.append("  private final MechanismInfo info;\n");
-    body.append("  public ").append(className).append("(MechanismInfo info) { this.info = info; }\n");
-    body.append("  @Override public MechanismInfo info() { return info; }\n");
-    for (String f : sym.fields.keySet()) body.append("  private double[] ").append(field(f)).append(";\n");
-    body.append("  private double[] sv;\n");
+    body.append("import org.bsb.neuron.nmodl.runtime.*;\nimport org.bsb.neuron.spi.MechContext;\n\n");
+    body.append("public final class ").append(className).append(" extends NmodlMechanism {\n");
+    for (String f : sym.fields.keySet()) body.append("  private final double[] ").append(field(f)).append(";\n");
+    body.append("  private final double[] sv;\n");
     body.append("  private final double[] sG = new double[").append(scratch).append("], sJ = new double[")
-        .append(scratch * scratch).append("], sX = new double[").append(scratch).append("], sX0 = new double[").append(scratch).append("], sD = new double[")
-        .append(scratch).append("];\n");
+        .append(scratch * scratch).append("], sX = new double[").append(scratch).append("], sX0 = new double[")
+        .append(scratch).append("], sD = new double[").append(scratch).append("];\n");
     for (String tf : tableFields) body.append(tf);
-    body.append("  @Override protected void bind() {\n");
+    body.append("  public ").append(className).append("(final NmodlMechanismType type, final int count) {\n");
+    body.append("    super(type, count);\n");
     int k = 0;
-    for (String f : sym.fields.keySet()) body.append("    ").append(field(f)).append(" = fields[").append(k++).append("];\n");
-    body.append("    sv = new double[n];\n  }\n");
+    for (Map.Entry<String, MechanismInfo.Field> e : sym.fields.entrySet()) {
+      MechanismInfo.Field f = e.getValue();
+      if (f.size() == 0) {
+        body.append("    ").append(field(e.getKey())).append(" = row(").append(k++).append(");\n");
+      } else {
+        body.append("    ").append(field(e.getKey())).append(" = new double[count * ").append(f.size()).append("];\n");
+        body.append("    java.util.Arrays.fill(").append(field(e.getKey())).append(", ").append(lit(f.defaultValue()))
+            .append(");\n");
+      }
+    }
+    body.append("    sv = new double[count];\n  }\n");
     body.append(init).append(cur).append(state).append(net).append(aux);
     body.append("}\n");
     return body.toString();
+  }
+
+  /** Copies the node voltage into the instance (artificial cells have no node). */
+  private String readV(String indent) {
+    return mod.artificialCell ? "" : indent + "sv[i] = nodeV[nd];\n";
   }
 
   private String instanceSize(String n) {
@@ -176,8 +188,9 @@ public final class JavaGenerator {
 
   private String phaseInit() {
     StringBuilder b = new StringBuilder();
-    b.append("  @Override public void init() {\n    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n");
-    b.append("      sv[i] = nodeV[nd];\n");
+    b.append("  @Override public void init(final MechContext c) {\n    enter(c);\n    resetConnections();\n");
+    b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n");
+    b.append(readV("      "));
     ionReads(b, true);
     for (Decl d : mod.states) {
       if (!sym.fields.containsKey(d.name())) continue;
@@ -200,14 +213,15 @@ public final class JavaGenerator {
 
   private String phaseCurrent() {
     StringBuilder b = new StringBuilder();
-    b.append("  @Override public void current(final double[] rhs, final double[] d) {\n");
+    b.append("  @Override public void current(final MechContext c) {\n");
     if (sym.currents.isEmpty() || mod.breakpoint == null) {
       b.append("  }\n");
       return b.toString();
     }
+    b.append("    enter(c);\n    final double[] rhs = c.rhs, d = c.d;\n");
     b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      final double vv = nodeV[nd];\n");
     ionReads(b, true);
-    String scale = sym.isPointProcess() ? "(100.0 / area[i])" : "1.0";
+    String scale = sym.isPointProcess() ? "(100.0 / area[nd])" : "1.0";
     b.append("      final double sc = ").append(scale).append(";\n");
     b.append("      double g = cur(i, vv + 0.001);\n");
     List<String> ionCurs = new ArrayList<>();
@@ -242,14 +256,15 @@ public final class JavaGenerator {
 
   private String phaseState() {
     StringBuilder b = new StringBuilder();
-    b.append("  @Override public void state() {\n");
+    b.append("  @Override public void state(final MechContext c) {\n");
     List<Solve> solves = new ArrayList<>();
     if (mod.breakpoint != null) for (Stmt s : mod.breakpoint) if (s instanceof Solve sv) solves.add(sv);
     if (solves.isEmpty()) {
       b.append("  }\n");
       return b.toString();
     }
-    b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      sv[i] = nodeV[nd];\n");
+    b.append("    enter(c);\n");
+    b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n").append(readV("      "));
     ionReads(b, true);
     for (Solve s : solves) b.append("      ").append(solveCall(s, "dt")).append(";\n");
     concentrationWrites(b);
@@ -269,16 +284,24 @@ public final class JavaGenerator {
       if (pass == 1 && initial.isEmpty()) break;
       final int ps = pass;
       inNewMethod(() -> {
-        for (int k = 0; k < nr.params().size(); k++) declare(nr.params().get(k), "a[" + k + "]");
+        for (int k = 0; k < nr.params().size(); k++) declare(nr.params().get(k), "a[off + " + k + "]");
         declare("flag", "flag");
-        argsVector = "a";
+        argsVector = "a, off";
         if (ps == 0) {
-          line(1, "@Override public void netReceive(final int i, final double[] a, final double flag) {");
+          line(1, "@Override public void netReceive(final MechContext c, final int i, double[] a, int off, final double flag) {");
+          line(2, "enter(c);");
+          line(2, "if (a == null) {");
+          line(3, "final Object[] p = takePending(i, c.t, flag);");
+          line(3, "if (p != null) { a = (double[]) p[3]; off = (Integer) p[4]; }");
+          line(2, "} else {");
+          line(3, "connectionInit(i, a, off);");
+          line(2, "}");
+          line(2, "if (a == null) { a = new double[" + Math.max(1, nr.params().size()) + "]; off = 0; }");
         } else {
-          line(1, "@Override public void netInit(final int i, final double[] a) {");
+          line(1, "@Override protected void netInit(final int i, final double[] a, final int off) {");
           line(2, "final double flag = 0.0;");
         }
-        line(2, "sv[i] = nodeV[node[i]];");
+        if (!mod.artificialCell) line(2, "if (node[i] >= 0) sv[i] = nodeV[node[i]];");
         statements(ps == 0 ? body : initial, "NET_RECEIVE", 2);
         line(1, "}");
       });
@@ -526,8 +549,8 @@ public final class JavaGenerator {
       case "t": return "t";
       case "dt": return "dt";
       case "celsius": return "celsius";
-      case "diam": return "diam[i]";
-      case "area": return "area[i]";
+      case "diam": return "diam[node[i]]";
+      case "area": return "area[node[i]]";
       default:
     }
     if (sym.fields.containsKey(v.name())) return fieldRef(v);
@@ -579,6 +602,7 @@ public final class JavaGenerator {
       }
       return "f_" + c.name() + "(i" + argList(c) + ")";
     }
+    if (c.name().equals("exp") && n == 1) return "hexp(" + num(c.args().get(0)) + ")";
     if (MATH1.contains(c.name()) && n == 1) return "Math." + c.name() + "(" + num(c.args().get(0)) + ")";
     switch (c.name()) {
       case "fabs": if (n == 1) return "Math.abs(" + num(c.args().get(0)) + ")"; break;
@@ -707,7 +731,7 @@ public final class JavaGenerator {
         Expr b = Symbolic.simplify(Symbolic.substitute(d.rhs(), d.state(), new Num(0)));
         String ta = freshTmp("a");
         line(ind, "final double " + ta + " = " + num(a) + ";");
-        line(ind, x + " = " + x + " + (1.0 - Math.exp(h * " + ta + ")) * (-(" + num(b) + ") / " + ta + " - " + x + ");");
+        line(ind, x + " = " + x + " + (1.0 - hexp(h * " + ta + ")) * (-(" + num(b) + ") / " + ta + " - " + x + ");");
       }
     };
     inNewMethod(() -> {

@@ -11,7 +11,12 @@ import java.util.Map;
  * @param netReceiveArgs the number of NET_RECEIVE arguments (0 when there is no NET_RECEIVE)
  */
 public record MechanismInfo(String name, String file, boolean pointProcess, boolean artificialCell,
-    List<Field> fields, List<Ion> ions, int netReceiveArgs, boolean writesCurrent) {
+    List<Field> fields, List<Ion> ions, int netReceiveArgs, boolean writesCurrent, boolean electrodeCurrent) {
+
+  /** The fields with one value per instance, in storage order (the SPI's range variables). */
+  public List<Field> scalarFields() {
+    return fields.stream().filter(f -> f.size() == 0).toList();
+  }
 
   public enum FieldKind { PARAMETER, ASSIGNED, STATE, ION, LOCAL, POINTER }
 
@@ -32,10 +37,6 @@ public record MechanismInfo(String name, String file, boolean pointProcess, bool
     }
   }
 
-  public int fieldIndex(String name) {
-    for (int k = 0; k < fields.size(); k++) if (fields.get(k).name().equals(name)) return k;
-    return -1;
-  }
 
   public Map<String, Double> defaults() {
     Map<String, Double> m = new java.util.LinkedHashMap<>();

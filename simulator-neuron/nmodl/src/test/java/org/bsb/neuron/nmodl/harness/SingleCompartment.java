@@ -9,53 +9,56 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import org.bsb.neuron.nmodl.NmodlCompiler;
-import org.bsb.neuron.nmodl.runtime.CompiledKernel;
-import org.bsb.neuron.nmodl.runtime.MechanismInfo;
-import org.bsb.neuron.nmodl.runtime.NetEvents;
 import org.bsb.neuron.nmodl.units.UnitConstants;
+import org.bsb.neuron.spi.EventSink;
+import org.bsb.neuron.spi.IonArrays;
+import org.bsb.neuron.spi.IonUse;
+import org.bsb.neuron.spi.MechContext;
+import org.bsb.neuron.spi.Mechanism;
 
 /**
- * A one-compartment simulator in NEURON's fixed-step order (secondorder = 0), for mechanism-level checks of
- * compiled mod files against NEURON: events due by t + dt/2 are delivered, currents are evaluated at
- * t + dt/2, the voltage takes a backward-Euler step, then states advance at t + dt.
+ * A one-compartment driver of SPI mechanisms in NEURON's fixed-step order (secondorder = 0), for
+ * mechanism-level checks of compiled mod files against NEURON: events due by t + dt/2 are delivered
+ * (simultaneous ones last-scheduled first, as NEURON does), currents are evaluated at t + dt/2, the voltage
+ * takes a backward-Euler step, then states advance at t + dt.
  */
-public final class SingleCompartment implements NetEvents {
-  public static final String[] IONS = {"na", "k", "ca"};
+public final class SingleCompartment implements EventSink {
+  private static final String[] IONS = {"na", "k", "ca"};
+  private static final int[] VALENCE = {1, 1, 2};
   private static final double[] E0 = {50, -77, Double.NaN};
   private static final double[] CI0 = {10, 54.4, 5e-5};
   private static final double[] CO0 = {140, 2.5, 2};
-  private static final double[] VALENCE = {1, 1, 2};
 
   public final double area;
-  public final double diam;
   public double cm = 1;
   public double dt = 0.025;
   public double celsius = 6.3;
   public double t;
   public final double[] v = new double[1];
-  public final double[][] ionE = new double[3][1], ionCi = new double[3][1], ionCo = new double[3][1],
-      ionCur = new double[3][1], ionDcur = new double[3][1];
+  private final double[] rhs = new double[1];
+  private final double[] d = new double[1];
+  private final Map<String, IonArrays> ions = new LinkedHashMap<>();
+  private final MechContext ctx;
   private final boolean[] concWritten = new boolean[3];
-  private final List<CompiledKernel> kernels = new ArrayList<>();
-  private final Map<String, CompiledKernel> byName = new LinkedHashMap<>();
-  private final List<int[]> ionMaps = new ArrayList<>();
+  private final List<Mechanism> mechs = new ArrayList<>();
   private final PriorityQueue<Event> queue = new PriorityQueue<>();
   private final List<Event> initialEvents = new ArrayList<>();
-  private final List<double[]> connections = new ArrayList<>();
   private long seq;
 
-  private record Event(double time, long seq, CompiledKernel kernel, int instance, double flag, double[] args)
+  private record Event(double time, long seq, Mechanism mech, int instance, double flag, double[] args)
       implements Comparable<Event> {
     @Override public int compareTo(Event o) {
       int c = Double.compare(time, o.time);
-      return c != 0 ? c : Long.compare(o.seq, seq); // NEURON delivers simultaneous events last-scheduled first
+      return c != 0 ? c : Long.compare(o.seq, seq);
     }
   }
 
   /** A cylinder of length = diameter = {@code size} um, as NEURON's L = diam = size section with nseg = 1. */
   public SingleCompartment(double size) {
-    this.diam = size;
     this.area = Math.PI * size * size;
+    for (int g = 0; g < IONS.length; g++) ions.put(IONS[g], new IonArrays(IONS[g], VALENCE[g], 1));
+    ctx = new MechContext(v, rhs, d, new double[] {area}, new double[] {size}, ions);
+    ctx.events = this;
   }
 
   public static String resource(String path) {
@@ -67,140 +70,105 @@ public final class SingleCompartment implements NetEvents {
     }
   }
 
-  /** Inserts a mechanism compiled from the mod text; returns its kernel with one instance. */
-  public CompiledKernel insert(String label, String file, String modText) {
-    CompiledKernel k = NmodlCompiler.compile(file, modText).newKernel();
-    k.allocate(1);
-    k.node[0] = 0;
-    k.nodeV = v;
-    k.area[0] = area;
-    k.diam[0] = diam;
-    MechanismInfo info = k.info();
-    int ni = info.ions().size();
-    k.ionE = new double[ni][];
-    k.ionCi = new double[ni][];
-    k.ionCo = new double[ni][];
-    k.ionCur = new double[ni][];
-    k.ionDcur = new double[ni][];
-    int[] map = new int[ni];
-    for (int j = 0; j < ni; j++) {
-      MechanismInfo.Ion ion = info.ions().get(j);
-      int g = java.util.Arrays.asList(IONS).indexOf(ion.name());
-      if (g < 0) throw new IllegalArgumentException("harness has no ion " + ion.name());
-      map[j] = g;
-      k.ionE[j] = ionE[g];
-      k.ionCi[j] = ionCi[g];
-      k.ionCo[j] = ionCo[g];
-      k.ionCur[j] = ionCur[g];
-      k.ionDcur[j] = ionDcur[g];
-      if (ion.writesConcentration()) concWritten[g] = true;
+  /** Inserts one instance of a mechanism compiled from the mod text. */
+  public Mechanism insert(String file, String modText) {
+    Mechanism m = NmodlCompiler.compile(file, modText).create(1);
+    m.nodes()[0] = 0;
+    for (IonUse u : m.type().ions()) {
+      if (!ions.containsKey(u.ion())) throw new IllegalArgumentException("harness has no ion " + u.ion());
+      if (u.writesConcentration()) concWritten[java.util.Arrays.asList(IONS).indexOf(u.ion())] = true;
     }
-    k.events = this;
-    kernels.add(k);
-    ionMaps.add(map);
-    byName.put(label, k);
-    return k;
+    mechs.add(m);
+    return m;
   }
 
-  public CompiledKernel kernel(String label) {
-    return byName.get(label);
-  }
-
-  /** A connection to instance 0 of {@code k} with the given weight; returns its argument vector. */
-  public double[] connect(CompiledKernel k, double weight) {
-    double[] args = new double[Math.max(1, k.info().netReceiveArgs())];
+  /** A connection to instance 0 of {@code m} with the given weight; returns its weight vector. */
+  public double[] connect(Mechanism m, double weight) {
+    double[] args = new double[Math.max(1, m.type().weightCount())];
     args[0] = weight;
-    connections.add(args);
-    connOwner.add(k);
     return args;
   }
 
-  private final List<CompiledKernel> connOwner = new ArrayList<>();
-
-  /** Schedules an external event (like NetCon.event) at time {@code time} on a connection. */
-  public void event(double[] args, CompiledKernel k, double time) {
-    initialEvents.add(new Event(time, seq++, k, 0, 0, args));
+  /** Schedules an external event (like NetCon.event) at {@code time} through a connection's vector. */
+  public void event(double[] args, Mechanism m, double time) {
+    initialEvents.add(new Event(time, seq++, m, 0, 0, args));
   }
 
   private double nernst(int g) {
     double ktf = 1000 * UnitConstants.GAS_CONSTANT * (celsius + 273.15) / UnitConstants.FARADAY;
-    return ktf / VALENCE[g] * Math.log(ionCo[g][0] / ionCi[g][0]);
+    IonArrays a = ions.get(IONS[g]);
+    return ktf / VALENCE[g] * Math.log(a.co[0] / a.ci[0]);
+  }
+
+  private void ionCurrentsReset() {
+    for (int g = 0; g < 3; g++) {
+      IonArrays a = ions.get(IONS[g]);
+      if (concWritten[g]) a.e[0] = nernst(g);
+      a.cur[0] = 0;
+      a.dcurdv[0] = 0;
+    }
   }
 
   public void initialize(double vInit) {
     t = 0;
     v[0] = vInit;
     for (int g = 0; g < 3; g++) {
-      ionCi[g][0] = CI0[g];
-      ionCo[g][0] = CO0[g];
-      ionE[g][0] = Double.isNaN(E0[g]) ? nernst(g) : E0[g];
+      IonArrays a = ions.get(IONS[g]);
+      a.ci[0] = CI0[g];
+      a.co[0] = CO0[g];
+      a.e[0] = Double.isNaN(E0[g]) ? nernst(g) : E0[g];
     }
-    for (CompiledKernel k : kernels) {
-      k.t = 0;
-      k.dt = dt;
-      k.celsius = celsius;
-    }
+    ctx.t = 0;
+    ctx.dt = dt;
+    ctx.celsius = celsius;
     queue.clear();
-    for (CompiledKernel k : kernels) k.init();
-    for (int c = 0; c < connections.size(); c++) connOwner.get(c).netInit(0, connections.get(c));
+    for (Mechanism m : mechs) m.bind(ctx);
+    for (Mechanism m : mechs) m.init(ctx);
     queue.addAll(initialEvents);
-    // finitialize ends by evaluating the currents once (so ion currents and assigned currents are set at t = 0)
-    for (int g = 0; g < 3; g++) {
-      if (concWritten[g]) ionE[g][0] = nernst(g);
-      ionCur[g][0] = 0;
-      ionDcur[g][0] = 0;
-    }
-    double[] rhs = {0};
-    double[] d = {0};
-    for (CompiledKernel k : kernels) k.current(rhs, d);
+    // finitialize ends by evaluating the currents once (ion and assigned currents are set at t = 0)
+    ionCurrentsReset();
+    rhs[0] = 0;
+    d[0] = 0;
+    for (Mechanism m : mechs) m.current(ctx);
   }
 
   private void deliver(double until) {
-    while (!queue.isEmpty() && queue.peek().time() <= until + 1e-12) {
+    while (!queue.isEmpty() && queue.peek().time() <= until) {
       Event e = queue.poll();
-      e.kernel().t = e.time();
-      e.kernel().netReceive(e.instance(), e.args(), e.flag());
+      ctx.t = e.time();
+      e.mech().netReceive(ctx, e.instance(), e.args(), 0, e.flag());
     }
   }
 
   public void step() {
     deliver(t + dt / 2);
     t += dt / 2; // NEURON advances t in two halves around the matrix solve
-    double tm = t;
-    for (int g = 0; g < 3; g++) {
-      if (concWritten[g]) ionE[g][0] = nernst(g);
-      ionCur[g][0] = 0;
-      ionDcur[g][0] = 0;
-    }
-    double[] rhs = {0};
-    double[] d = {0};
-    for (CompiledKernel k : kernels) {
-      k.t = tm;
-      k.current(rhs, d);
-    }
+    ctx.t = t;
+    ionCurrentsReset();
+    rhs[0] = 0;
+    d[0] = 0;
+    for (Mechanism m : mechs) m.current(ctx);
     // cm dV/dt (uF/cm2 * mV/ms = 1e-3 mA/cm2) = rhs - d dV
-    double dv = rhs[0] / (1e-3 * cm / dt + d[0]);
-    v[0] += dv;
+    v[0] += rhs[0] / (1e-3 * cm / dt + d[0]);
     t += dt / 2;
-    for (CompiledKernel k : kernels) {
-      k.t = t;
-      k.state();
-    }
+    ctx.t = t;
+    for (Mechanism m : mechs) m.state(ctx);
   }
 
-  @Override public void netSend(CompiledKernel kernel, int instance, double time, double flag, double[] args) {
-    queue.add(new Event(time, seq++, kernel, instance, flag, args));
+  @Override public void netSend(Mechanism mechanism, int instance, double time, double flag) {
+    queue.add(new Event(time, seq++, mechanism, instance, flag, null));
   }
 
-  @Override public void netEvent(CompiledKernel kernel, int instance, double time) {}
+  @Override public void netEvent(Mechanism mechanism, int instance, double time) {}
 
+  /** Ion quantity: part e, i, o or cur. */
   public double ion(String part, String ion) {
-    int g = java.util.Arrays.asList(IONS).indexOf(ion);
+    IonArrays a = ions.get(ion);
     return switch (part) {
-      case "e" -> ionE[g][0];
-      case "i" -> ionCi[g][0];
-      case "o" -> ionCo[g][0];
-      default -> ionCur[g][0];
+      case "e" -> a.e[0];
+      case "i" -> a.ci[0];
+      case "o" -> a.co[0];
+      default -> a.cur[0];
     };
   }
 }
