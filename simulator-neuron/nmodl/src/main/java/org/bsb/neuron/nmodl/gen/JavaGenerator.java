@@ -343,8 +343,8 @@ public final class JavaGenerator {
   private void tableWrapper(Callable c, Table tb, String exact, boolean fn) {
     List<String> names = fn ? List.of(c.name()) : tb.names();
     for (String n : names) {
-      if (!fn && (!sym.fields.containsKey(n) || sym.fields.get(n).size() > 0)) {
-        throw err(tb.pos(), "TABLE variable '" + n + "' must be a scalar ASSIGNED variable");
+      if (!fn && !sym.fields.containsKey(n)) {
+        throw err(tb.pos(), "TABLE variable '" + n + "' must be an ASSIGNED variable");
       }
     }
     String id = c.name();
@@ -366,14 +366,21 @@ public final class JavaGenerator {
       line(3, "final int n = (int) (" + num(tb.with()) + ");");
       line(3, "if (n < 1 || n > 10000000) throw new IllegalStateException(\"TABLE WITH out of range\");");
       line(3, "final double dx = (hi - lo) / n;");
-      for (String nm : names) line(3, "tab_" + id + "_" + nm + " = new double[n + 1];");
+      for (String nm : names) line(3, "tab_" + id + "_" + nm + " = new double[(n + 1) * " + width(fn, nm) + "];");
       line(3, "double x = lo;");
       line(3, "for (int k = 0; k <= n; k++, x += dx) {");
       if (fn) {
         line(4, "tab_" + id + "_" + id + "[k] = " + exact + "(i, x);");
       } else {
         line(4, exact + "(i, x);");
-        for (String nm : names) line(4, "tab_" + id + "_" + nm + "[k] = " + field(nm) + "[i];");
+        for (String nm : names) {
+          int w = width(false, nm);
+          if (sym.fields.get(nm).size() == 0) {
+            line(4, "tab_" + id + "_" + nm + "[k] = " + field(nm) + "[i];");
+          } else {
+            line(4, "System.arraycopy(" + field(nm) + ", i * " + w + ", tab_" + id + "_" + nm + ", k * " + w + ", " + w + ");");
+          }
+        }
       }
       line(3, "}");
       line(3, "tmin_" + id + " = lo;");
@@ -384,9 +391,18 @@ public final class JavaGenerator {
       line(2, "final int n = tn_" + id + ";");
       for (String nm : names) {
         String tab = "tab_" + id + "_" + nm;
-        String dst = fn ? "final double r_" + nm : field(nm) + "[i]";
-        line(2, (fn ? dst : dst) + " = Double.isNaN(xi) ? xi : xi <= 0.0 ? " + tab + "[0] : xi >= n ? " + tab
-            + "[n] : " + tab + "[(int) xi] + (xi - (int) xi) * (" + tab + "[(int) xi + 1] - " + tab + "[(int) xi]);");
+        int w = width(fn, nm);
+        boolean array = !fn && sym.fields.get(nm).size() > 0;
+        if (array) line(2, "for (int e = 0; e < " + w + "; e++) {");
+        String dst = fn ? "final double r_" + nm : array ? field(nm) + "[i * " + w + " + e]" : field(nm) + "[i]";
+        String el = array ? " + e" : "";
+        String at0 = tab + "[" + (array ? "e" : "0") + "]";
+        String atN = tab + "[n * " + w + el + "]";
+        String atI = tab + "[(int) xi * " + w + el + "]";
+        String atI1 = tab + "[((int) xi + 1) * " + w + el + "]";
+        line(array ? 3 : 2, dst + " = Double.isNaN(xi) ? xi : xi <= 0.0 ? " + at0 + " : xi >= n ? " + atN
+            + " : " + atI + " + (xi - (int) xi) * (" + atI1 + " - " + atI + ");");
+        if (array) line(2, "}");
       }
       if (fn) line(2, "return r_" + id + ";");
       line(1, "}");
@@ -1041,6 +1057,10 @@ public final class JavaGenerator {
     line(1, "}");
     });
     return solver;
+  }
+
+  private int width(boolean fn, String name) {
+    return fn ? 1 : Math.max(1, sym.fields.get(name).size());
   }
 
   private static boolean hasAssignment(List<Stmt> body) {
