@@ -88,7 +88,7 @@ final class JacksonTrees {
                 return new ScalarNode(value, at);
             }
             case VALUE_NUMBER_FLOAT:
-                return new ScalarNode(p.getDoubleValue(), at);
+                return new ScalarNode(floatValue(p), at);
             case VALUE_TRUE:
                 return new ScalarNode(Boolean.TRUE, at);
             case VALUE_FALSE:
@@ -101,6 +101,21 @@ final class JacksonTrees {
             }
             default:
                 throw new ConfigSyntaxException(at, "unexpected " + token);
+        }
+    }
+
+    /** YAML's {@code .inf}, {@code -.inf} and {@code .nan} are floats that Jackson cannot convert itself. */
+    private static Object floatValue(JsonParser p) throws IOException {
+        try {
+            return p.getDoubleValue();
+        } catch (JsonProcessingException | NumberFormatException e) {
+            String text = p.getText().trim().toLowerCase(java.util.Locale.ROOT);
+            return switch (text) {
+                case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+                case "-.inf" -> Double.NEGATIVE_INFINITY;
+                case ".nan" -> Double.NaN;
+                default -> p.getText();
+            };
         }
     }
 
