@@ -196,6 +196,13 @@ public final class Binder {
         errors.add(ConfigError.warning(positionOf(path), path, found, expected));
     }
 
+    /** An unknown key at {@code path}: a warning, or an error when strict. */
+    void unknown(String path, String key, String expected) {
+        SourcePosition at = positionOf(path);
+        errors.add(new ConfigError(strict ? ConfigError.Severity.ERROR : ConfigError.Severity.WARNING, at.file(),
+                at.line(), at.column(), path, "unknown key '" + key + "'", expected));
+    }
+
     void add(ConfigError e) {
         errors.add(e);
     }
@@ -329,6 +336,7 @@ public final class Binder {
             }
         });
         if (catchAll >= 0) {
+            leftovers.forEach((k, v) -> positions.putIfAbsent(Names.child(path, k), v.position()));
             args[catchAll] = Parameters.of(leftovers, map, known);
         } else {
             leftovers.forEach((k, v) -> unknownKey(k, v, Names.child(path, k), known));
