@@ -126,14 +126,21 @@ public class Hdf5Engine implements StorageEngine {
             h.putAttribute("bsb_java_layout", LAYOUT_VERSION);
             h.putAttribute("chunk_size", n.chunkSize().toArray());
             h.putAttribute("chunks", MiniJson.write(chunkTable(n)));
-            WritableGroup files = h.putGroup("files");
+            // jHDF 0.13 corrupts a file in which an empty group is followed by a dataset ("Failed to
+            // load children of group '//'"), so groups are only made for something to put in them.
             if (n.configJson() != null) {
-                var config = files.putDataset("config", n.configJson());
+                var config = h.putGroup("files").putDataset("config", n.configJson());
                 config.putAttribute("meta", "{\"active_config\": true}");
             }
             writeMorphologies(h, n.morphologies());
-            writePlacement(h.putGroup("placement"), n.placement());
-            writeConnectivity(h.putGroup("connectivity"), n.connectivity());
+            List<PlacementBlock> placed = n.placement().stream().filter(b -> b.size() > 0).toList();
+            if (!placed.isEmpty()) {
+                writePlacement(h.putGroup("placement"), placed);
+            }
+            List<ConnectivityBlock> connected = n.connectivity().stream().filter(c -> c.size() > 0).toList();
+            if (!connected.isEmpty()) {
+                writeConnectivity(h.putGroup("connectivity"), connected);
+            }
         }
     }
 
@@ -193,6 +200,10 @@ public class Hdf5Engine implements StorageEngine {
     }
 
     private static void writeMorphologies(WritableHdfFile h, List<Morphology> morphologies) {
+        if (morphologies.isEmpty()) {
+            h.putDataset("morphology_meta", "{}");
+            return;
+        }
         WritableGroup group = h.putGroup("morphologies");
         Map<String, Object> meta = new LinkedHashMap<>();
         for (Morphology m : morphologies) {
@@ -206,24 +217,29 @@ public class Hdf5Engine implements StorageEngine {
             g.putAttribute("properties", new String[] {"none"});
             g.putAttribute("points", (long) points);
             g.putAttribute("branches", (long) m.branches().size());
-            if (points > 0) {
-                double[][] data = new double[points][5];
-                int[][] graph = new int[m.branches().size()][2];
-                int at = 0;
-                for (int b = 0; b < m.branches().size(); b++) {
-                    Branch br = m.branches().get(b);
-                    for (int i = 0; i < br.size(); i++, at++) {
-                        data[at][0] = br.x(i);
-                        data[at][1] = br.y(i);
-                        data[at][2] = br.z(i);
-                        data[at][3] = br.radii()[i];
-                        data[at][4] = br.labels()[i];
-                    }
-                    graph[b][0] = at;
-                    graph[b][1] = br.parent();
+            int[][] graph = new int[m.branches().size()][2];
+            double[][] data = new double[points][5];
+            int at = 0;
+            for (int b = 0; b < m.branches().size(); b++) {
+                Branch br = m.branches().get(b);
+                for (int i = 0; i < br.size(); i++, at++) {
+                    data[at][0] = br.x(i);
+                    data[at][1] = br.y(i);
+                    data[at][2] = br.z(i);
+                    data[at][3] = br.radii()[i];
+                    data[at][4] = br.labels()[i];
                 }
+                graph[b][0] = at;
+                graph[b][1] = br.parent();
+            }
+            if (points > 0) {
                 g.putDataset("data", data, rows(points, 5));
+            }
+            if (graph.length > 0) {
                 g.putDataset("graph", graph, rows(graph.length, 2));
+            } else {
+                // No branches: a group must not stay empty (see writeFile).
+                g.putDataset("empty", 1);
             }
             Box bounds = m.bounds();
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -264,11 +280,17 @@ public class Hdf5Engine implements StorageEngine {
     /**
      * HDF5 chunking in blocks of rows. jHDF writes a contiguous 2-D dataset with one file write
      * per row (a system call per cell: 35 s for a million cells here); a chunked one is written
-     * a chunk at a time. h5py reads both alike.
+     * a chunk at a time. h5py reads both alike. Datasets below {@link #CHUNKED_FROM} rows stay contiguous.
      */
     static DatasetCreationOptions rows(int n, int width) {
-        return DatasetCreationOptions.builder().chunkDimensions(Math.max(1, Math.min(n, CHUNK_ROWS)), width).build();
+        if (n < CHUNKED_FROM) {
+            // Small datasets: a chunk index costs more than a few row writes.
+            return DatasetCreationOptions.DEFAULT;
+        }
+        return DatasetCreationOptions.builder().chunkDimensions(Math.min(n, CHUNK_ROWS), width).build();
     }
+
+    static final int CHUNKED_FROM = 512;
 
     static final int CHUNK_ROWS = 65536;
 
@@ -409,9 +431,9 @@ public class Hdf5Engine implements StorageEngine {
                 sets.add(Collections.unmodifiableSet(set));
             }
             List<Branch> branches = new ArrayList<>();
-            if (g.getChild("data") instanceof Dataset dd) {
-                double[][] data = (double[][]) dd.getData();
-                int[][] graph = (int[][]) ((Dataset) g.getChild("graph")).getData();
+            if (g.getChild("graph") instanceof Dataset gd) {
+                double[][] data = g.getChild("data") instanceof Dataset dd ? (double[][]) dd.getData() : new double[0][];
+                int[][] graph = (int[][]) gd.getData();
                 int start = 0;
                 for (int[] row : graph) {
                     int n = row[0] - start;
