@@ -98,8 +98,13 @@ public class Hdf5Engine implements StorageEngine {
     }
 
     private static void validate(NetworkData n) throws StorageException {
+        Set<String> seen = new java.util.HashSet<>();
         for (PlacementBlock b : n.placement()) {
             checkName("cell type", b.cellType());
+            if (b.size() > 0 && !seen.add(b.cellType() + "/" + b.chunk().id())) {
+                throw new StorageException("Cannot store two placement blocks of '" + b.cellType() + "' in chunk "
+                        + b.chunk() + ": merge them first");
+            }
         }
         for (Morphology m : n.morphologies()) {
             checkName("morphology", m.name());
@@ -125,7 +130,13 @@ public class Hdf5Engine implements StorageEngine {
             }
             h.putAttribute("bsb_java_layout", LAYOUT_VERSION);
             h.putAttribute("chunk_size", n.chunkSize().toArray());
-            h.putAttribute("chunks", MiniJson.write(chunkTable(n)));
+            // Tables are datasets, not attributes: jHDF writes attributes over 64 KiB into the object
+            // header, which then cannot be read back (a 20,000-chunk table broke the file).
+            long[][] table = chunkTable(n);
+            if (table.length > 0) {
+                h.putDataset("chunks", table).putAttribute("columns",
+                        new String[] {"chunk_id", "placed", "connections_inc", "connections_out"});
+            }
             // jHDF 0.13 corrupts a file in which an empty group is followed by a dataset ("Failed to
             // load children of group '//'"), so groups are only made for something to put in them.
             if (n.configJson() != null) {
@@ -144,13 +155,19 @@ public class Hdf5Engine implements StorageEngine {
         }
     }
 
-    private static Map<String, Object> chunkTable(NetworkData n) {
+    /** Per chunk with data: id, cells placed, incoming and outgoing connections; sorted by id. */
+    private static long[][] chunkTable(NetworkData n) {
         Map<Long, long[]> table = new TreeMap<>();
         for (PlacementBlock b : n.placement()) {
-            table.computeIfAbsent(b.chunk().id(), k -> new long[3])[0] += b.size();
+            if (b.size() > 0) {
+                table.computeIfAbsent(b.chunk().id(), k -> new long[3])[0] += b.size();
+            }
         }
         Map<String, long[]> cellChunk = cellChunks(n.placement());
         for (ConnectivityBlock c : n.connectivity()) {
+            if (c.size() == 0) {
+                continue;
+            }
             table.computeIfAbsent(c.preChunk(), k -> new long[3])[2] += c.size();
             long[] postChunks = cellChunk.get(c.postType());
             for (int i = 0; i < c.size(); i++) {
@@ -160,17 +177,12 @@ public class Hdf5Engine implements StorageEngine {
                 }
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        table.forEach((id, v) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("placed", v[0]);
-            // Never Map.of here: its iteration order changes between JVM runs, and files must be reproducible.
-            Map<String, Object> connections = new LinkedHashMap<>();
-            connections.put("inc", v[1]);
-            connections.put("out", v[2]);
-            entry.put("connections", connections);
-            out.put(Long.toString(id), entry);
-        });
+        long[][] out = new long[table.size()][];
+        int i = 0;
+        for (Map.Entry<Long, long[]> e : table.entrySet()) {
+            long[] v = e.getValue();
+            out[i++] = new long[] {e.getKey(), v[0], v[1], v[2]};
+        }
         return out;
     }
 
@@ -254,13 +266,11 @@ public class Hdf5Engine implements StorageEngine {
     private static void writePlacement(WritableGroup placement, List<PlacementBlock> blocks) {
         for (Map.Entry<String, List<PlacementBlock>> e : byType(blocks).entrySet()) {
             WritableGroup type = placement.putGroup(e.getKey());
-            Map<String, Object> chunks = new LinkedHashMap<>();
             long len = 0;
             for (PlacementBlock b : e.getValue()) {
                 if (b.size() == 0) {
                     continue;
                 }
-                chunks.merge(Long.toString(b.chunk().id()), (long) b.size(), (x, y) -> (Long) x + (Long) y);
                 len += b.size();
                 WritableGroup chunk = type.putGroup(Long.toString(b.chunk().id()));
                 chunk.putAttribute("len", (long) b.size());
@@ -272,8 +282,9 @@ public class Hdf5Engine implements StorageEngine {
                 chunk.putDataset("rotation", triples(b.rotations(), b.size()), rows(b.size(), 3));
                 chunk.putDataset("morphology", b.morphologies().clone());
             }
+            // Per-chunk counts are each chunk group's len and the root chunks table (h5py users sort
+            // a type's keys as chunk ids, so nothing else lives beside the chunk groups).
             type.putAttribute("len", len);
-            type.putAttribute("chunks", MiniJson.write(chunks));
         }
     }
 
@@ -328,7 +339,6 @@ public class Hdf5Engine implements StorageEngine {
             g.putAttribute("pre", f.preType());
             g.putAttribute("post", f.postType());
             long len = 0;
-            Map<String, Object> chunks = new LinkedHashMap<>();
             for (Map.Entry<Long, List<ConnectivityBlock>> chunk : set.getValue().entrySet()) {
                 int n = chunk.getValue().stream().mapToInt(ConnectivityBlock::size).sum();
                 if (n == 0) {
@@ -346,11 +356,9 @@ public class Hdf5Engine implements StorageEngine {
                 cg.putAttribute("len", (long) n);
                 cg.putDataset("pre_locs", triples(pre, n), rows(n, 3));
                 cg.putDataset("post_locs", triples(post, n), rows(n, 3));
-                chunks.put(Long.toString(chunk.getKey()), (long) n);
                 len += n;
             }
             g.putAttribute("len", len);
-            g.putAttribute("chunks", MiniJson.write(chunks));
         }
     }
 
@@ -391,7 +399,7 @@ public class Hdf5Engine implements StorageEngine {
             }
             Map<String, String> attributes = new LinkedHashMap<>();
             for (Map.Entry<String, Attribute> e : h.getAttributes().entrySet()) {
-                if (e.getValue().getData() instanceof String s && !e.getKey().equals("chunks")) {
+                if (e.getValue().getData() instanceof String s) {
                     attributes.put(e.getKey(), s);
                 }
             }
@@ -497,9 +505,14 @@ public class Hdf5Engine implements StorageEngine {
         return out;
     }
 
-    /** Children by name, or by numeric chunk id. */
+    /** Child groups by name, or by numeric chunk id. */
     private static List<Node> sortedChildren(Group g, boolean numeric) {
-        List<Node> nodes = new ArrayList<>(g.getChildren().values());
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : g.getChildren().values()) {
+            if (n instanceof Group) {
+                nodes.add(n);
+            }
+        }
         nodes.sort(numeric ? Comparator.comparingLong((Node n) -> Long.parseLong(n.getName()))
                 : Comparator.comparing(Node::getName));
         return nodes;
