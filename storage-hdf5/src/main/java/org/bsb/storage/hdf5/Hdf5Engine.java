@@ -61,6 +61,7 @@ public class Hdf5Engine implements StorageEngine {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
+            removeStaleTemps(target);
             tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
                     + TEMP_COUNTER.incrementAndGet());
             writeFile(tmp, network);
@@ -85,6 +86,22 @@ public class Hdf5Engine implements StorageEngine {
                     // best effort: a stray temp file never replaces the network
                 }
             }
+        }
+    }
+
+    /** Deletes temp files that writers of {@code target} left when they were killed (their process is gone). */
+    static void removeStaleTemps(Path target) {
+        java.util.regex.Pattern own = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote("." + target.getFileName() + ".tmp-") + "(\\d+)-\\d+");
+        try (var siblings = Files.list(target.getParent())) {
+            for (Path p : (Iterable<Path>) siblings::iterator) {
+                var m = own.matcher(p.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: stale temp files are harmless
         }
     }
 
