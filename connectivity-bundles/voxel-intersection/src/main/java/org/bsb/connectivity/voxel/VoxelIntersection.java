@@ -61,6 +61,7 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         VoxelIntersectionParameters p = job.parameters();
         check(p);
         boolean favorPre = !"post".equals(p.favorCache());
+        Contacts contacts = Contacts.of(p.contacts());
         List<CellPopulation> targets = favorPre ? job.presynaptic() : job.postsynaptic();
         List<CellPopulation> candidates = favorPre ? job.postsynaptic() : job.presynaptic();
         for (CellPopulation t : targets) {
@@ -69,7 +70,7 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
                         || !hasPoints(job, c, favorPre ? "postsynaptic" : "presynaptic")) {
                     continue;
                 }
-                Pair pair = new Pair(job.random(), p, t, c, favorPre);
+                Pair pair = new Pair(job.random(), p, contacts, t, c, favorPre);
                 pair.run();
                 if (favorPre) {
                     job.connect(t, c, pair.targetLocs.toArray(), pair.candLocs.toArray());
@@ -140,6 +141,7 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
     private final class Pair {
         final RandomGenerator random;
         final VoxelIntersectionParameters p;
+        final Contacts contacts;
         final CellPopulation targets;
         final CellPopulation cands;
         final int nTarget;
@@ -152,9 +154,10 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         final Map<RotKey, Rotated> rotated = new HashMap<>();
         final LongIntMap candVoxels = new LongIntMap(256);
 
-        Pair(RandomGenerator random, VoxelIntersectionParameters p, CellPopulation targets, CellPopulation cands,
-                boolean favorPre) {
+        Pair(RandomGenerator random, VoxelIntersectionParameters p, Contacts contacts, CellPopulation targets,
+                CellPopulation cands, boolean favorPre) {
             this.random = random;
+            this.contacts = contacts;
             this.p = p;
             this.targets = targets;
             this.cands = cands;
@@ -293,8 +296,11 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
                     }
                 }
             }
-            int contacts = (int) p.contacts();
-            if (total == 0 || contacts <= 0) {
+            if (total == 0) {
+                return;
+            }
+            int contacts = this.contacts.draw(random);
+            if (contacts <= 0) {
                 return;
             }
             // candidate points per group, in point order
