@@ -18,12 +18,13 @@ import org.bsb.core.compile.CellTypeSpec;
 import org.bsb.core.compile.CompileOptions;
 import org.bsb.core.compile.CompilePlan;
 import org.bsb.core.compile.Compiler;
+import org.bsb.core.compile.ConfigConnectivityPhase;
 import org.bsb.core.compile.MorphologySpec;
 import org.bsb.core.compile.PlacementSpec;
 import org.bsb.core.config.Configuration;
-import org.bsb.core.connectivity.StrategyConnectivityPhase;
 import org.bsb.core.morphology.swc.SwcParameters;
 import org.bsb.core.morphology.swc.SwcParser;
+import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.core.topology.Layer;
 import org.bsb.core.topology.NetworkBox;
 import org.bsb.core.topology.Stack;
@@ -84,7 +85,7 @@ public final class ConnectivityBenchmark {
         Hdf5Engine engine = new Hdf5Engine();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
-        Compiler.Result result = new Compiler(engine, "hdf5", new StrategyConnectivityPhase(), Reporter.SILENT)
+        Compiler.Result result = new Compiler(engine, "hdf5", new ConfigConnectivityPhase(ServiceLoaderRegistry.load()), Reporter.SILENT)
                 .compile(plan(config, example, size), CompileOptions.simple(out, 42L, threads));
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         double peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
