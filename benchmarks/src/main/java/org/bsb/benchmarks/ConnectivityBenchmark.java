@@ -5,7 +5,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +37,8 @@ import org.bsb.storage.hdf5.Hdf5Engine;
  * dendrites, affinity 0.5). Reports placement and connectivity time, connections per second
  * and peak heap at 1 and 2 threads, for about 500, 1500 and 4500 cells.
  *
- * <p>Run from the repository root after {@code mvn -o -q package -DskipTests}:
- * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/cp.txt)" org.bsb.benchmarks.ConnectivityBenchmark}
- * (see benchmarks/README.md).
+ * <p>Run from the repository root: {@code benchmarks/run-connectivity.sh} (one fresh JVM per
+ * network size and thread count; see benchmarks/CONNECTIVITY.md).
  */
 public final class ConnectivityBenchmark {
     private ConnectivityBenchmark() {}
@@ -54,28 +52,50 @@ public final class ConnectivityBenchmark {
         SIZES.put("~4500", new Point3(3000, 1000, 300));
     }
 
+    /**
+     * Args: {@code <size: 500|1500|4500> <threads> [example json]}. Compiles the network twice in
+     * this JVM (cold: JIT warm-up included, as a CLI run; warm: steady state) and prints one row.
+     */
     public static void main(String[] args) throws Exception {
-        Path example = Path.of(args.length > 0 ? args[0] : "examples/neuron-simulation/neuron-simulation.json");
+        String size = args.length > 0 ? args[0] : "1500";
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Path example = Path.of(args.length > 2 ? args[2] : "examples/neuron-simulation/neuron-simulation.json");
+        Point3 box = SIZES.get("~" + size);
+        if (box == null) {
+            throw new IllegalArgumentException("size must be one of 500, 1500, 4500, got " + size);
+        }
         Configuration config = TutorialConfig.withoutSimulations(example);
         Path tmp = Files.createTempDirectory("bsb-bench");
-        int[] threads = {1, 2};
-        // warm up the JIT once on the smallest network
-        run(config, example, SIZES.get("~500"), 1, tmp.resolve("warmup.hdf5"));
-        System.out.println("cells  threads  placement_s  connectivity_s  connections  connections_per_s  peak_heap_MiB  compile_cpu_s");
-        List<String> rows = new ArrayList<>();
-        for (var e : SIZES.entrySet()) {
-            for (int t : threads) {
-                Row r = run(config, example, e.getValue(), t, tmp.resolve(e.getKey().substring(1) + "-" + t + ".hdf5"));
-                String row = String.format("%5d  %7d  %11.2f  %14.2f  %11d  %17.0f  %13.0f  %13.2f", r.cells, t,
-                        r.placement, r.connectivity, r.connections, r.connections / r.connectivity, r.peakHeapMiB,
-                        r.cpu);
-                System.out.println(row);
-                rows.add(row);
-            }
+        Row cold = run(config, example, box, threads, tmp.resolve("cold.hdf5"));
+        Row warm = run(config, example, box, threads, tmp.resolve("warm.hdf5"));
+        if (cold.connections != warm.connections) {
+            throw new IllegalStateException("same seed, different connections: " + cold.connections + " vs "
+                    + warm.connections);
         }
+        System.out.println(String.format(java.util.Locale.ROOT,
+                "cells %d threads %d | placement %.2f s | connectivity cold %.2f s, warm %.2f s | %d connections,"
+                + " %.0f per s (warm) | connectivity CPU cold %.2f s, warm %.2f s | peak heap %.0f MiB, peak RSS %.0f MiB",
+                warm.cells, threads, warm.placement, cold.connectivity, warm.connectivity, warm.connections,
+                warm.connections / warm.connectivity, cold.connectivityCpu, warm.connectivityCpu,
+                Math.max(cold.peakHeapMiB, warm.peakHeapMiB), peakRssMiB()));
     }
 
-    record Row(int cells, double placement, double connectivity, long connections, double peakHeapMiB, double cpu) {}
+    /** The process's peak resident set (Linux VmHWM), or NaN. */
+    static double peakRssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return Double.NaN;
+    }
+
+    record Row(int cells, double placement, double connectivity, long connections, double peakHeapMiB, double cpu,
+            double connectivityCpu) {}
 
     static Row run(Configuration config, Path example, Point3 size, int threads, Path out) throws Exception {
         System.gc();
@@ -85,7 +105,17 @@ public final class ConnectivityBenchmark {
         Hdf5Engine engine = new Hdf5Engine();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
-        Compiler.Result result = new Compiler(engine, "hdf5", new ConfigConnectivityPhase(ServiceLoaderRegistry.load()), Reporter.SILENT)
+        // the pipeline reports the start and end of connectivity: take the process CPU time there
+        long[] connCpu = new long[2];
+        Reporter cpuMarks = (level, msg) -> {
+            if (msg.startsWith("Starting connectivity")) {
+                connCpu[0] = os.getProcessCpuTime();
+            } else if (msg.startsWith("Connectivity finished")) {
+                connCpu[1] = os.getProcessCpuTime();
+            }
+        };
+        Compiler.Result result = new Compiler(engine, "hdf5", new ConfigConnectivityPhase(ServiceLoaderRegistry.load()),
+                cpuMarks)
                 .compile(plan(config, example, size), CompileOptions.simple(out, 42L, threads));
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         double peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
@@ -94,7 +124,8 @@ public final class ConnectivityBenchmark {
         long connections = net.connectivity().stream().mapToLong(ConnectivityBlock::size).sum();
         Files.deleteIfExists(out);
         return new Row(cells, result.phaseSeconds().getOrDefault("placement", 0.0),
-                result.phaseSeconds().getOrDefault("connectivity", 0.0), connections, peak, cpu);
+                result.phaseSeconds().getOrDefault("connectivity", 0.0), connections, peak, cpu,
+                (connCpu[1] - connCpu[0]) / 1e9);
     }
 
     static CompilePlan plan(Configuration config, Path example, Point3 size) {
