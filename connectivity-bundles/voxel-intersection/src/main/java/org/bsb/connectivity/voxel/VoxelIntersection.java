@@ -14,6 +14,7 @@ import org.bsb.api.connectivity.ConnectionJob;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.connectivity.ConnectivityException;
 import org.bsb.api.connectivity.RegionContext;
+import org.bsb.api.connectivity.Sampling;
 import org.bsb.api.geometry.Box;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.geometry.EulerRotation;
@@ -196,15 +197,11 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
             if (random.nextDouble() < want - k) {
                 k++;
             }
-            // partial Fisher-Yates: the first k entries become a uniform random subset
-            int[] copy = partners.clone();
+            int[] picked = Sampling.distinct(random, partners.length, k);
+            int[] out = new int[k];
             for (int i = 0; i < k; i++) {
-                int j = i + random.nextInt(copy.length - i);
-                int s = copy[i];
-                copy[i] = copy[j];
-                copy[j] = s;
+                out[i] = partners[picked[i]];
             }
-            int[] out = java.util.Arrays.copyOf(copy, k);
             java.util.Arrays.sort(out);
             return out;
         }
