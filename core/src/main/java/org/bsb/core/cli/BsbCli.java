@@ -25,6 +25,10 @@ public final class BsbCli {
 
     static {
         COMMANDS.put("strategies", StrategiesCommand::new);
+        COMMANDS.put("validate", ValidateCommand::new);
+        COMMANDS.put("compile", org.bsb.core.compile.CompileCommand::new);
+        COMMANDS.put("reconfigure", org.bsb.core.compile.ReconfigureCommand::new);
+        COMMANDS.put("inspect", org.bsb.core.compile.InspectCommand::new);
         COMMANDS.put("simulate", SimulateCommand::new);
     }
 

@@ -156,7 +156,11 @@ public class Hdf5Engine implements StorageEngine {
         table.forEach((id, v) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("placed", v[0]);
-            entry.put("connections", Map.of("inc", v[1], "out", v[2]));
+            // Never Map.of here: its iteration order changes between JVM runs, and files must be reproducible.
+            Map<String, Object> connections = new LinkedHashMap<>();
+            connections.put("inc", v[1]);
+            connections.put("out", v[2]);
+            entry.put("connections", connections);
             out.put(Long.toString(id), entry);
         });
         return out;

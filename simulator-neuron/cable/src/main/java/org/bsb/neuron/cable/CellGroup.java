@@ -115,6 +115,13 @@ final class CellGroup implements EventSink {
         pointInstance = new int[net.points.size()];
         Arrays.fill(pointSlot, -1);
         List<Mechanism> ms = new ArrayList<>();
+        Map<Integer, List<Integer>> pointsOfCell = new HashMap<>();
+        for (int p = 0; p < net.points.size(); p++) {
+            int pc = net.points.get(p).cell();
+            if (pc >= 0 && offset[pc] >= 0) {
+                pointsOfCell.computeIfAbsent(pc, k -> new ArrayList<>()).add(p);
+            }
+        }
         Map<String, int[]> nodesByIon = new LinkedHashMap<>();
         for (MechanismType type : net.typeOrder.values()) {
             List<Integer> nodes = new ArrayList<>();
@@ -136,9 +143,9 @@ final class CellGroup implements EventSink {
                         }
                     }
                 }
-                for (int p = 0; p < net.points.size(); p++) {
+                for (int p : pointsOfCell.getOrDefault(c, List.of())) {
                     Network.PointSpec ps = net.points.get(p);
-                    if (ps.cell() == c && ps.type() == type) {
+                    if (ps.type() == type) {
                         nodes.add(offset[c] + ps.node());
                         params.add(ps.params());
                         pointIds.add(p);
