@@ -12,7 +12,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = BsbCommands.class, property = {"osgi.command.scope=bsb",
         "osgi.command.function=help", "osgi.command.function=strategies",
-        "osgi.command.function=validate"})
+        "osgi.command.function=validate", "osgi.command.function=compile", "osgi.command.function=reconfigure",
+        "osgi.command.function=inspect", "osgi.command.function=simulate"})
 public class BsbCommands {
     @Reference
     Registry registry;
@@ -34,6 +35,22 @@ public class BsbCommands {
     /** {@code bsb validate CONFIG [--strict]}. */
     public void validate(String... args) {
         run("validate", args);
+    }
+
+    public void compile(String... args) {
+        run("compile", args);
+    }
+
+    public void reconfigure(String... args) {
+        run("reconfigure", args);
+    }
+
+    public void inspect(String... args) {
+        run("inspect", args);
+    }
+
+    public void simulate(String... args) {
+        run("simulate", args);
     }
 
     private void run(String command, String[] args) {

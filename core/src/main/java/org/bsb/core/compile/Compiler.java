@@ -126,7 +126,7 @@ public final class Compiler {
                     reporter.report(2, "Starting connectivity strategies: " + String.join(", ", run));
                     t = System.nanoTime();
                     List<ConnectivityBlock> made = connectivity.run(new PlacedNetwork(plan, seed, placement, repo, pool,
-                            reporter, only));
+                            Math.max(1, options.threads()), reporter, only));
                     timings.put("connectivity", seconds(t));
                     reporter.report(2, "Connectivity finished in " + fmt(timings.get("connectivity")) + " s");
                     Set<String> rerun = new HashSet<>(run);

@@ -5,9 +5,8 @@ import org.bsb.api.storage.ConnectivityBlock;
 
 /**
  * The seam between placement and connectivity: given the placed network, runs the config's
- * connection strategies and returns their blocks. The compile pipeline finds its
- * implementation through {@code META-INF/services/org.bsb.core.compile.ConnectivityPhase} of
- * the core bundle; without one, connectivity is skipped with a warning.
+ * connection strategies and returns their blocks. {@code bsb compile} passes one to the
+ * {@link Compiler}; without one, connectivity is skipped with a warning.
  */
 public interface ConnectivityPhase {
     /** The names of the connectivity sets the config defines (kept or replaced when re-running). */

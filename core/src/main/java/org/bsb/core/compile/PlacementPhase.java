@@ -69,7 +69,7 @@ public final class PlacementPhase {
             List<Partition> parts = partitions(spec);
             Map<String, List<String>> morphoNames = new LinkedHashMap<>();
             for (String ct : spec.cellTypes()) {
-                CellTypeSpec type = plan.cellTypes().get(ct);
+                CellTypeSpec type = spec.cellType(plan, ct);
                 if (type == null) {
                     throw new CompileException("placement." + spec.name() + ".cell_types: unknown cell type '" + ct + "'");
                 }
@@ -169,7 +169,7 @@ public final class PlacementPhase {
             Box chunkBox = chunk.box(plan.topology().network().chunkSize());
             List<PlacementIndicator> indicators = new ArrayList<>();
             for (String ct : spec.cellTypes()) {
-                indicators.add(new Indicator(plan.cellTypes().get(ct), spec.name(), parts, chunkBox, counts));
+                indicators.add(new Indicator(spec.cellType(plan, ct), spec.name(), parts, chunkBox, counts));
             }
             JobImpl job = new JobImpl(spec, chunk, chunkBox, plan.topology().voxels(parts, chunk), indicators, base);
             ((PlacementStrategy) spec.strategy()).place(job);

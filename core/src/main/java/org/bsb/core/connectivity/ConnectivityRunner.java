@@ -23,6 +23,7 @@ import org.bsb.api.geometry.Box;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.storage.ConnectivityBlock;
+import org.bsb.core.compile.Seeds;
 
 /**
  * Runs connectivity tasks as jobs on a thread pool: one job per presynaptic chunk against its
@@ -45,7 +46,16 @@ public final class ConnectivityRunner {
         this.views = new FilteredMorphologies(cells);
     }
 
-    /** Runs the tasks in order; returns their blocks, per task and set in pre chunk order. */
+    /** Runs the tasks in order on {@code pool}; returns their blocks, per task and set in pre chunk order. */
+    public List<ConnectivityBlock> run(List<ConnectivityTask> tasks, ExecutorService pool) throws ConnectivityException {
+        List<ConnectivityBlock> out = new ArrayList<>();
+        for (ConnectivityTask task : tasks) {
+            out.addAll(run(task, pool));
+        }
+        return out;
+    }
+
+    /** Runs the tasks in order on a pool of its own with the runner's thread count. */
     public List<ConnectivityBlock> run(List<ConnectivityTask> tasks) throws ConnectivityException {
         List<ConnectivityBlock> out = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -139,7 +149,7 @@ public final class ConnectivityRunner {
                 postPops.add(new ChunkPopulation(cells, views, t, postChunks, post.morphologyLabels()));
             }
             jobs.add(new JobConnections(task.name(), task.parameters(), c, prePops, postPops, pre, post,
-                    JobSeeds.random(seed, task.name(), c), reporter));
+                    Seeds.stream(seed, task.name(), c.id()), reporter));
         }
         return jobs;
     }
@@ -151,6 +161,9 @@ public final class ConnectivityRunner {
         for (String pre : task.presynaptic().cellTypes()) {
             for (String post : task.postsynaptic().cellTypes()) {
                 String set = OutputNaming.setName(task, pre, post);
+                if (set == null) {
+                    continue;
+                }
                 sets.put(set, new TreeMap<>());
                 types.put(set, new String[] {pre, post});
             }
@@ -159,6 +172,9 @@ public final class ConnectivityRunner {
             for (JobConnections.Batch b : job.batches()) {
                 String set = OutputNaming.setName(task, b.preType(), b.postType());
                 TreeMap<ChunkId, List<int[][]>> byChunk = sets.get(set);
+                if (byChunk == null) {
+                    continue; // output naming dropped this pair
+                }
                 // split the batch by presynaptic chunk, keeping its order
                 Map<ChunkId, int[]> counts = new TreeMap<>();
                 for (ChunkId c : b.preChunks()) {

@@ -183,15 +183,6 @@ class ConnectivityRunnerTest {
     }
 
     @Test
-    void jobSeedsDifferPerChunkAndName() {
-        long a = JobSeeds.seed(1, "x", new ChunkId(0, 0, 0));
-        assertNotEquals(a, JobSeeds.seed(1, "x", new ChunkId(1, 0, 0)));
-        assertNotEquals(a, JobSeeds.seed(1, "y", new ChunkId(0, 0, 0)));
-        assertNotEquals(a, JobSeeds.seed(2, "x", new ChunkId(0, 0, 0)));
-        assertEquals(a, JobSeeds.seed(1, "x", new ChunkId(0, 0, 0)));
-    }
-
-    @Test
     void outputNamingFollowsTheOriginal() {
         var one = task("s", new RandomPartner(), List.of("a"), List.of("b"));
         assertEquals("s", OutputNaming.setName(one, "a", "b"));

@@ -1,5 +1,8 @@
 package org.bsb.connectivity.voxel;
 
+import org.bsb.api.Default;
+import org.bsb.api.Range;
+
 /**
  * Parameters of {@code VoxelIntersection}.
  *
@@ -12,8 +15,15 @@ package org.bsb.connectivity.voxel;
  * @param cache keep voxelized morphologies between cells (and jobs)
  * @param favorCache {@code pre} or {@code post}: the side whose morphologies stay fixed and cached
  */
-public record VoxelIntersectionParameters(double affinity, double contacts, int voxelsPre, int voxelsPost,
-        Double maxVoxelEdgePre, Double maxVoxelEdgePost, boolean cache, String favorCache) {
+public record VoxelIntersectionParameters(
+        @Default("1") @Range(min = 0, max = 1) double affinity,
+        @Default("1") @Range(min = 0) double contacts,
+        @Default("50") @Range(min = 1) int voxelsPre,
+        @Default("50") @Range(min = 1) int voxelsPost,
+        @Range(min = 0, minExclusive = true) Double maxVoxelEdgePre,
+        @Range(min = 0, minExclusive = true) Double maxVoxelEdgePost,
+        @Default("true") boolean cache,
+        @Default("pre") String favorCache) {
     public static final VoxelIntersectionParameters DEFAULTS =
             new VoxelIntersectionParameters(1, 1, 50, 50, null, null, true, "pre");
 

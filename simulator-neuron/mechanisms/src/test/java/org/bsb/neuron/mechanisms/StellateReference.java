@@ -34,6 +34,30 @@ final class StellateReference {
         return new CableCell(name, out);
     }
 
+    /** The Stellate geometry with the mechanisms of one of our JSON models (test resource models/NAME). */
+    static CableCell withModel(String name, String modelFile) {
+        org.bsb.neuron.model.ModelDefinition model = org.bsb.neuron.model.ModelDefinition.fromData(
+                org.bsb.neuron.model.LiteralReader.parse(TestData.text("models/" + modelFile), modelFile), modelFile);
+        return cell(name, labels -> {
+            List<MechanismSpec> out = new ArrayList<>();
+            for (var e : model.merge(labels).mechanisms().entrySet()) {
+                out.add(new MechanismSpec(org.bsb.neuron.cable.CellBuilder.defaultName(e.getKey()), e.getValue()));
+            }
+            return out;
+        }, labels -> Map.of());
+    }
+
+    /** Upward crossings of a threshold, linearly interpolated between samples. */
+    static List<Double> crossings(double[] v, double dt, double thr) {
+        List<Double> out = new ArrayList<>();
+        for (int k = 1; k < v.length; k++) {
+            if (v[k - 1] <= thr && v[k] > thr) {
+                out.add((k - 1) * dt + dt * (thr - v[k - 1]) / (v[k] - v[k - 1]));
+            }
+        }
+        return out;
+    }
+
     /** Scenario d: the Leak conductances as {@code pas}. */
     static CableCell passive() {
         return cell("passive", labels -> List.of(labels.contains("soma")

@@ -57,9 +57,9 @@ public final class Lexer {
     if (pos >= src.length()) return new Token(Token.Kind.EOF, "", 0, line, col);
     char c = src.charAt(pos);
     int startLine = line;
-    if (Character.isLetter(c) || c == '_') {
+    if (isIdentStart(c)) {
       int s = pos;
-      while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
+      while (pos < src.length() && (isIdentStart(src.charAt(pos)) || isDigit(src.charAt(pos)))) pos++;
       String w = src.substring(s, pos);
       switch (w) {
         case "TITLE": skipToEol(); return null;
@@ -77,19 +77,19 @@ public final class Lexer {
       }
       return new Token(Token.Kind.NAME, w, 0, startLine, col);
     }
-    if (Character.isDigit(c) || (c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1)))) {
+    if (isDigit(c) || (c == '.' && pos + 1 < src.length() && isDigit(src.charAt(pos + 1)))) {
       int s = pos;
-      while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+      while (pos < src.length() && isDigit(src.charAt(pos))) pos++;
       if (pos < src.length() && src.charAt(pos) == '.') {
         pos++;
-        while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+        while (pos < src.length() && isDigit(src.charAt(pos))) pos++;
       }
       if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
         int save = pos;
         pos++;
         if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) pos++;
-        if (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-          while (pos < src.length() && Character.isDigit(src.charAt(pos))) pos++;
+        if (pos < src.length() && isDigit(src.charAt(pos))) {
+          while (pos < src.length() && isDigit(src.charAt(pos))) pos++;
         } else {
           pos = save;
         }
@@ -116,6 +116,15 @@ public final class Lexer {
       }
     }
     throw error(startLine, col, "unexpected character '" + printable(c) + "'");
+  }
+
+  /** Identifiers are ASCII only: nothing else can reach generated code. */
+  private static boolean isIdentStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static String printable(char c) {

@@ -1,0 +1,199 @@
+package org.bsb.neuron.nmodl;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bsb.neuron.nmodl.ast.Ast.ModFile;
+import org.bsb.neuron.nmodl.gen.InMemoryCompiler;
+import org.bsb.neuron.nmodl.gen.JavaGenerator;
+import org.bsb.neuron.nmodl.parse.Parser;
+import org.bsb.neuron.nmodl.runtime.MechanismInfo;
+import org.bsb.neuron.nmodl.runtime.NmodlMechanism;
+import org.bsb.neuron.nmodl.runtime.NmodlMechanismType;
+import org.bsb.neuron.nmodl.sema.Symbols;
+
+/**
+ * Compiles {@code .mod} text into mechanism types of the SPI. Results are cached per SHA-256 of the file
+ * content: in memory for the JVM, and as class files under {@code ~/.cache/bsb/nmodl} (or
+ * {@code $BSB_NMODL_CACHE}; set it to {@code off} to disable) so later runs skip the Java compiler.
+ */
+public final class NmodlCompiler {
+  /** Changes whenever generated code changes, so stale disk caches are ignored. */
+  static final String CODEGEN_VERSION = "nmodl-codegen-7";
+  private static final Map<String, NmodlMechanismType> CACHE = new ConcurrentHashMap<>();
+
+  private NmodlCompiler() {}
+
+  /** One file to compile: its name (for messages) and content. */
+  public record Source(String fileName, String text) {}
+
+  /** Compiles (or takes from a cache) the mechanism type of one file. */
+  public static NmodlMechanismType compile(String fileName, String text) {
+    return compileAll(List.of(new Source(fileName, text))).get(0);
+  }
+
+  /**
+   * Compiles several files in one Java compiler run (cached ones are skipped). Returns the types in input
+   * order; an {@link NmodlException} names the first file that fails.
+   */
+  public static List<NmodlMechanismType> compileAll(List<Source> sources) {
+    NmodlMechanismType[] out = new NmodlMechanismType[sources.size()];
+    Map<String, String> toCompile = new LinkedHashMap<>();
+    Map<String, Object[]> pending = new LinkedHashMap<>();
+    for (int k = 0; k < sources.size(); k++) {
+      Source s = sources.get(k);
+      String key = sha256(CODEGEN_VERSION + "\n" + s.text());
+      NmodlMechanismType cached = CACHE.get(key);
+      if (cached != null && cached.info().file().equals(s.fileName())) {
+        out[k] = cached;
+        continue;
+      }
+      Symbols sym = analyse(s.fileName(), s.text());
+      String className = "M" + key.substring(0, 24);
+      String fqcn = JavaGenerator.PACKAGE + "." + className;
+      MechanismInfo info = info(sym, s.fileName());
+      Map<String, byte[]> bytes = DiskCache.load(key);
+      if (bytes != null) {
+        out[k] = make(InMemoryCompiler.define(bytes).get(fqcn), info, key, null);
+        continue;
+      }
+      String src;
+      try {
+        src = JavaGenerator.generate(sym, className);
+      } catch (StackOverflowError e) {
+        throw new NmodlException(s.fileName(), "expression or block nesting too deep");
+      }
+      toCompile.put(fqcn, src);
+      pending.put(fqcn, new Object[] {k, info, key, src});
+    }
+    if (!toCompile.isEmpty()) {
+      Map<String, byte[]> all = InMemoryCompiler.compileToBytes(toCompile);
+      for (Map.Entry<String, Object[]> e : pending.entrySet()) {
+        String fqcn = e.getKey();
+        Map<String, byte[]> mine = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> c : all.entrySet()) {
+          if (c.getKey().equals(fqcn) || c.getKey().startsWith(fqcn + "$")) mine.put(c.getKey(), c.getValue());
+        }
+        Object[] p = e.getValue();
+        DiskCache.store((String) p[2], mine);
+        out[(Integer) p[0]] = make(InMemoryCompiler.define(mine).get(fqcn), (MechanismInfo) p[1], (String) p[2],
+            (String) p[3]);
+      }
+    }
+    return List.of(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static NmodlMechanismType make(Class<?> cls, MechanismInfo info, String key, String src) {
+    try {
+      NmodlMechanismType t = new NmodlMechanismType(info,
+          (Constructor<? extends NmodlMechanism>) cls.getConstructor(NmodlMechanismType.class, int.class), src);
+      CACHE.put(key, t);
+      return t;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Parses and generates Java source (no compilation), for inspection and tests. */
+  public static String generateSource(String fileName, String text) {
+    return JavaGenerator.generate(analyse(fileName, text), "Preview");
+  }
+
+  /** Parses and analyses a file (no code generation). */
+  public static Symbols analyse(String fileName, String text) {
+    ModFile mod;
+    try {
+      mod = Parser.parse(fileName, text);
+    } catch (StackOverflowError e) {
+      throw new NmodlException(fileName, "expression or block nesting too deep");
+    }
+    return new Symbols(mod);
+  }
+
+  private static MechanismInfo info(Symbols sym, String fileName) {
+    List<MechanismInfo.Field> fields = new ArrayList<>(sym.fields.values());
+    return new MechanismInfo(sym.mod.mechanismName(), fileName, sym.isPointProcess(), sym.mod.artificialCell,
+        List.copyOf(fields), List.copyOf(sym.ions),
+        sym.mod.netReceive == null ? 0 : sym.mod.netReceive.params().size(), !sym.currents.isEmpty(),
+        !sym.mod.electrodeCurrent.isEmpty());
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Class files of compiled mechanisms on disk, one file per content hash. */
+  static final class DiskCache {
+    private DiskCache() {}
+
+    static Path dir() {
+      String env = System.getenv("BSB_NMODL_CACHE");
+      if (env != null && env.equals("off")) return null;
+      if (env != null && !env.isBlank()) return Path.of(env);
+      String home = System.getProperty("user.home");
+      return home == null ? null : Path.of(home, ".cache", "bsb", "nmodl");
+    }
+
+    static Map<String, byte[]> load(String key) {
+      Path d = dir();
+      if (d == null) return null;
+      Path f = d.resolve(key + ".classes");
+      if (!Files.isRegularFile(f)) return null;
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(f)))) {
+        int n = in.readInt();
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (int k = 0; k < n; k++) {
+          String name = in.readUTF();
+          byte[] b = new byte[in.readInt()];
+          in.readFully(b);
+          out.put(name, b);
+        }
+        return out;
+      } catch (IOException | RuntimeException e) {
+        return null; // a damaged cache entry is recompiled
+      }
+    }
+
+    static void store(String key, Map<String, byte[]> classes) {
+      Path d = dir();
+      if (d == null) return;
+      try {
+        Files.createDirectories(d);
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bos)) {
+          out.writeInt(classes.size());
+          for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeInt(e.getValue().length);
+            out.write(e.getValue());
+          }
+        }
+        Path tmp = Files.createTempFile(d, key, ".tmp");
+        Files.write(tmp, bos.toByteArray());
+        Files.move(tmp, d.resolve(key + ".classes"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | RuntimeException e) {
+        // the cache is an optimisation only
+      }
+    }
+  }
+}

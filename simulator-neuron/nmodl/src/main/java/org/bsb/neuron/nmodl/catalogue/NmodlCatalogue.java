@@ -1,0 +1,108 @@
+package org.bsb.neuron.nmodl.catalogue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.bsb.neuron.nmodl.NmodlCompiler;
+import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.parse.Parser;
+import org.bsb.neuron.nmodl.runtime.NmodlMechanismType;
+import org.bsb.neuron.spi.MechanismCatalogue;
+import org.bsb.neuron.spi.MechanismType;
+
+/**
+ * The mechanisms of a set of {@code .mod} files. Files are parsed up front (to know their names and report
+ * syntax errors early) and compiled together, in one Java compiler run, the first time a mechanism is asked
+ * for. {@link #find} accepts NEURON names and the short names of model definitions ({@link NameResolver}).
+ */
+public class NmodlCatalogue implements MechanismCatalogue {
+  private final String origin;
+  private final Map<String, NmodlCompiler.Source> byName = new LinkedHashMap<>();
+  private volatile Map<String, NmodlMechanismType> compiled;
+
+  /** A catalogue of the given sources; {@code origin} names where they come from in messages. */
+  public NmodlCatalogue(String origin, List<NmodlCompiler.Source> sources) {
+    this.origin = origin;
+    for (NmodlCompiler.Source s : sources) {
+      String name = Parser.parse(s.fileName(), s.text()).mechanismName();
+      NmodlCompiler.Source old = byName.putIfAbsent(name, s);
+      if (old != null) {
+        throw new NmodlException(s.fileName(), "mechanism " + name + " is also defined by " + old.fileName()
+            + " (" + origin + ")");
+      }
+    }
+  }
+
+  /** Every {@code *.mod} file of the directories, in order; a name defined twice keeps its first file. */
+  public static NmodlCatalogue fromDirectories(String origin, List<Path> dirs) {
+    List<NmodlCompiler.Source> sources = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException(origin + ": mechanism directory " + dir + " does not exist");
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".mod")).sorted()::iterator) {
+          String text = Files.readString(f, StandardCharsets.UTF_8);
+          String name = Parser.parse(f.toString(), text).mechanismName();
+          if (names.add(name)) sources.add(new NmodlCompiler.Source(f.toString(), text));
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException(origin + ": cannot read " + dir + ": " + e.getMessage(), e);
+      }
+    }
+    return new NmodlCatalogue(origin, sources);
+  }
+
+  public String origin() {
+    return origin;
+  }
+
+  /** NEURON names of every mechanism, without compiling. */
+  public Collection<String> names() {
+    return byName.keySet();
+  }
+
+  private Map<String, NmodlMechanismType> compiled() {
+    Map<String, NmodlMechanismType> c = compiled;
+    if (c == null) {
+      synchronized (this) {
+        c = compiled;
+        if (c == null) {
+          List<NmodlCompiler.Source> sources = new ArrayList<>(byName.values());
+          List<NmodlMechanismType> types = NmodlCompiler.compileAll(sources);
+          c = new LinkedHashMap<>();
+          for (NmodlMechanismType t : types) c.put(t.name(), t);
+          compiled = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  @Override public Collection<MechanismType> types() {
+    return List.copyOf(compiled().values());
+  }
+
+  @Override public Optional<MechanismType> find(String name) {
+    Optional<String> resolved = NameResolver.resolve(name, byName.keySet());
+    return resolved.map(n -> compiled().get(n));
+  }
+
+  /** Known names the unresolvable {@code name} may mean (for error messages). */
+  public List<String> suggestions(String name) {
+    return NameResolver.suggestions(name, byName.keySet());
+  }
+
+  @Override public String toString() {
+    return "NMODL catalogue " + origin + " (" + byName.size() + " mechanisms)";
+  }
+}

@@ -1,0 +1,1121 @@
+package org.bsb.neuron.nmodl.gen;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.ast.Ast.*;
+import org.bsb.neuron.nmodl.runtime.MechanismInfo;
+import org.bsb.neuron.nmodl.sema.Symbols;
+import org.bsb.neuron.nmodl.sema.Symbols.IonVar;
+import org.bsb.neuron.nmodl.solve.Symbolic;
+
+/**
+ * Generates the Java source of a {@link org.bsb.neuron.nmodl.runtime.CompiledKernel} subclass from an
+ * analysed file. Only identifiers that passed {@link Symbols#IDENT} (always behind a prefix, so never a Java
+ * keyword) and numbers re-printed from parsed doubles enter the source; no text of the file is copied.
+ */
+public final class JavaGenerator {
+  public static final String PACKAGE = "org.bsb.neuron.nmodl.generated";
+  private static final Set<String> MATH1 = Set.of("exp", "log", "log10", "sin", "cos", "tan", "sqrt", "floor",
+      "ceil", "tanh", "sinh", "cosh", "atan", "asin", "acos");
+
+  private final Symbols sym;
+  private final ModFile mod;
+  private final String className;
+  private final StringBuilder out = new StringBuilder();
+  private Deque<Map<String, String>> scopes = new ArrayDeque<>();
+  private int tmp;
+  private String returnVar;
+  private String functionName;
+  /** The Java expression of the NET_RECEIVE argument vector, or "null" outside NET_RECEIVE. */
+  private String argsVector = "null, 0";
+  /** Active solver context for DiffEq / Reaction statements. */
+  private SolveCtx ctx;
+  private int scratch = 1;
+  private final Map<String, String> solverMethods = new LinkedHashMap<>();
+  private StringBuilder methods = new StringBuilder();
+  /** Complete auxiliary methods (functions, solvers), appended after the phases. */
+  private final StringBuilder aux = new StringBuilder();
+  private final List<String> tableFields = new ArrayList<>();
+
+  /** Runs {@code r} writing into a fresh method buffer with an isolated scope, then files it in {@link #aux}. */
+  private void inNewMethod(Runnable r) {
+    StringBuilder savedMethods = methods;
+    Deque<Map<String, String>> savedScopes = scopes;
+    SolveCtx savedCtx = ctx;
+    String savedArgs = argsVector;
+    String savedRet = returnVar;
+    methods = new StringBuilder();
+    scopes = new ArrayDeque<>();
+    scopes.push(new HashMap<>());
+    argsVector = "null, 0";
+    returnVar = null;
+    try {
+      r.run();
+      aux.append(methods);
+    } finally {
+      methods = savedMethods;
+      scopes = savedScopes;
+      ctx = savedCtx;
+      argsVector = savedArgs;
+      returnVar = savedRet;
+    }
+  }
+
+  private JavaGenerator(Symbols sym, String className) {
+    this.sym = sym;
+    this.mod = sym.mod;
+    this.className = className;
+  }
+
+  /** The Java source of class {@code PACKAGE.className}. */
+  public static String generate(Symbols sym, String className) {
+    return new JavaGenerator(sym, className).run();
+  }
+
+  private NmodlException err(Pos p, String m) {
+    return p == null ? new NmodlException(mod.file, m) : new NmodlException(mod.file, p.line(), p.column(), m);
+  }
+
+  // ------------------------------------------------------------------ names and numbers
+  static String field(String n) { return "x_" + n; }
+
+  static String lit(double d) {
+    if (Double.isNaN(d)) return "Double.NaN";
+    if (Double.isInfinite(d)) return d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+    String s = Double.toString(Math.abs(d));
+    return d < 0 || (d == 0 && 1 / d < 0) ? "(-" + s + ")" : s;
+  }
+
+  private String freshTmp(String base) { return "t" + (tmp++) + "_" + base; }
+
+  private String lookup(String name) {
+    for (Map<String, String> s : scopes) {
+      String j = s.get(name);
+      if (j != null) return j;
+    }
+    return null;
+  }
+
+  private void declare(String name, String javaName) { scopes.peek().put(name, javaName); }
+
+  // ------------------------------------------------------------------ top level
+  private String run() {
+    StringBuilder body = new StringBuilder();
+    scopes.push(new HashMap<>());
+    // user functions and procedures
+    for (Callable c : mod.callables.values()) {
+      if (c.kind().equals("FUNCTION") || c.kind().equals("PROCEDURE")) userCallable(c);
+    }
+    String init = phaseInit();
+    String cur = phaseCurrent();
+    String state = phaseState();
+    String net = mod.netReceive != null ? phaseNetReceive() : "";
+
+    body.append("package ").append(PACKAGE).append(";\n\n");
+    body.append("import org.bsb.neuron.nmodl.runtime.*;\nimport org.bsb.neuron.spi.MechContext;\n\n");
+    body.append("public final class ").append(className).append(" extends NmodlMechanism {\n");
+    for (String f : sym.fields.keySet()) body.append("  private final double[] ").append(field(f)).append(";\n");
+    body.append("  private final double[] sv;\n");
+    body.append("  private final double[] sG = new double[").append(scratch).append("], sJ = new double[")
+        .append(scratch * scratch).append("], sX = new double[").append(scratch).append("], sX0 = new double[")
+        .append(scratch).append("], sD = new double[").append(scratch).append("];\n");
+    for (String tf : tableFields) body.append(tf);
+    body.append("  public ").append(className).append("(final NmodlMechanismType type, final int count) {\n");
+    body.append("    super(type, count);\n");
+    int k = 0;
+    for (Map.Entry<String, MechanismInfo.Field> e : sym.fields.entrySet()) {
+      MechanismInfo.Field f = e.getValue();
+      if (f.size() == 0) {
+        body.append("    ").append(field(e.getKey())).append(" = row(").append(k++).append(");\n");
+      } else {
+        body.append("    ").append(field(e.getKey())).append(" = new double[count * ").append(f.size()).append("];\n");
+        body.append("    java.util.Arrays.fill(").append(field(e.getKey())).append(", ").append(lit(f.defaultValue()))
+            .append(");\n");
+      }
+    }
+    body.append("    sv = new double[count];\n  }\n");
+    body.append(init).append(cur).append(state).append(net).append(aux);
+    body.append("}\n");
+    return body.toString();
+  }
+
+  /** Copies the node voltage into the instance (artificial cells have no node). */
+  private String readV(String indent) {
+    return mod.artificialCell ? "" : indent + "sv[i] = nodeV[nd];\n";
+  }
+
+  private String instanceSize(String n) {
+    return String.valueOf(sym.fields.get(n).size());
+  }
+
+  /** Reads ion values into the instance's copies (as nocmodl does at the start of each phase). */
+  private void ionReads(StringBuilder b, boolean includeCurrents) {
+    for (Map.Entry<String, IonVar> e : sym.ionVars.entrySet()) {
+      IonVar iv = e.getValue();
+      String arr = switch (iv.part()) {
+        case E -> "ionE";
+        case CI -> "ionCi";
+        case CO -> "ionCo";
+        case CUR -> "ionCur";
+      };
+      if (iv.part() == Symbols.IonPart.CUR && !(includeCurrents && iv.read())) continue;
+      b.append("      ").append(field(e.getKey())).append("[i] = ").append(arr).append("[").append(iv.ion())
+          .append("][nd];\n");
+    }
+  }
+
+  private void concentrationWrites(StringBuilder b) {
+    for (Map.Entry<String, IonVar> e : sym.ionVars.entrySet()) {
+      IonVar iv = e.getValue();
+      if (!iv.write()) continue;
+      if (iv.part() == Symbols.IonPart.CI) {
+        b.append("      ionCi[").append(iv.ion()).append("][nd] = ").append(field(e.getKey())).append("[i];\n");
+      } else if (iv.part() == Symbols.IonPart.CO) {
+        b.append("      ionCo[").append(iv.ion()).append("][nd] = ").append(field(e.getKey())).append("[i];\n");
+      } else if (iv.part() == Symbols.IonPart.E) {
+        b.append("      ionE[").append(iv.ion()).append("][nd] = ").append(field(e.getKey())).append("[i];\n");
+      }
+    }
+  }
+
+  private String phaseInit() {
+    StringBuilder b = new StringBuilder();
+    b.append("  @Override public void init(final MechContext c) {\n    enter(c);\n    resetConnections();\n");
+    b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n");
+    b.append(readV("      "));
+    ionReads(b, true);
+    for (Decl d : mod.states) {
+      if (!sym.fields.containsKey(d.name())) continue;
+      MechanismInfo.Field f0 = sym.fields.get(d.name() + "0");
+      String v0 = f0 != null && f0.size() == 0 ? field(d.name() + "0") + "[i]" : "0.0";
+      if (sym.fields.get(d.name()).size() == 0) b.append("      ").append(field(d.name())).append("[i] = ").append(v0).append(";\n");
+    }
+    if (mod.initial != null) {
+      b.append("      init0(i);\n");
+      inNewMethod(() -> {
+        line(1, "private void init0(final int i) {");
+        statements(mod.initial, "INITIAL", 2);
+        line(1, "}");
+      });
+    }
+    concentrationWrites(b);
+    b.append("    }\n  }\n");
+    return b.toString();
+  }
+
+  private String phaseCurrent() {
+    StringBuilder b = new StringBuilder();
+    b.append("  @Override public void current(final MechContext c) {\n");
+    if (sym.currents.isEmpty() || mod.breakpoint == null) {
+      b.append("  }\n");
+      return b.toString();
+    }
+    b.append("    enter(c);\n    final double[] rhs = c.rhs, d = c.d;\n");
+    b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      final double vv = nodeV[nd];\n");
+    ionReads(b, true);
+    String scale = sym.isPointProcess() ? "(100.0 / area[nd])" : "1.0";
+    b.append("      final double sc = ").append(scale).append(";\n");
+    b.append("      double g = cur(i, vv + 0.001);\n");
+    List<String> ionCurs = new ArrayList<>();
+    for (Map.Entry<String, IonVar> e : sym.ionVars.entrySet()) {
+      if (e.getValue().part() == Symbols.IonPart.CUR && e.getValue().write()) ionCurs.add(e.getKey());
+    }
+    for (String c : ionCurs) b.append("      final double d_").append(c).append(" = ").append(field(c)).append("[i];\n");
+    b.append("      final double ri = cur(i, vv);\n      g = (g - ri) / 0.001;\n");
+    for (String c : ionCurs) {
+      int ion = sym.ionVars.get(c).ion();
+      b.append("      ionDcur[").append(ion).append("][nd] += (d_").append(c).append(" - ").append(field(c))
+          .append("[i]) / 0.001 * sc;\n");
+      b.append("      ionCur[").append(ion).append("][nd] += ").append(field(c)).append("[i] * sc;\n");
+    }
+    b.append("      rhs[nd] -= ri * sc;\n      d[nd] += g * sc;\n    }\n  }\n");
+    // the current function: BREAKPOINT without SOLVE, returns the total membrane current
+    List<Stmt> bp = new ArrayList<>();
+    for (Stmt s : mod.breakpoint) if (!(s instanceof Solve)) bp.add(s);
+    inNewMethod(() -> {
+      line(1, "private double cur(final int i, final double vv) {");
+      line(2, "sv[i] = vv;");
+      statements(bp, "BREAKPOINT", 2);
+      StringBuilder ret = new StringBuilder("return 0.0");
+      for (String c : sym.currents) {
+        ret.append(mod.electrodeCurrent.contains(c) ? " - " : " + ").append(field(c)).append("[i]");
+      }
+      line(2, ret + ";");
+      line(1, "}");
+    });
+    return b.toString();
+  }
+
+  private String phaseState() {
+    StringBuilder b = new StringBuilder();
+    b.append("  @Override public void state(final MechContext c) {\n");
+    List<Solve> solves = new ArrayList<>();
+    if (mod.breakpoint != null) for (Stmt s : mod.breakpoint) if (s instanceof Solve sv) solves.add(sv);
+    if (solves.isEmpty()) {
+      b.append("  }\n");
+      return b.toString();
+    }
+    b.append("    enter(c);\n");
+    b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n").append(readV("      "));
+    ionReads(b, true);
+    for (Solve s : solves) b.append("      ").append(solveCall(s, "dt")).append(";\n");
+    concentrationWrites(b);
+    b.append("    }\n  }\n");
+    return b.toString();
+  }
+
+  private String phaseNetReceive() {
+    Callable nr = mod.netReceive;
+    List<Stmt> body = new ArrayList<>();
+    List<Stmt> initial = new ArrayList<>();
+    for (Stmt s : nr.body()) {
+      if (s instanceof NetInitial ni) initial.addAll(ni.body());
+      else body.add(s);
+    }
+    for (int pass = 0; pass < 2; pass++) {
+      if (pass == 1 && initial.isEmpty()) break;
+      final int ps = pass;
+      inNewMethod(() -> {
+        for (int k = 0; k < nr.params().size(); k++) declare(nr.params().get(k), "a[off + " + k + "]");
+        declare("flag", "flag");
+        argsVector = "a, off";
+        if (ps == 0) {
+          line(1, "@Override public void netReceive(final MechContext c, final int i, double[] a, int off, final double flag) {");
+          line(2, "enter(c);");
+          line(2, "if (a == null) {");
+          line(3, "final Object[] p = takePending(i, c.t, flag);");
+          line(3, "if (p != null) { a = (double[]) p[3]; off = (Integer) p[4]; }");
+          line(2, "} else {");
+          line(3, "connectionInit(i, a, off);");
+          line(2, "}");
+          line(2, "if (a == null) { a = new double[" + Math.max(1, nr.params().size()) + "]; off = 0; }");
+        } else {
+          line(1, "@Override protected void netInit(final int i, final double[] a, final int off) {");
+          line(2, "final double flag = 0.0;");
+        }
+        if (!mod.artificialCell) line(2, "if (node[i] >= 0) sv[i] = nodeV[node[i]];");
+        statements(ps == 0 ? body : initial, "NET_RECEIVE", 2);
+        line(1, "}");
+      });
+    }
+    return "";
+  }
+
+  private void userCallable(Callable c) {
+    boolean fn = c.kind().equals("FUNCTION");
+    Table table = null;
+    for (Stmt st : c.body()) if (st instanceof Table t) table = t;
+    if (table != null && c.params().size() != 1) throw err(c.pos(), "TABLE needs a FUNCTION or PROCEDURE of one argument");
+    String exact = table == null ? (fn ? "f_" : "p_") + c.name() : "x" + (fn ? "f_" : "p_") + c.name();
+    inNewMethod(() -> {
+      StringBuilder sig = new StringBuilder("private ").append(fn ? "double " : "void ").append(exact)
+          .append("(final int i");
+      for (String p : c.params()) {
+        sig.append(", double a_").append(p);
+        declare(p, "a_" + p);
+      }
+      sig.append(") {");
+      line(1, sig.toString());
+      returnVar = fn ? "r_" + c.name() : null;
+      if (fn) {
+        declare(c.name(), returnVar);
+        line(2, "double " + returnVar + " = 0.0;");
+      }
+      statements(c.body(), c.kind(), 2);
+      if (fn) line(2, "return " + returnVar + ";");
+      line(1, "}");
+    });
+    if (table != null) tableWrapper(c, table, exact, fn);
+  }
+
+  /**
+   * NEURON's TABLE: with+1 samples from FROM to TO (x advanced by repeated addition of the step), rebuilt when a
+   * DEPEND value changes, looked up by linear interpolation and clamped to the end values outside the range.
+   */
+  private void tableWrapper(Callable c, Table tb, String exact, boolean fn) {
+    List<String> names = fn ? List.of(c.name()) : tb.names();
+    for (String n : names) {
+      if (!fn && !sym.fields.containsKey(n)) {
+        throw err(tb.pos(), "TABLE variable '" + n + "' must be an ASSIGNED variable");
+      }
+    }
+    String id = c.name();
+    tableFields.add("  private double tmin_" + id + ", mfac_" + id + ";\n  private int tn_" + id + " = -1;\n");
+    for (String n : names) tableFields.add("  private double[] tab_" + id + "_" + n + ";\n");
+    tableFields.add("  private final double[] tdep_" + id + " = new double[" + tb.depend().size() + "];\n");
+    inNewMethod(() -> {
+      line(1, "private " + (fn ? "double " : "void ") + (fn ? "f_" : "p_") + id + "(final int i, final double a) {");
+      StringBuilder changed = new StringBuilder("tn_" + id + " < 0");
+      for (int k = 0; k < tb.depend().size(); k++) {
+        String dv = num(new Var(tb.depend().get(k), null, tb.pos()));
+        changed.append(" || tdep_").append(id).append("[").append(k).append("] != ").append(dv);
+      }
+      line(2, "if (" + changed + ") {");
+      for (int k = 0; k < tb.depend().size(); k++) {
+        line(3, "tdep_" + id + "[" + k + "] = " + num(new Var(tb.depend().get(k), null, tb.pos())) + ";");
+      }
+      line(3, "final double lo = " + num(tb.from()) + ", hi = " + num(tb.to()) + ";");
+      line(3, "final int n = (int) (" + num(tb.with()) + ");");
+      line(3, "if (n < 1 || n > 10000000) throw new IllegalStateException(\"TABLE WITH out of range\");");
+      line(3, "final double dx = (hi - lo) / n;");
+      for (String nm : names) line(3, "tab_" + id + "_" + nm + " = new double[(n + 1) * " + width(fn, nm) + "];");
+      line(3, "double x = lo;");
+      line(3, "for (int k = 0; k <= n; k++, x += dx) {");
+      if (fn) {
+        line(4, "tab_" + id + "_" + id + "[k] = " + exact + "(i, x);");
+      } else {
+        line(4, exact + "(i, x);");
+        for (String nm : names) {
+          int w = width(false, nm);
+          if (sym.fields.get(nm).size() == 0) {
+            line(4, "tab_" + id + "_" + nm + "[k] = " + field(nm) + "[i];");
+          } else {
+            line(4, "System.arraycopy(" + field(nm) + ", i * " + w + ", tab_" + id + "_" + nm + ", k * " + w + ", " + w + ");");
+          }
+        }
+      }
+      line(3, "}");
+      line(3, "tmin_" + id + " = lo;");
+      line(3, "mfac_" + id + " = 1.0 / dx;");
+      line(3, "tn_" + id + " = n;");
+      line(2, "}");
+      line(2, "final double xi = mfac_" + id + " * (a - tmin_" + id + ");");
+      line(2, "final int n = tn_" + id + ";");
+      for (String nm : names) {
+        String tab = "tab_" + id + "_" + nm;
+        int w = width(fn, nm);
+        boolean array = !fn && sym.fields.get(nm).size() > 0;
+        if (array) line(2, "for (int e = 0; e < " + w + "; e++) {");
+        String dst = fn ? "final double r_" + nm : array ? field(nm) + "[i * " + w + " + e]" : field(nm) + "[i]";
+        String el = array ? " + e" : "";
+        String at0 = tab + "[" + (array ? "e" : "0") + "]";
+        String atN = tab + "[n * " + w + el + "]";
+        String atI = tab + "[(int) xi * " + w + el + "]";
+        String atI1 = tab + "[((int) xi + 1) * " + w + el + "]";
+        line(array ? 3 : 2, dst + " = Double.isNaN(xi) ? xi : xi <= 0.0 ? " + at0 + " : xi >= n ? " + atN
+            + " : " + atI + " + (xi - (int) xi) * (" + atI1 + " - " + atI + ");");
+        if (array) line(2, "}");
+      }
+      if (fn) line(2, "return r_" + id + ";");
+      line(1, "}");
+    });
+  }
+
+  // ------------------------------------------------------------------ statements
+  private void line(int indent, String s) {
+    methods.append("  ".repeat(indent)).append(s).append('\n');
+  }
+
+  private void statements(List<Stmt> list, String context, int indent) {
+    for (Stmt s : list) statement(s, context, indent);
+  }
+
+  private void statement(Stmt s, String context, int ind) {
+    if (s instanceof Assign a) {
+      line(ind, lvalue(a.target()) + " = " + num(a.value()) + ";");
+    } else if (s instanceof Local l) {
+      for (String n : l.names()) {
+        String j = "l" + (tmp++) + "_" + n;
+        declare(n, j);
+        line(ind, "double " + j + " = 0.0;");
+      }
+    } else if (s instanceof ExprStmt es) {
+      if (es.expr() instanceof Call c) line(ind, callStmt(c) + ";");
+      else line(ind, num(es.expr()) + ";");
+    } else if (s instanceof If f) {
+      line(ind, "if (" + bool(f.cond()) + ") {");
+      scopes.push(new HashMap<>());
+      statements(f.then(), context, ind + 1);
+      scopes.pop();
+      if (!f.otherwise().isEmpty()) {
+        line(ind, "} else {");
+        scopes.push(new HashMap<>());
+        statements(f.otherwise(), context, ind + 1);
+        scopes.pop();
+      }
+      line(ind, "}");
+    } else if (s instanceof While w) {
+      line(ind, "while (" + bool(w.cond()) + ") {");
+      scopes.push(new HashMap<>());
+      statements(w.body(), context, ind + 1);
+      scopes.pop();
+      line(ind, "}");
+    } else if (s instanceof From f) {
+      String lim = freshTmp("lim");
+      String by = freshTmp("by");
+      line(ind, "{");
+      if (lookup(f.var()) == null && !sym.fields.containsKey(f.var())) {
+        // nocmodl accepts an undeclared loop index: it becomes a local of the loop
+        String j = "l" + (tmp++) + "_" + f.var();
+        scopes.push(new HashMap<>());
+        declare(f.var(), j);
+        line(ind + 1, "double " + j + ";");
+      } else {
+        scopes.push(new HashMap<>());
+      }
+      String var = lvalue(new Var(f.var(), null, f.pos()));
+      line(ind + 1, "final double " + lim + " = " + num(f.to()) + ", " + by + " = " + num(f.by()) + ";");
+      line(ind + 1, "for (" + var + " = " + num(f.from()) + "; " + var + " <= " + lim + "; " + var + " += " + by + ") {");
+      scopes.push(new HashMap<>());
+      statements(f.body(), context, ind + 2);
+      scopes.pop();
+      line(ind + 1, "}");
+      line(ind, "}");
+      scopes.pop();
+    } else if (s instanceof Solve sv) {
+      line(ind, solveCall(sv, "dt") + ";");
+    } else if (s instanceof Table) {
+      // tables are computed exactly (README: within NEURON's table error)
+    } else if (s instanceof Printf p) {
+      for (Expr e : p.args()) {
+        if (e instanceof Call c) line(ind, callStmt(c) + ";");
+      }
+    } else if (s instanceof DiffEq de) {
+      if (ctx == null) throw err(de.pos(), "derivative " + de.state() + "' outside a DERIVATIVE block");
+      ctx.diffEq(de, ind);
+    } else if (s instanceof Reaction r) {
+      if (!(ctx instanceof KineticCtx k)) throw err(r.pos(), "reaction outside a KINETIC block");
+      k.reaction(r, ind);
+    } else if (s instanceof Conserve c) {
+      if (ctx instanceof KineticCtx k) k.conserve(c, ind);
+      // CONSERVE in a DERIVATIVE block is ignored by nocmodl's cnexp / derivimplicit
+    } else if (s instanceof Compartment c) {
+      if (ctx instanceof KineticCtx k) k.compartment(c, ind);
+    } else if (s instanceof LinEq le) {
+      if (!(ctx instanceof LinearCtx l)) throw err(le.pos(), "'~' equation outside a LINEAR block");
+      l.equation(le, ind);
+    } else if (s instanceof NetInitial) {
+      throw err(null, "INITIAL inside NET_RECEIVE must be at its top level");
+    } else {
+      throw new IllegalStateException(String.valueOf(s));
+    }
+  }
+
+  private String lvalue(Var v) {
+    String j = lookup(v.name());
+    if (j != null) {
+      if (v.index() != null) throw err(v.pos(), "'" + v.name() + "' is not an array");
+      return j;
+    }
+    if (Symbols.SPECIAL.contains(v.name())) {
+      throw err(v.pos(), "cannot assign to '" + v.name() + "', which NEURON provides");
+    }
+    if (sym.fields.containsKey(v.name())) return fieldRef(v);
+    if (sym.constants.containsKey(v.name())) throw err(v.pos(), "cannot assign to constant '" + v.name() + "'");
+    throw err(v.pos(), "assignment to undeclared variable '" + v.name() + "'");
+  }
+
+  private String fieldRef(Var v) {
+    MechanismInfo.Field f = sym.fields.get(v.name());
+    if (f.size() > 0) {
+      if (v.index() == null) throw err(v.pos(), "array '" + v.name() + "' used without an index");
+      return field(v.name()) + "[i * " + f.size() + " + (int) (" + num(v.index()) + ")]";
+    }
+    if (v.index() != null) throw err(v.pos(), "'" + v.name() + "' is not an array");
+    return field(v.name()) + "[i]";
+  }
+
+  // ------------------------------------------------------------------ expressions
+  private String num(Expr e) {
+    if (e instanceof Num n) return lit(n.value());
+    if (e instanceof Var v) return rvalue(v);
+    if (e instanceof Unary u) {
+      if (u.op().equals("-")) return "(-" + num(u.operand()) + ")";
+      return "bool(!" + bool(u.operand()) + ")";
+    }
+    if (e instanceof Binary b) {
+      switch (b.op()) {
+        case "+", "-", "*", "/": return "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
+        case "^": return "Math.pow(" + num(b.left()) + ", " + num(b.right()) + ")";
+        default: return "bool(" + bool(e) + ")";
+      }
+    }
+    if (e instanceof Call c) return call(c);
+    throw new IllegalStateException(String.valueOf(e));
+  }
+
+  private String bool(Expr e) {
+    if (e instanceof Binary b) {
+      switch (b.op()) {
+        case "<", ">", "<=", ">=", "==", "!=": return "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
+        case "&&", "||": return "(" + bool(b.left()) + " " + b.op() + " " + bool(b.right()) + ")";
+        default:
+      }
+    }
+    if (e instanceof Unary u && u.op().equals("!")) return "(!" + bool(u.operand()) + ")";
+    return "(" + num(e) + " != 0.0)";
+  }
+
+  private String rvalue(Var v) {
+    String j = lookup(v.name());
+    if (j != null) {
+      if (v.index() != null) throw err(v.pos(), "'" + v.name() + "' is not an array");
+      return j;
+    }
+    switch (v.name()) {
+      case "v": return "sv[i]";
+      case "t": return "t";
+      case "dt": return "dt";
+      case "celsius": return "celsius";
+      case "diam": return "diam[node[i]]";
+      case "area": return "area[node[i]]";
+      default:
+    }
+    if (sym.fields.containsKey(v.name())) return fieldRef(v);
+    Double c = sym.constants.get(v.name());
+    if (c != null) return lit(c);
+    if (v.name().equals("f_flux") || v.name().equals("b_flux")) {
+      if (ctx instanceof KineticCtx k) return k.flux(v.name(), v.pos());
+    }
+    throw err(v.pos(), "undeclared variable '" + v.name() + "'");
+  }
+
+  private String argList(Call c) {
+    StringBuilder sb = new StringBuilder();
+    for (Expr a : c.args()) sb.append(", ").append(num(a));
+    return sb.toString();
+  }
+
+  private String callStmt(Call c) {
+    Callable target = mod.callables.get(c.name());
+    if (target != null && target.kind().equals("PROCEDURE")) return procCall(c, target);
+    switch (c.name()) {
+      case "net_send": {
+        if (c.args().size() != 2) throw err(c.pos(), "net_send takes (delay, flag)");
+        return "netSend(i, " + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ", " + argsVector + ")";
+      }
+      case "net_event": {
+        if (c.args().size() != 1) throw err(c.pos(), "net_event takes (time)");
+        return "netEvent(i, " + num(c.args().get(0)) + ")";
+      }
+      default:
+    }
+    return call(c);
+  }
+
+  private String procCall(Call c, Callable target) {
+    if (target.params().size() != c.args().size()) {
+      throw err(c.pos(), c.name() + " takes " + target.params().size() + " arguments, not " + c.args().size());
+    }
+    return "p_" + c.name() + "(i" + argList(c) + ")";
+  }
+
+  private String call(Call c) {
+    Callable target = mod.callables.get(c.name());
+    int n = c.args().size();
+    if (target != null) {
+      if (!target.kind().equals("FUNCTION")) throw err(c.pos(), "'" + c.name() + "' is not a FUNCTION");
+      if (target.params().size() != n) {
+        throw err(c.pos(), c.name() + " takes " + target.params().size() + " arguments, not " + n);
+      }
+      return "f_" + c.name() + "(i" + argList(c) + ")";
+    }
+    if (c.name().equals("exp") && n == 1) return "hexp(" + num(c.args().get(0)) + ")";
+    if (MATH1.contains(c.name()) && n == 1) return "Math." + c.name() + "(" + num(c.args().get(0)) + ")";
+    switch (c.name()) {
+      case "fabs": if (n == 1) return "Math.abs(" + num(c.args().get(0)) + ")"; break;
+      case "pow": if (n == 2) return "Math.pow(" + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ")"; break;
+      case "atan2": if (n == 2) return "Math.atan2(" + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ")"; break;
+      case "fmod": if (n == 2) return "(" + num(c.args().get(0)) + " % " + num(c.args().get(1)) + ")"; break;
+      case "fmin": case "min": if (n == 2) return "Math.min(" + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ")"; break;
+      case "fmax": case "max": if (n == 2) return "Math.max(" + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ")"; break;
+      case "exprelr": if (n == 1) return "exprelr(" + num(c.args().get(0)) + ")"; break;
+      default:
+        throw err(c.pos(), "unknown function '" + c.name() + "'");
+    }
+    throw err(c.pos(), "wrong number of arguments to " + c.name());
+  }
+
+  // ------------------------------------------------------------------ SOLVE
+  private String solveCall(Solve s, String h) {
+    Callable blk = mod.callables.get(s.block());
+    if (blk == null) throw err(s.pos(), "SOLVE of unknown block '" + s.block() + "'");
+    String method = s.method() == null ? "" : s.method();
+    String key = blk.kind() + ":" + blk.name() + ":" + method;
+    String m = solverMethods.get(key);
+    if (m == null) {
+      SolveCtx savedCtx = ctx;
+      m = switch (blk.kind()) {
+        case "DERIVATIVE" -> derivative(blk, method, s);
+        case "KINETIC" -> kinetic(blk, s);
+        case "LINEAR" -> linear(blk);
+        case "PROCEDURE" -> "p_" + blk.name();
+        default -> throw err(s.pos(), "cannot SOLVE a " + blk.kind() + " block");
+      };
+      ctx = savedCtx;
+      solverMethods.put(key, m);
+    }
+    if (blk.kind().equals("PROCEDURE") || blk.kind().equals("LINEAR")) return m + "(i)";
+    if (s.steadyState()) {
+      if (blk.kind().equals("KINETIC")) return "ss_" + blk.name() + "(i)";
+      return m + "(i, 1e-9)"; // scopmath's _ss_derivimplicit runs one step with dt = 1e-9
+    }
+    return m + "(i, " + h + ")";
+  }
+
+  private List<String> statesIn(Callable blk) {
+    Set<String> found = new LinkedHashSet<>();
+    collectStates(blk.body(), found);
+    List<String> ordered = new ArrayList<>();
+    for (String s : sym.stateNames) if (found.contains(s)) ordered.add(s);
+    return ordered;
+  }
+
+  private void collectStates(List<Stmt> body, Set<String> found) {
+    for (Stmt s : body) {
+      if (s instanceof DiffEq d) found.add(d.state());
+      else if (s instanceof Reaction r) {
+        for (Term t : r.lhs()) found.add(t.state());
+        for (Term t : r.rhs()) found.add(t.state());
+      } else if (s instanceof Conserve c) {
+        for (Term t : c.terms()) found.add(t.state());
+      } else if (s instanceof LinEq l) {
+        for (String st : sym.stateNames) if (Symbolic.dependsOn(l.lhs(), st) || Symbolic.dependsOn(l.rhs(), st)) found.add(st);
+      } else if (s instanceof If f) {
+        collectStates(f.then(), found);
+        collectStates(f.otherwise(), found);
+      }
+    }
+  }
+
+  private void checkState(String st, Pos p) {
+    if (!sym.stateNames.contains(st)) throw err(p, "'" + st + "' is not a STATE");
+    if (sym.fields.get(st).size() > 0) throw err(p, "array STATE '" + st + "' is not supported here");
+  }
+
+  /** Block-local emission context for solver-specific statements. */
+  private abstract class SolveCtx {
+    final List<String> states;
+    SolveCtx(List<String> states) { this.states = states; }
+    int index(String st, Pos p) {
+      int k = states.indexOf(st);
+      if (k < 0) throw err(p, "'" + st + "' is not a state of this block");
+      return k;
+    }
+    abstract void diffEq(DiffEq d, int ind);
+  }
+
+  private String derivative(Callable blk, String method, Solve s) {
+    List<String> states = statesIn(blk);
+    for (String st : states) checkState(st, blk.pos());
+    if (method.equals("cnexp")) {
+      String m = cnexp(blk, states);
+      if (m != null) return m;
+      method = "derivimplicit"; // nonlinear equation: solved implicitly like nocmodl's fallback
+    }
+    if (method.equals("euler")) return euler(blk, states);
+    if (method.equals("derivimplicit") || method.equals("") || method.equals("sparse") || method.equals("runge")) {
+      return derivimplicit(blk, states, s);
+    }
+    throw err(s.pos(), "METHOD " + method + " is not supported (use cnexp, derivimplicit, sparse or euler)");
+  }
+
+  /** cnexp: the exact update of x' = A x + B with A, B constant over the step; null when an equation is nonlinear. */
+  private String cnexp(Callable blk, List<String> states) {
+    for (Stmt s : blk.body()) {
+      if (s instanceof DiffEq d) {
+        try {
+          Expr a = Symbolic.d(d.rhs(), d.state());
+          if (Symbolic.dependsOn(a, d.state())) return null;
+        } catch (Symbolic.NotDifferentiable e) {
+          return null;
+        }
+      }
+    }
+    String name = "cnexp_" + blk.name();
+    ctx = new SolveCtx(states) {
+      @Override void diffEq(DiffEq d, int ind) {
+        String x = fieldRef(new Var(d.state(), null, d.pos()));
+        Expr a;
+        try {
+          a = Symbolic.d(d.rhs(), d.state());
+        } catch (Symbolic.NotDifferentiable e) {
+          throw new IllegalStateException(e);
+        }
+        if (a instanceof Num n && n.value() == 0) {
+          line(ind, x + " = " + x + " + h * " + num(d.rhs()) + ";");
+          return;
+        }
+        Expr b = Symbolic.simplify(Symbolic.substitute(d.rhs(), d.state(), new Num(0)));
+        String ta = freshTmp("a");
+        line(ind, "final double " + ta + " = " + num(a) + ";");
+        line(ind, x + " = " + x + " + (1.0 - hexp(h * " + ta + ")) * (-(" + num(b) + ") / " + ta + " - " + x + ");");
+      }
+    };
+    inNewMethod(() -> {
+    line(1, "private void " + name + "(final int i, final double h) {");
+    scopes.push(new HashMap<>());
+    statements(blk.body(), "DERIVATIVE", 2);
+    scopes.pop();
+    line(1, "}");
+    ctx = null;
+    });
+    return name;
+  }
+
+  /** Emits {@code de_<blk>(i, D)}: runs the block, writing each x' into D. */
+  private String derivFunction(Callable blk, List<String> states, boolean jacobian) {
+    String name = (jacobian ? "dj_" : "de_") + blk.name();
+    if (solverMethods.containsKey("fn:" + name)) return name;
+    solverMethods.put("fn:" + name, name);
+    ctx = new SolveCtx(states) {
+      @Override void diffEq(DiffEq d, int ind) {
+        int k = index(d.state(), d.pos());
+        line(ind, "D[" + k + "] = " + num(d.rhs()) + ";");
+        if (jacobian) {
+          for (int j = 0; j < states.size(); j++) {
+            try {
+              Expr dj = Symbolic.d(d.rhs(), states.get(j));
+              line(ind, "J[" + (k * states.size() + j) + "] = " + num(dj) + ";");
+            } catch (Symbolic.NotDifferentiable e) {
+              throw err(d.pos(), e.getMessage());
+            }
+          }
+        }
+      }
+    };
+    inNewMethod(() -> {
+    line(1, "private void " + name + "(final int i, final double[] D" + (jacobian ? ", final double[] J" : "") + ") {");
+    scopes.push(new HashMap<>());
+    statements(blk.body(), "DERIVATIVE", 2);
+    scopes.pop();
+    line(1, "}");
+    ctx = null;
+    });
+    return name;
+  }
+
+  private String euler(Callable blk, List<String> states) {
+    String de = derivFunction(blk, states, false);
+    scratch = Math.max(scratch, states.size());
+    String name = "euler_" + blk.name();
+    inNewMethod(() -> {
+    line(1, "private void " + name + "(final int i, final double h) {");
+    line(2, de + "(i, sD);");
+    for (int k = 0; k < states.size(); k++) {
+      String x = field(states.get(k)) + "[i]";
+      line(2, x + " += h * sD[" + k + "];");
+    }
+    line(1, "}");
+    });
+    return name;
+  }
+
+  /** Backward Euler solved by Newton with the symbolic Jacobian (NEURON's derivimplicit). */
+  private String derivimplicit(Callable blk, List<String> states, Solve s) {
+    String dj = derivFunction(blk, states, true);
+    int n = states.size();
+    scratch = Math.max(scratch, n);
+    String name = "implicit_" + blk.name();
+    inNewMethod(() -> {
+    line(1, "private void " + name + "(final int i, final double h) {");
+    line(2, "final double[] x0 = sX0;");
+    for (int k = 0; k < n; k++) line(2, "x0[" + k + "] = " + field(states.get(k)) + "[i];");
+    line(2, "for (int it = 0; it < 50; it++) {");
+    line(3, dj + "(i, sD, sJ);");
+    line(3, "for (int r = 0; r < " + n + "; r++) {");
+    line(4, "for (int c = 0; c < " + n + "; c++) sJ[r * " + n + " + c] = (r == c ? 1.0 : 0.0) - h * sJ[r * " + n + " + c];");
+    line(3, "}");
+    for (int k = 0; k < n; k++) {
+      line(3, "sG[" + k + "] = -(" + field(states.get(k)) + "[i] - x0[" + k + "] - h * sD[" + k + "]);");
+    }
+    line(3, "DenseSolver.solve(sJ, sG, " + n + ");");
+    line(3, "boolean done = true;");
+    for (int k = 0; k < n; k++) {
+      String x = field(states.get(k)) + "[i]";
+      line(3, x + " += sG[" + k + "];");
+      line(3, "if (!(Math.abs(sG[" + k + "]) <= 1e-12 * Math.abs(" + x + ") + 1e-300)) done = false;");
+    }
+    line(3, "if (done) break;");
+    line(2, "}");
+    if (hasAssignment(blk.body())) line(2, dj + "(i, sD, sJ);");
+    line(1, "}");
+    });
+    return name;
+  }
+
+  // ------------------------------------------------------------------ KINETIC
+  /**
+   * KINETIC blocks become their ODE system in amount units (flux over COMPARTMENT volume), solved by
+   * backward Euler with Newton iterations; CONSERVE replaces the equation of its last state.
+   */
+  private final class KineticCtx extends SolveCtx {
+    final int n;
+    /** All reactions first order with state-independent rates (nocmodl's _linmat). */
+    boolean linear = true;
+    String lastF = null;
+    String lastB = null;
+    final Set<Integer> replaced = new LinkedHashSet<>();
+    KineticCtx(List<String> states) {
+      super(states);
+      n = states.size();
+    }
+
+    @Override void diffEq(DiffEq d, int ind) {
+      throw err(d.pos(), "x' equations inside KINETIC blocks are not supported");
+    }
+
+    String flux(String which, Pos p) {
+      String f = which.equals("f_flux") ? lastF : lastB;
+      if (f == null) throw err(p, which + " before any reaction");
+      return f;
+    }
+
+    /** The product c * prod(states^coef) and its derivative by each state. */
+    private String rateTerm(String k, List<Term> side, int ind, String label, Map<Integer, String> derivs) {
+      String f = freshTmp(label);
+      StringBuilder prod = new StringBuilder(k);
+      for (Term t : side) {
+        checkState(t.state(), t.pos());
+        String x = field(t.state()) + "[i]";
+        prod.append(" * ").append(t.coefficient() == 1 ? x : "Math.pow(" + x + ", " + t.coefficient() + ")");
+      }
+      line(ind, "final double " + f + " = " + prod + ";");
+      for (Term t : side) {
+        int s = index(t.state(), t.pos());
+        StringBuilder dp = new StringBuilder(k);
+        for (Term o : side) {
+          String x = field(o.state()) + "[i]";
+          if (o == t) {
+            if (o.coefficient() > 1) {
+              dp.append(" * ").append(o.coefficient()).append(".0 * Math.pow(").append(x).append(", ")
+                  .append(o.coefficient() - 1).append(")");
+            }
+          } else {
+            dp.append(" * ").append(o.coefficient() == 1 ? x : "Math.pow(" + x + ", " + o.coefficient() + ")");
+          }
+        }
+        String old = derivs.get(s);
+        derivs.put(s, old == null ? dp.toString() : old + " + " + dp);
+      }
+      return f;
+    }
+
+    void reaction(Reaction r, int ind) {
+      Set<String> st = new LinkedHashSet<>(states);
+      if (r.kind().equals("<<")) {
+        if (r.lhs().size() != 1 || r.lhs().get(0).coefficient() != 1) throw err(r.pos(), "'<<' takes a single state");
+        int s = index(r.lhs().get(0).state(), r.pos());
+        if (Symbolic.dependsOnAny(r.forward(), st)) linear = false;
+        String fx = freshTmp("flux");
+        line(ind, "final double " + fx + " = " + num(r.forward()) + ";");
+        line(ind, "sG[" + s + "] -= " + fx + ";");
+        lastF = "0.0";
+        lastB = fx;
+        return;
+      }
+      if (Symbolic.dependsOnAny(r.forward(), st) || (r.backward() != null && Symbolic.dependsOnAny(r.backward(), st))
+          || order(r.lhs()) > 1 || order(r.rhs()) > 1) {
+        linear = false;
+      }
+      String kf = freshTmp("kf");
+      line(ind, "final double " + kf + " = " + num(r.forward()) + ";");
+      Map<Integer, String> df = new LinkedHashMap<>();
+      String ff = rateTerm(kf, r.lhs(), ind, "ff", df);
+      String fb = "0.0";
+      Map<Integer, String> db = new LinkedHashMap<>();
+      if (r.backward() != null) {
+        String kb = freshTmp("kb");
+        line(ind, "final double " + kb + " = " + num(r.backward()) + ";");
+        fb = rateTerm(kb, r.rhs(), ind, "fb", db);
+      }
+      lastF = ff;
+      lastB = fb;
+      // G holds -(net production); J holds -(d production / d x)
+      for (Term t : r.lhs()) {
+        int s = index(t.state(), t.pos());
+        line(ind, "sG[" + s + "] += " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
+        for (var e : df.entrySet()) line(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");");
+        for (var e : db.entrySet()) line(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");");
+      }
+      for (Term t : r.rhs()) {
+        int s = index(t.state(), t.pos());
+        line(ind, "sG[" + s + "] -= " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
+        for (var e : df.entrySet()) line(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");");
+        for (var e : db.entrySet()) line(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");");
+      }
+    }
+
+    private int order(List<Term> side) {
+      int o = 0;
+      for (Term t : side) o += t.coefficient();
+      return o;
+    }
+
+    void compartment(Compartment c, int ind) {
+      String vol = freshTmp("vol");
+      line(ind, "final double " + vol + " = " + num(c.volume()) + ";");
+      for (String st : c.states()) {
+        if (!states.contains(st)) continue;
+        line(ind, "sX[" + index(st, c.pos()) + "] = " + vol + ";");
+      }
+    }
+
+    void conserve(Conserve c, int ind) {
+      int row = -1;
+      for (int k = c.terms().size() - 1; k >= 0; k--) {
+        int s = index(c.terms().get(k).state(), c.pos());
+        if (!replaced.contains(s)) { row = s; break; }
+      }
+      if (row < 0) throw err(c.pos(), "CONSERVE has no state left whose equation it can replace");
+      replaced.add(row);
+      String total = freshTmp("cons");
+      line(ind, "final double " + total + " = " + num(c.total()) + ";");
+      // recorded; applied after the block (needs the final volumes)
+      conserves.add(new String[] {String.valueOf(row), total});
+      conserveTerms.add(c.terms());
+    }
+
+    final List<String[]> conserves = new ArrayList<>();
+    final List<List<Term>> conserveTerms = new ArrayList<>();
+  }
+
+  private String kinetic(Callable blk, Solve s) {
+    List<String> states = statesIn(blk);
+    for (String st : states) checkState(st, blk.pos());
+    int n = states.size();
+    scratch = Math.max(scratch, n);
+    KineticCtx k = new KineticCtx(states);
+    String fn = "kin_" + blk.name();
+    String solver = "sparse_" + blk.name();
+    inNewMethod(() -> {
+    ctx = k;
+    // kin_: fills sG (residual of backward Euler, amount units) and sJ (its Jacobian) at the current states
+    line(1, "private void " + fn + "(final int i, final double[] x0, final double h) {");
+    line(2, "java.util.Arrays.fill(sG, 0, " + n + ", 0.0);");
+    line(2, "java.util.Arrays.fill(sJ, 0, " + (n * n) + ", 0.0);");
+    line(2, "java.util.Arrays.fill(sX, 0, " + n + ", 1.0);");
+    scopes.push(new HashMap<>());
+    statements(blk.body(), "KINETIC", 2);
+    scopes.pop();
+    for (int r = 0; r < n; r++) {
+      String x = field(states.get(r)) + "[i]";
+      line(2, "sG[" + r + "] += sX[" + r + "] * (" + x + " - x0[" + r + "]) / h;");
+      line(2, "sJ[" + (r * n + r) + "] += sX[" + r + "] / h;");
+    }
+    for (int c = 0; c < k.conserves.size(); c++) {
+      int row = Integer.parseInt(k.conserves.get(c)[0]);
+      String total = k.conserves.get(c)[1];
+      line(2, "java.util.Arrays.fill(sJ, " + (row * n) + ", " + (row * n + n) + ", 0.0);");
+      StringBuilder sum = new StringBuilder("0.0");
+      for (Term t : k.conserveTerms.get(c)) {
+        int j = states.indexOf(t.state());
+        sum.append(" + ").append(t.coefficient()).append(".0 * sX[").append(j).append("] * ").append(field(t.state())).append("[i]");
+        line(2, "sJ[" + (row * n + j) + "] += " + t.coefficient() + ".0 * sX[" + j + "];");
+      }
+      line(2, "sG[" + row + "] = " + sum + " - " + total + ";");
+    }
+    line(1, "}");
+    ctx = null;
+    // one backward-Euler Newton solve as scopmath's sparse: a single step for linear schemes, else iterate
+    // until the summed |change| is below 1e-6 with states forced >= 0; then the block runs once more
+    line(1, "private void step_" + blk.name() + "(final int i, final double h, final boolean lin) {");
+    line(2, "final double[] x0 = sX0;");
+    for (int r = 0; r < n; r++) line(2, "x0[" + r + "] = " + field(states.get(r)) + "[i];");
+    line(2, "for (int it = 0; it <= 21; it++) {");
+    line(3, fn + "(i, x0, h);");
+    line(3, "for (int r = 0; r < " + n + "; r++) sG[r] = -sG[r];");
+    line(3, "DenseSolver.solve(sJ, sG, " + n + ");");
+    line(3, "double err = 0.0;");
+    for (int r = 0; r < n; r++) {
+      String x = field(states.get(r)) + "[i]";
+      line(3, x + " += sG[" + r + "];");
+      line(3, "if (!lin && " + x + " < 0.0) " + x + " = 0.0;");
+      line(3, "err += Math.abs(sG[" + r + "]);");
+    }
+    line(3, "if (lin || err <= 1e-6) break;");
+    line(2, "}");
+    if (hasAssignment(blk.body())) line(2, fn + "(i, x0, h);");
+    line(1, "}");
+    line(1, "private void " + solver + "(final int i, final double h) {");
+    line(2, "step_" + blk.name() + "(i, h, " + k.linear + ");");
+    line(1, "}");
+    // STEADYSTATE sparse: dt = 1e9; linear schemes iterate once as nonlinear, nonlinear ones take up to
+    // 7 linear steps until no state is below -1e-6, then one iterated solve (scopmath's _ss_sparse)
+    line(1, "private void ss_" + blk.name() + "(final int i) {");
+    if (k.linear) {
+      line(2, "step_" + blk.name() + "(i, 1e9, false);");
+    } else {
+      line(2, "for (int k = 0; k < 7; k++) {");
+      line(3, "step_" + blk.name() + "(i, 1e9, true);");
+      line(3, "boolean ok = true;");
+      for (int r = 0; r < n; r++) {
+        String x = field(states.get(r)) + "[i]";
+        line(3, "if (" + x + " < -1e-6) { " + x + " = 0.0; ok = false; }");
+      }
+      line(3, "if (ok) { step_" + blk.name() + "(i, 1e9, false); break; }");
+      line(2, "}");
+    }
+    line(1, "}");
+    });
+    return solver;
+  }
+
+  private int width(boolean fn, String name) {
+    return fn ? 1 : Math.max(1, sym.fields.get(name).size());
+  }
+
+  private static boolean hasAssignment(List<Stmt> body) {
+    for (Stmt s : body) {
+      if (s instanceof Assign) return true;
+      if (s instanceof If f && (hasAssignment(f.then()) || hasAssignment(f.otherwise()))) return true;
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ LINEAR
+  private final class LinearCtx extends SolveCtx {
+    int row;
+    LinearCtx(List<String> states) { super(states); }
+    @Override void diffEq(DiffEq d, int ind) { throw err(d.pos(), "x' equation in a LINEAR block"); }
+
+    void equation(LinEq e, int ind) {
+      int n = states.size();
+      if (row >= n) throw err(e.pos(), "more equations than states in LINEAR block");
+      Expr f = new Binary("-", e.lhs(), e.rhs());
+      Expr rest = f;
+      for (int j = 0; j < n; j++) {
+        try {
+          Expr c = Symbolic.d(f, states.get(j));
+          if (Symbolic.dependsOnAny(c, new LinkedHashSet<>(states))) throw err(e.pos(), "equation is not linear");
+          line(ind, "sJ[" + (row * n + j) + "] = " + num(c) + ";");
+        } catch (Symbolic.NotDifferentiable ex) {
+          throw err(e.pos(), ex.getMessage());
+        }
+        rest = Symbolic.substitute(rest, states.get(j), new Num(0));
+      }
+      line(ind, "sG[" + row + "] = -(" + num(Symbolic.simplify(rest)) + ");");
+      row++;
+    }
+  }
+
+  private String linear(Callable blk) {
+    List<String> states = statesIn(blk);
+    for (String st : states) checkState(st, blk.pos());
+    int n = states.size();
+    scratch = Math.max(scratch, n);
+    LinearCtx l = new LinearCtx(states);
+    String name = "linear_" + blk.name();
+    inNewMethod(() -> {
+    ctx = l;
+    line(1, "private void " + name + "(final int i) {");
+    scopes.push(new HashMap<>());
+    statements(blk.body(), "LINEAR", 2);
+    scopes.pop();
+    ctx = null;
+    if (l.row != n) throw err(blk.pos(), "LINEAR block has " + l.row + " equations for " + n + " states");
+    line(2, "DenseSolver.solve(sJ, sG, " + n + ");");
+    for (int r = 0; r < n; r++) line(2, field(states.get(r)) + "[i] = sG[" + r + "];");
+    line(1, "}");
+    });
+    return name;
+  }
+}

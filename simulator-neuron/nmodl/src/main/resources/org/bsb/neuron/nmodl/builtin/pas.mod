@@ -1,0 +1,22 @@
+: Passive leak: i = g (v - e). Written for BSB for Java.
+NEURON {
+    SUFFIX pas
+    NONSPECIFIC_CURRENT i
+    RANGE g, e
+}
+UNITS {
+    (mV) = (millivolt)
+    (mA) = (milliamp)
+    (S) = (siemens)
+}
+PARAMETER {
+    g = 0.001 (S/cm2) <0, 1e9>
+    e = -70 (mV)
+}
+ASSIGNED {
+    v (mV)
+    i (mA/cm2)
+}
+BREAKPOINT {
+    i = g * (v - e)
+}
