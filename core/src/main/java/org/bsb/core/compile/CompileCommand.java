@@ -91,7 +91,7 @@ public class CompileCommand implements Callable<Integer> {
                     set(onlyConnectivity), seed, threads != null ? threads : Runtime.getRuntime().availableProcessors());
             reporter.report(4, "Context: config " + context.resolve(config) + ", output " + out + ", threads "
                     + options.threads());
-            Compiler compiler = new Compiler(engine, engineName, new org.bsb.core.connectivity.StrategyConnectivityPhase(context.registry()), reporter);
+            Compiler compiler = new Compiler(engine, engineName, new ConfigConnectivityPhase(context.registry()), reporter);
             Compiler.Result result = compiler.compile(plan, options);
             int connections = result.network().connectivity().stream().mapToInt(c -> c.size()).sum();
             Map<String, Integer> counts = Blocks.counts(result.network().placement());

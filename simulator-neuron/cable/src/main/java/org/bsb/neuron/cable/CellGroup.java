@@ -127,7 +127,7 @@ final class CellGroup implements EventSink {
             }
         }
         Map<String, int[]> nodesByIon = new LinkedHashMap<>();
-        for (MechanismType type : net.typeOrder.values()) {
+        for (MechanismType type : net.callbackOrder()) {
             List<Integer> nodes = new ArrayList<>();
             List<Map<String, Double>> params = new ArrayList<>();
             List<Integer> pointIds = new ArrayList<>();
