@@ -289,7 +289,11 @@ final class Validator {
         if (entry.service() instanceof Parameterized<?> p) {
             Class<? extends Record> type = p.parameterType();
             if (type != null) {
-                binder.bindParameters(parameters.node(), type, nodePath, parameters.coreKeys());
+                int before = binder.problems().size();
+                Record bound = binder.bindParameters(parameters.node(), type, nodePath, parameters.coreKeys());
+                boolean clean = binder.problems().subList(before, binder.problems().size()).stream()
+                        .noneMatch(ConfigError::isError);
+                services.set(services.size() - 1, new ServiceUse(kind, name, namePath, entry, clean ? bound : null));
             }
         } else {
             parameters.values().keySet().forEach(k -> binder.unknown(nodePath + "." + k, k,
@@ -317,10 +321,10 @@ final class Validator {
                     }
                 }
             }
-            services.add(new ServiceUse(kind, name, path, entry));
+            services.add(new ServiceUse(kind, name, path, entry, null));
             return entry;
         } catch (UnknownServiceException e) {
-            services.add(new ServiceUse(kind, name, path, null));
+            services.add(new ServiceUse(kind, name, path, null, null));
             String expected = "an installed " + kind.label()
                     + (e.suggestion() != null ? " (did you mean '" + e.suggestion() + "'?)"
                             : e.known().isEmpty() ? " (none is installed)" : " (installed: " + String.join(", ", e.known()) + ")");
