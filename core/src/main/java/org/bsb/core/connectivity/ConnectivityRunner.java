@@ -133,6 +133,8 @@ public final class ConnectivityRunner {
         boolean inverted = strategy.jobsPerPostsynapticChunk();
         Set<ChunkId> jobChunks = inverted ? ctx.postsynapticChunks() : ctx.presynapticChunks();
         List<JobConnections<?>> jobs = new ArrayList<>();
+        // populations are immutable: jobs with the same region (e.g. "all chunks") share one
+        Map<List<Object>, ChunkPopulation> shared = new HashMap<>();
         for (ChunkId c : jobChunks) {
             Collection<ChunkId> roi = strategy.regionOfInterest(task.parameters(), c, ctx);
             if (roi == null || roi.isEmpty()) {
@@ -142,16 +144,23 @@ public final class ConnectivityRunner {
             Collection<ChunkId> postChunks = inverted ? List.of(c) : roi;
             List<CellPopulation> prePops = new ArrayList<>();
             for (String t : pre.cellTypes()) {
-                prePops.add(new ChunkPopulation(cells, views, t, preChunks, pre.morphologyLabels()));
+                prePops.add(population(shared, t, preChunks, pre.morphologyLabels()));
             }
             List<CellPopulation> postPops = new ArrayList<>();
             for (String t : post.cellTypes()) {
-                postPops.add(new ChunkPopulation(cells, views, t, postChunks, post.morphologyLabels()));
+                postPops.add(population(shared, t, postChunks, post.morphologyLabels()));
             }
             jobs.add(new JobConnections(task.name(), task.parameters(), c, prePops, postPops, pre, post,
                     Seeds.stream(seed, task.name(), c.id()), reporter));
         }
         return jobs;
+    }
+
+    private ChunkPopulation population(Map<List<Object>, ChunkPopulation> shared, String type,
+            Collection<ChunkId> chunks, List<String> labels) {
+        List<ChunkId> sorted = new ArrayList<>(new TreeSet<>(chunks));
+        return shared.computeIfAbsent(List.of(type, sorted, labels),
+                k -> new ChunkPopulation(cells, views, type, sorted, labels));
     }
 
     private static List<ConnectivityBlock> assemble(ConnectivityTask task, List<JobConnections<?>> jobs) {
