@@ -18,6 +18,7 @@ import org.bsb.core.connectivity.PlacedCells;
  */
 public final class NetworkTargetCells implements TargetCells {
     private final Map<String, double[]> positions = new LinkedHashMap<>();
+    private final Map<String, String[]> morphologyNames = new LinkedHashMap<>();
 
     /** @param cellModels the simulation's cell models, in config order; each names a cell type */
     public NetworkTargetCells(NetworkData network, List<String> cellModels) {
@@ -25,14 +26,20 @@ public final class NetworkTargetCells implements TargetCells {
         for (String model : cellModels) {
             int n = Math.toIntExact(placed.count(model));
             double[] xyz = new double[3 * n];
+            String[] names = new String[n];
             int k = 0;
             for (ChunkId chunk : placed.chunks(model)) {
                 for (PlacementBlock b : placed.blocks(model, chunk)) {
                     System.arraycopy(b.positions(), 0, xyz, 3 * k, 3 * b.size());
+                    for (int i = 0; i < b.size(); i++) {
+                        int m = b.morphologies()[i];
+                        names[k + i] = m < 0 ? null : b.morphologyNames().get(m);
+                    }
                     k += b.size();
                 }
             }
             positions.put(model, xyz);
+            morphologyNames.put(model, names);
         }
     }
 
@@ -51,6 +58,11 @@ public final class NetworkTargetCells implements TargetCells {
     public double[] position(String cellModel, int id) {
         double[] p = positions.get(cellModel);
         return new double[] {p[3 * id], p[3 * id + 1], p[3 * id + 2]};
+    }
+
+    /** Name of the stored morphology of a cell, or null if it has none. */
+    public String morphologyName(String cellModel, int id) {
+        return morphologyNames.get(cellModel)[id];
     }
 
     @Override

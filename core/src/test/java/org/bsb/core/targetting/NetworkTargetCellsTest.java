@@ -28,6 +28,7 @@ class NetworkTargetCellsTest {
         assertArrayEquals(new double[] {110, 10, 10}, cells.position("stellate_cell", 0));
         assertArrayEquals(new double[] {150, 50, 90}, cells.position("stellate_cell", 1));
         assertArrayEquals(new double[] {10, 110, 10}, cells.position("stellate_cell", 2));
+        assertEquals("StellateCell", cells.morphologyName("stellate_cell", 2));
         // sphere r = 100 at (50, 100, 150): d²(0) = 3600+8100+19600 > 1e4, d²(1) = 10000+2500+3600 > 1e4,
         // d²(2) = 1600 + 100 + 19600 > 1e4 -> none; r = 150 (22500) takes 1 (16100) and 2 (21300), not 0 (31300)
         var sphere = new SphereTargetting();
