@@ -116,7 +116,7 @@ public final class NmodlCompiler {
   }
 
   /** Parses and analyses a file (no code generation). */
-  public static Symbols analyse(String fileName, String text) {
+  static Symbols analyse(String fileName, String text) {
     ModFile mod;
     try {
       mod = Parser.parse(fileName, text);
