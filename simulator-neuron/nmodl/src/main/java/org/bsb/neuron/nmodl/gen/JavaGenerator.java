@@ -855,6 +855,12 @@ public final class JavaGenerator {
     String lastB = null;
     final Set<Integer> replaced = new LinkedHashSet<>();
     final boolean[][] pattern;
+    /** Emit only the block's values (fluxes, assignments), not the Newton system: the final evaluation. */
+    boolean valuesOnly;
+
+    void matrix(int ind, String code) {
+      if (!valuesOnly) line(ind, code);
+    }
 
     KineticCtx(List<String> states) {
       super(states);
@@ -910,7 +916,7 @@ public final class JavaGenerator {
         if (Symbolic.dependsOnAny(r.forward(), st)) linear = false;
         String fx = freshTmp("flux");
         line(ind, "final double " + fx + " = " + num(r.forward()) + ";");
-        line(ind, "sG[" + s + "] -= " + fx + ";");
+        matrix(ind, "sG[" + s + "] -= " + fx + ";");
         lastF = "0.0";
         lastB = fx;
         return;
@@ -935,15 +941,15 @@ public final class JavaGenerator {
       // G holds -(net production); J holds -(d production / d x)
       for (Term t : r.lhs()) {
         int s = index(t.state(), t.pos());
-        line(ind, "sG[" + s + "] += " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
-        for (var e : df.entrySet()) { pattern[s][e.getKey()] = true; line(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
-        for (var e : db.entrySet()) { pattern[s][e.getKey()] = true; line(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
+        matrix(ind, "sG[" + s + "] += " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
+        for (var e : df.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
+        for (var e : db.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
       }
       for (Term t : r.rhs()) {
         int s = index(t.state(), t.pos());
-        line(ind, "sG[" + s + "] -= " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
-        for (var e : df.entrySet()) { pattern[s][e.getKey()] = true; line(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
-        for (var e : db.entrySet()) { pattern[s][e.getKey()] = true; line(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
+        matrix(ind, "sG[" + s + "] -= " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
+        for (var e : df.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
+        for (var e : db.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
       }
     }
 
@@ -958,11 +964,12 @@ public final class JavaGenerator {
       line(ind, "final double " + vol + " = " + num(c.volume()) + ";");
       for (String st : c.states()) {
         if (!states.contains(st)) continue;
-        line(ind, "sX[" + index(st, c.pos()) + "] = " + vol + ";");
+        matrix(ind, "sX[" + index(st, c.pos()) + "] = " + vol + ";");
       }
     }
 
     void conserve(Conserve c, int ind) {
+      if (valuesOnly) return;
       int row = -1;
       for (int k = c.terms().size() - 1; k >= 0; k--) {
         int s = index(c.terms().get(k).state(), c.pos());
@@ -1026,6 +1033,24 @@ public final class JavaGenerator {
     }
     line(1, "}");
     ctx = null;
+    if (hasAssignment(blk.body())) {
+      // the block's assignments with the final states, as scopmath's sparse runs the block once more
+      KineticCtx fin = new KineticCtx(states);
+      fin.valuesOnly = true;
+      ctx = fin;
+      scopes.push(new HashMap<>());
+      line(1, "private void kfin_" + blk.name() + "(final int i) {");
+      for (int r = 0; r < n; r++) {
+        line(2, "final double q" + r + " = " + field(states.get(r)) + "[i];");
+        declare(states.get(r), "q" + r);
+      }
+      scopes.push(new HashMap<>());
+      statements(blk.body(), "KINETIC", 2);
+      scopes.pop();
+      line(1, "}");
+      scopes.pop();
+      ctx = k;
+    }
     line(1, "private void lu_" + blk.name() + "() {");
     line(2, "final double[] sG = this.sG, sJ = this.sJ;");
     for (String l : SparseElimination.code(k.pattern)) line(2, l);
@@ -1048,7 +1073,7 @@ public final class JavaGenerator {
     }
     line(3, "if (lin || err <= 1e-6) break;");
     line(2, "}");
-    if (hasAssignment(blk.body())) line(2, fn + "(i, x0, h);");
+    if (hasAssignment(blk.body())) line(2, "kfin_" + blk.name() + "(i);");
     line(1, "}");
     line(1, "private void " + solver + "(final int i, final double h) {");
     line(2, "step_" + blk.name() + "(i, h, " + k.linear + ");");
