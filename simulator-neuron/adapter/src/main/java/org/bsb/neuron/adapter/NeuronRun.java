@@ -114,7 +114,7 @@ final class NeuronRun {
     }
 
     /** A cell model's definition: {@code data.Stellate.definitionStellate}, a file, or an inline map. */
-    private ModelDefinition model(String model, CellModelNode node, String path) {
+    ModelDefinition model(String model, CellModelNode node, String path) {
         Object m = node.model();
         if (m instanceof Map<?, ?> inline) {
             return ModelDefinition.fromData(inline, path + ".model");

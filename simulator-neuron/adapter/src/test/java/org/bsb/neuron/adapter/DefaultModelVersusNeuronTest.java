@@ -84,6 +84,26 @@ class DefaultModelVersusNeuronTest {
         assertTrue(maxDiff < 0.01, "max |v - v_NEURON| = " + maxDiff + " mV at " + at * 0.025 + " ms");
     }
 
+    @Test
+    void tutorialStellateModelFallsBackToTheEmbeddedDefaultWithAWarning() {
+        List<MechanismCatalogue> catalogues = new ArrayList<>();
+        ServiceLoader.load(MechanismCatalogue.class).forEach(catalogues::add);
+        catalogues.add(NmodlCatalogue.fromDirectories("test", List.of(EXAMPLE.resolve("mechanisms"))));
+        List<String> warnings = new ArrayList<>();
+        Reporter reporter = (level, message) -> warnings.add(message);
+        NetworkData empty = new NetworkData("{}", new Point3(100, 100, 100), List.of(), List.of(), List.of(), Map.of());
+        SimulationNode sim = new SimulationNode("neuron", 1, 0.025, 32.0, Map.of(), Map.of(), Map.of(), Parameters.none());
+        NeuronRun run = new NeuronRun("s", sim, empty, EXAMPLE, ServiceLoaderRegistry.load(), reporter, catalogues);
+        var fallback = run.model("stellate_cell", new CellModelNode("arborize", "data.Stellate.definitionStellate",
+                List.of(), Parameters.none()), "simulations.s.cell_models.stellate_cell");
+        var yaml = run.model("stellate_cell", new CellModelNode("arborize", "data/stellate-model.yaml", List.of(),
+                Parameters.none()), "simulations.s.cell_models.stellate_cell");
+        assertEquals(yaml, fallback);
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("Leak") && warnings.get(0).contains("embedded default"), warnings.get(0));
+        assertTrue(yaml.cableTypes().containsKey("axon_initial_segment"));
+    }
+
     private static double crossing(double[] v, double threshold) {
         for (int i = 1; i < v.length; i++) {
             if (v[i - 1] < threshold && v[i] >= threshold) {
