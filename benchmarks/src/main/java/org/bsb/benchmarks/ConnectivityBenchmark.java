@@ -5,11 +5,15 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.bsb.api.NoParameters;
+import org.bsb.api.ServiceKind;
+import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.Reporter;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.storage.ConnectivityBlock;
@@ -18,12 +22,17 @@ import org.bsb.core.compile.CellTypeSpec;
 import org.bsb.core.compile.CompileOptions;
 import org.bsb.core.compile.CompilePlan;
 import org.bsb.core.compile.Compiler;
+import org.bsb.core.compile.ConfigConnectivityPhase;
 import org.bsb.core.compile.MorphologySpec;
 import org.bsb.core.compile.PlacementSpec;
 import org.bsb.core.config.Configuration;
-import org.bsb.core.connectivity.StrategyConnectivityPhase;
+import org.bsb.core.connectivity.ConnectivityRunner;
+import org.bsb.core.connectivity.ConnectivityTask;
+import org.bsb.core.connectivity.Hemitype;
+import org.bsb.core.connectivity.PlacedCells;
 import org.bsb.core.morphology.swc.SwcParameters;
 import org.bsb.core.morphology.swc.SwcParser;
+import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.core.topology.Layer;
 import org.bsb.core.topology.NetworkBox;
 import org.bsb.core.topology.Stack;
@@ -37,9 +46,8 @@ import org.bsb.storage.hdf5.Hdf5Engine;
  * dendrites, affinity 0.5). Reports placement and connectivity time, connections per second
  * and peak heap at 1 and 2 threads, for about 500, 1500 and 4500 cells.
  *
- * <p>Run from the repository root after {@code mvn -o -q package -DskipTests}:
- * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/cp.txt)" org.bsb.benchmarks.ConnectivityBenchmark}
- * (see benchmarks/README.md).
+ * <p>Run from the repository root: {@code benchmarks/run-connectivity.sh} (one fresh JVM per
+ * network size and thread count; see benchmarks/CONNECTIVITY.md).
  */
 public final class ConnectivityBenchmark {
     private ConnectivityBenchmark() {}
@@ -53,28 +61,80 @@ public final class ConnectivityBenchmark {
         SIZES.put("~4500", new Point3(3000, 1000, 300));
     }
 
+    /**
+     * Args: {@code <size: 500|1500|4500> <threads> [example json]}. Compiles the network once in
+     * this fresh JVM (cold, as a CLI run: JIT warm-up included), then runs the connectivity phase
+     * alone three more times on the same placement (warm, steady state), and prints one row.
+     */
     public static void main(String[] args) throws Exception {
-        Path example = Path.of(args.length > 0 ? args[0] : "examples/neuron-simulation/neuron-simulation.json");
+        String size = args.length > 0 ? args[0] : "1500";
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Path example = Path.of(args.length > 2 ? args[2] : "examples/neuron-simulation/neuron-simulation.json");
+        Point3 box = SIZES.get("~" + size);
+        if (box == null) {
+            throw new IllegalArgumentException("size must be one of 500, 1500, 4500, got " + size);
+        }
         Configuration config = TutorialConfig.withoutSimulations(example);
         Path tmp = Files.createTempDirectory("bsb-bench");
-        int[] threads = {1, 2};
-        // warm up the JIT once on the smallest network
-        run(config, example, SIZES.get("~500"), 1, tmp.resolve("warmup.hdf5"));
-        System.out.println("cells  threads  placement_s  connectivity_s  connections  connections_per_s  peak_heap_MiB  compile_cpu_s");
-        List<String> rows = new ArrayList<>();
-        for (var e : SIZES.entrySet()) {
-            for (int t : threads) {
-                Row r = run(config, example, e.getValue(), t, tmp.resolve(e.getKey().substring(1) + "-" + t + ".hdf5"));
-                String row = String.format("%5d  %7d  %11.2f  %14.2f  %11d  %17.0f  %13.0f  %13.2f", r.cells, t,
-                        r.placement, r.connectivity, r.connections, r.connections / r.connectivity, r.peakHeapMiB,
-                        r.cpu);
-                System.out.println(row);
-                rows.add(row);
+        // 1) the whole compile, cold (a CLI run): placement, connectivity, HDF5 write
+        Row cold = run(config, example, box, threads, tmp.resolve("cold.hdf5"));
+        // 2) steady state: the connectivity phase alone, again on the same placement, best of 3
+        NetworkData net = cold.network;
+        var node = config.connectivity().get("stellate_to_stellate");
+        ConnectionStrategy<?> strategy = ServiceLoaderRegistry.load().resolve(ServiceKind.CONNECTIVITY,
+                node.strategy(), ConnectionStrategy.class);
+        ConnectivityTask task = new ConnectivityTask("stellate_to_stellate", strategy,
+                node.parameters().bind(strategy.parameterType(), "connectivity.stellate_to_stellate"),
+                new Hemitype(node.presynaptic().cellTypes(), node.presynaptic().morphologyLabels()),
+                new Hemitype(node.postsynaptic().cellTypes(), node.postsynaptic().morphologyLabels()));
+        ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
+        List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bench-connectivity");
+            t.setDaemon(true);
+            workers.add(t);
+            return t;
+        });
+        double bestWall = Double.POSITIVE_INFINITY, bestCpu = Double.POSITIVE_INFINITY;
+        for (int rep = 0; rep < 3; rep++) {
+            PlacedCells cells = new PlacedCells(net.chunkSize(), net.placement(), net.morphologies());
+            long cpu0 = workers.stream().mapToLong(t -> tmx.getThreadCpuTime(t.getId())).sum();
+            long t0 = System.nanoTime();
+            long n = new ConnectivityRunner(cells, 42L, threads, Reporter.SILENT).run(List.of(task), pool).stream()
+                    .mapToLong(ConnectivityBlock::size).sum();
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = (workers.stream().mapToLong(t -> tmx.getThreadCpuTime(t.getId())).sum() - cpu0) / 1e9;
+            if (n != cold.connections) {
+                throw new IllegalStateException("same seed, different connections: " + n + " vs " + cold.connections);
             }
+            bestWall = Math.min(bestWall, wall);
+            bestCpu = Math.min(bestCpu, cpu);
         }
+        pool.shutdown();
+        System.out.println(String.format(java.util.Locale.ROOT,
+                "cells %d threads %d | cold compile: placement %.2f s, connectivity %.2f s (process CPU %.2f s) |"
+                + " warm connectivity: %.2f s wall, %.2f s CPU in workers | %d connections, %.0f per s (warm wall)"
+                + " | peak heap %.0f MiB, peak RSS %.0f MiB",
+                cold.cells, threads, cold.placement, cold.connectivity, cold.connectivityCpu, bestWall, bestCpu,
+                cold.connections, cold.connections / bestWall, cold.peakHeapMiB, peakRssMiB()));
     }
 
-    record Row(int cells, double placement, double connectivity, long connections, double peakHeapMiB, double cpu) {}
+    /** The process's peak resident set (Linux VmHWM), or NaN. */
+    static double peakRssMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return Double.NaN;
+    }
+
+    record Row(NetworkData network, int cells, double placement, double connectivity, long connections, double peakHeapMiB, double cpu,
+            double connectivityCpu) {}
 
     static Row run(Configuration config, Path example, Point3 size, int threads, Path out) throws Exception {
         System.gc();
@@ -84,7 +144,17 @@ public final class ConnectivityBenchmark {
         Hdf5Engine engine = new Hdf5Engine();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
-        Compiler.Result result = new Compiler(engine, "hdf5", new StrategyConnectivityPhase(), Reporter.SILENT)
+        // the pipeline reports the start and end of connectivity: take the process CPU time there
+        long[] connCpu = new long[2];
+        Reporter cpuMarks = (level, msg) -> {
+            if (msg.startsWith("Starting connectivity")) {
+                connCpu[0] = os.getProcessCpuTime();
+            } else if (msg.startsWith("Connectivity finished")) {
+                connCpu[1] = os.getProcessCpuTime();
+            }
+        };
+        Compiler.Result result = new Compiler(engine, "hdf5", new ConfigConnectivityPhase(ServiceLoaderRegistry.load()),
+                cpuMarks)
                 .compile(plan(config, example, size), CompileOptions.simple(out, 42L, threads));
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         double peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
@@ -92,8 +162,9 @@ public final class ConnectivityBenchmark {
         int cells = net.placement().stream().mapToInt(b -> b.size()).sum();
         long connections = net.connectivity().stream().mapToLong(ConnectivityBlock::size).sum();
         Files.deleteIfExists(out);
-        return new Row(cells, result.phaseSeconds().getOrDefault("placement", 0.0),
-                result.phaseSeconds().getOrDefault("connectivity", 0.0), connections, peak, cpu);
+        return new Row(net, cells, result.phaseSeconds().getOrDefault("placement", 0.0),
+                result.phaseSeconds().getOrDefault("connectivity", 0.0), connections, peak, cpu,
+                (connCpu[1] - connCpu[0]) / 1e9);
     }
 
     static CompilePlan plan(Configuration config, Path example, Point3 size) {

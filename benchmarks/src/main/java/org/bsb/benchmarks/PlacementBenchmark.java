@@ -56,12 +56,20 @@ public final class PlacementBenchmark {
             Compiler.Result r = new Compiler(new Hdf5Engine(), "hdf5", null, Reporter.SILENT).compile(plan,
                     new CompileOptions(out, CompileOptions.Mode.NEW, false, false, null, null, 1L, threads));
             int cells = Blocks.counts(r.network().placement()).getOrDefault("cell", 0);
+            // Read the file back: the write is only done if the file is whole.
+            long t = System.nanoTime();
+            int read = Blocks.counts(new Hdf5Engine().read(out).placement()).getOrDefault("cell", 0);
+            double readSeconds = (System.nanoTime() - t) / 1e9;
+            if (read != cells) {
+                throw new IllegalStateException("read back " + read + " cells, wrote " + cells);
+            }
             System.out.printf(Locale.ROOT,
                     "cells=%d target=%d chunks=%d chunk_size=%.0f threads=%d box=%.0fx%.0fx%.0f placement_s=%.3f"
-                            + " write_s=%.3f total_s=%.3f file_MB=%.1f peak_heap_MB=%.0f peak_rss_MB=%.0f%n",
+                            + " write_s=%.3f compile_total_s=%.3f read_s=%.3f file_MB=%.1f peak_heap_MB=%.0f"
+                            + " peak_rss_MB=%.0f%n",
                     cells, n, topology.chunks(List.of(layer)).size(), chunk, threads, side, side, z,
                     r.phaseSeconds().get("placement"), r.phaseSeconds().get("storage"), r.phaseSeconds().get("total"),
-                    Files.size(out) / 1e6, peakHeapMb(), peakRssMb());
+                    readSeconds, Files.size(out) / 1e6, peakHeapMb(), peakRssMb());
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(dir);

@@ -74,7 +74,8 @@ final class EmbeddedFramework {
             if (!shell && SHELL_BUNDLES.contains(name)) {
                 continue;
             }
-            installed.add(context.installBundle(jar.toUri().toString()));
+            // reference: the framework reads the jar in place instead of copying it into its cache
+            installed.add(context.installBundle("reference:" + jar.toUri()));
         }
         framework.start();
         for (Bundle bundle : installed) {

@@ -69,7 +69,8 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
                 Record parameters = node.parameters().bind(strategy.parameterType(), path);
                 tasks.add(new ConnectivityTask(name, strategy, parameters,
                         new Hemitype(node.presynaptic().cellTypes(), node.presynaptic().morphologyLabels()),
-                        new Hemitype(node.postsynaptic().cellTypes(), node.postsynaptic().morphologyLabels())));
+                        new Hemitype(node.postsynaptic().cellTypes(), node.postsynaptic().morphologyLabels()),
+                        node.outputNaming()));
             } catch (UnknownServiceException e) {
                 errors.add(path + ".strategy: " + e.getMessage());
             } catch (ConfigException e) {

@@ -105,6 +105,16 @@ public class InspectCommand implements Callable<Integer> {
             });
             set.put("count", (Integer) set.get("count") + c.size());
         }
+        // per-cell degree statistics (unconnected cells included)
+        Map<String, Long> counts = new TreeMap<>();
+        data.placement().forEach(b -> counts.merge(b.cellType(), (long) b.size(), Long::sum));
+        for (var st : org.bsb.core.connectivity.ConnectivityStats.of(data.connectivity(),
+                t -> counts.getOrDefault(t, 0L))) {
+            Map<String, Object> set = (Map<String, Object>) sets.get(st.set());
+            set.put("cell_pairs", st.pairs());
+            set.put("out_degree", degree(st.out()));
+            set.put("in_degree", degree(st.in()));
+        }
         s.put("connections", sets);
         List<Object> morphologies = new ArrayList<>();
         for (Morphology m : data.morphologies()) {
@@ -120,6 +130,16 @@ public class InspectCommand implements Callable<Integer> {
         s.put("morphologies", morphologies);
         s.put("has_config", data.configJson() != null);
         return s;
+    }
+
+    private static Map<String, Object> degree(org.bsb.core.connectivity.ConnectivityStats.Degree d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mean", d.mean());
+        m.put("sd", d.sd());
+        m.put("min", d.min());
+        m.put("max", d.max());
+        m.put("unconnected", d.unconnected());
+        return m;
     }
 
     @SuppressWarnings("unchecked")
@@ -147,7 +167,10 @@ public class InspectCommand implements Callable<Integer> {
         out.println("Connections: " + conns);
         sets.forEach((name, v) -> {
             Map<String, Object> set = (Map<String, Object>) v;
-            out.println("  " + name + " (" + set.get("pre") + " -> " + set.get("post") + "): " + set.get("count"));
+            out.println("  " + name + " (" + set.get("pre") + " -> " + set.get("post") + "): " + set.get("count")
+                    + " between " + set.get("cell_pairs") + " cell pairs");
+            out.println("    out-degree per " + set.get("pre") + " cell: " + degreeText(set.get("out_degree")));
+            out.println("    in-degree per " + set.get("post") + " cell: " + degreeText(set.get("in_degree")));
         });
         List<Map<String, Object>> morphologies = (List<Map<String, Object>>) s.get("morphologies");
         out.println("Morphologies: " + morphologies.size());
@@ -155,6 +178,13 @@ public class InspectCommand implements Callable<Integer> {
             out.println("  " + m.get("name") + ": " + m.get("branches") + " branches, " + m.get("points") + " points, labels "
                     + String.join(", ", (List<String>) m.get("labels")));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String degreeText(Object o) {
+        Map<String, Object> d = (Map<String, Object>) o;
+        return String.format(java.util.Locale.ROOT, "mean %.2f, sd %.2f, min %d, max %d, %d without", d.get("mean"),
+                d.get("sd"), d.get("min"), d.get("max"), d.get("unconnected"));
     }
 
     private static String fmt(double v) {

@@ -37,7 +37,9 @@ import org.bsb.core.registry.NameSuggester;
  *
  * <p>Rules: a record component {@code voxelsPre} reads key {@code voxels_pre}; {@link Required}
  * components must be present (null counts as absent); absent ones take their {@link Default}
- * (parsed as YAML flow text and converted like file input), else null / empty / zero;
+ * (parsed as YAML flow text and converted like file input), else, if the record has a
+ * {@code public static final DEFAULTS} instance of itself, that instance's value, else
+ * null / empty / zero;
  * {@link Range} bounds numbers (and each number of a list or point). A component of type
  * {@link Parameters} collects the keys no other component takes; without one such keys are
  * reported as unknown (warnings, or errors when strict), with a "did you mean". Numbers accept
@@ -50,7 +52,7 @@ public final class Binder {
 
     /** What binding needs of a record class; reflection on record components is slow, so it is cached. */
     private record Shape(RecordComponent[] components, String[] keys, Type[] types, boolean[] required,
-            Default[] defaults, Range[] ranges, Constructor<?> constructor) {
+            Default[] defaults, Range[] ranges, Constructor<?> constructor, Object[] constants) {
         static Shape of(Class<?> type) {
             RecordComponent[] c = type.getRecordComponents();
             int n = c.length;
@@ -75,7 +77,35 @@ public final class Binder {
             } catch (ReflectiveOperationException | RuntimeException e) {
                 // reported when binding
             }
-            return new Shape(c, keys, types, required, defaults, ranges, constructor);
+            return new Shape(c, keys, types, required, defaults, ranges, constructor, constants(type, c));
+        }
+
+        /** The components of the record's {@code public static final DEFAULTS} instance, if it has one. */
+        private static Object[] constants(Class<?> type, RecordComponent[] c) {
+            try {
+                java.lang.reflect.Field f = type.getField("DEFAULTS");
+                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) || f.getType() != type) {
+                    return null;
+                }
+                Object instance = f.get(null);
+                if (instance == null) {
+                    return null;
+                }
+                Object[] values = new Object[c.length];
+                for (int i = 0; i < c.length; i++) {
+                    java.lang.reflect.Method accessor = c[i].getAccessor();
+                    accessor.setAccessible(true);
+                    values[i] = accessor.invoke(instance);
+                }
+                return values;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Whether an absent component takes the DEFAULTS constant's value (no @Default on it). */
+        boolean fromConstant(int i) {
+            return constants != null && defaults[i] == null;
         }
     }
 
@@ -164,6 +194,13 @@ public final class Binder {
 
     public void warning(String path, String found, String expected) {
         errors.add(ConfigError.warning(positionOf(path), path, found, expected));
+    }
+
+    /** An unknown key at {@code path}: a warning, or an error when strict. */
+    void unknown(String path, String key, String expected) {
+        SourcePosition at = positionOf(path);
+        errors.add(new ConfigError(strict ? ConfigError.Severity.ERROR : ConfigError.Severity.WARNING, at.file(),
+                at.line(), at.column(), path, "unknown key '" + key + "'", expected));
     }
 
     void add(ConfigError e) {
@@ -278,7 +315,8 @@ public final class Binder {
                     args[i] = fallback(shape, i);
                     continue;
                 }
-                args[i] = absent(c.getType(), shape.types()[i], shape.defaults()[i], childPath, map.position());
+                args[i] = shape.fromConstant(i) ? shape.constants()[i]
+                        : absent(c.getType(), shape.types()[i], shape.defaults()[i], childPath, map.position());
             } else {
                 args[i] = convert(child, shape.types()[i], childPath);
                 if (args[i] != FAILED) {
@@ -298,6 +336,7 @@ public final class Binder {
             }
         });
         if (catchAll >= 0) {
+            leftovers.forEach((k, v) -> positions.putIfAbsent(Names.child(path, k), v.position()));
             args[catchAll] = Parameters.of(leftovers, map, known);
         } else {
             leftovers.forEach((k, v) -> unknownKey(k, v, Names.child(path, k), known));
@@ -309,7 +348,7 @@ public final class Binder {
     private Object fallback(Shape shape, int i) {
         RecordComponent c = shape.components()[i];
         int before = errors.size();
-        Object v = shape.required()[i] ? null
+        Object v = shape.required()[i] ? null : shape.fromConstant(i) ? shape.constants()[i]
                 : absent(c.getType(), shape.types()[i], shape.defaults()[i], "", SourcePosition.unknown(file));
         while (errors.size() > before) {
             errors.remove(errors.size() - 1);

@@ -216,6 +216,13 @@ final class Validator {
                 if (model.model() instanceof String dotted) {
                     modelFile(dotted, mPath + ".model");
                 }
+                // No service reads a cell model's other keys (yet): they are most likely typos.
+                List<String> known = List.of("model_strategy", "model", "parameters");
+                model.extra().values().keySet().forEach(k -> {
+                    String suggestion = NameSuggester.closest(k, known);
+                    binder.unknown(mPath + "." + k, k, suggestion != null ? "a known key (did you mean '" + suggestion + "'?)"
+                            : "one of the keys " + String.join(", ", known));
+                });
             });
             sim.connectionModels().forEach((set, model) -> reference(set, path + ".connection_models." + set, sets,
                     "connectivity set (a connection model is named after the set it models)"));
@@ -285,7 +292,7 @@ final class Validator {
                 binder.bindParameters(parameters.node(), type, nodePath, parameters.coreKeys());
             }
         } else {
-            parameters.values().keySet().forEach(k -> binder.warning(nodePath + "." + k, "unknown key '" + k + "'",
+            parameters.values().keySet().forEach(k -> binder.unknown(nodePath + "." + k, k,
                     "no further keys (" + kind.label() + " '" + name + "' takes no parameters)"));
         }
     }

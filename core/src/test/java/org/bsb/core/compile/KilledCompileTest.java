@@ -72,5 +72,12 @@ class KilledCompileTest {
         try (var files = Files.list(dir)) {
             assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith(".net.hdf5.tmp-")));
         }
+        // The next write removes it, since its process is gone.
+        new Compiler(new Hdf5Engine(), "hdf5", null, Reporter.SILENT).compile(Tutorial.plan(dir, 1L),
+                new CompileOptions(out, Mode.CLEAR, false, false, null, null, 1L, 1));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".net.hdf5.tmp-")));
+        }
+        assertArrayEquals(before, Files.readAllBytes(out));
     }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ConfigFuzzTest {
     private static final long SEED = 20261125L;
     /** Per test; raise with -Dbsb.fuzz.mutations=100000 for a long run. */
-    private static final int MUTATIONS = Integer.getInteger("bsb.fuzz.mutations", 1500);
+    private static final int MUTATIONS = Integer.getInteger("bsb.fuzz.mutations", 1000);
     private static final int TREE_MUTATIONS = MUTATIONS;
     private static final int TEXT_MUTATIONS = MUTATIONS;
 
@@ -198,7 +198,9 @@ class ConfigFuzzTest {
             case 10: {
                 Map<String, Object> m = new LinkedHashMap<>();
                 for (int i = r.nextInt(4); i > 0; i--) {
-                    m.put(List.of("strategy", "x", "cell_types", "radius", "16", "").get(r.nextInt(6)), randomValue(r, depth + 1));
+                    m.put(List.of("strategy", "x", "cell_types", "radius", "16", "", "$ref", "$import").get(r.nextInt(8)),
+                            r.nextInt(3) == 0 ? List.of("#/network", "#/partitions", "#..", "#/", "x.json#/a", "#/cell_types/x")
+                                    .get(r.nextInt(6)) : randomValue(r, depth + 1));
                 }
                 return m;
             }

@@ -99,6 +99,16 @@ class ErrorReportTest {
     }
 
     @Test
+    void unknownCellModelKeysAreReported() throws IOException {
+        String text = edit(tutorial(TutorialConfigTest.JSON), "\"parameters\": []", "\"paramters\": []");
+        ConfigCheck check = checkJson(text);
+        assertTrue(check.valid());
+        assertEquals(List.of("neuron-simulation.json:79:24: warning: simulations.neuronsim.cell_models.stellate_cell."
+                + "paramters: found unknown key 'paramters', expected a known key (did you mean 'parameters'?)"),
+                lines(check));
+    }
+
+    @Test
     void unknownStrategyParameterIsReportedWithASuggestion() throws IOException {
         String text = edit(tutorial(TutorialConfigTest.JSON), "\"affinity\": 0.5", "\"afinity\": 0.5");
         ConfigCheck check = ConfigLoader.check("n.json", text, new JsonConfigFormat(), registry, null, true);

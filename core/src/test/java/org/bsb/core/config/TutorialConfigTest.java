@@ -159,4 +159,16 @@ class TutorialConfigTest {
             assertEquals(json, ConfigWriter.toJson(back));
         }
     }
+
+    @Test
+    void writingToYamlAndReadingBackIsTheIdentityToo() throws Exception {
+        Configuration c = ConfigLoader.load(JSON, registry).config();
+        var yaml = new org.bsb.core.config.format.YamlConfigFormat();
+        String text = yaml.write(ConfigWriter.toTree(c));
+        ConfigCheck back = ConfigLoader.check("stored.yaml", text, yaml, registry, null, true);
+        assertEquals(List.of(), back.problems(), text);
+        assertEquals(c, back.config());
+        // The tag keys stay strings, as the tutorial quotes them.
+        assertTrue(text.contains("\"16\":") || text.contains("'16':"), text);
+    }
 }

@@ -14,6 +14,7 @@ import org.bsb.api.connectivity.ConnectionJob;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.connectivity.ConnectivityException;
 import org.bsb.api.connectivity.RegionContext;
+import org.bsb.api.connectivity.Sampling;
 import org.bsb.api.geometry.Box;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.geometry.EulerRotation;
@@ -61,6 +62,7 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         VoxelIntersectionParameters p = job.parameters();
         check(p);
         boolean favorPre = !"post".equals(p.favorCache());
+        Contacts contacts = Contacts.of(p.contacts());
         List<CellPopulation> targets = favorPre ? job.presynaptic() : job.postsynaptic();
         List<CellPopulation> candidates = favorPre ? job.postsynaptic() : job.presynaptic();
         for (CellPopulation t : targets) {
@@ -69,7 +71,7 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
                         || !hasPoints(job, c, favorPre ? "postsynaptic" : "presynaptic")) {
                     continue;
                 }
-                Pair pair = new Pair(job.random(), p, t, c, favorPre);
+                Pair pair = new Pair(job.random(), p, contacts, t, c, favorPre);
                 pair.run();
                 if (favorPre) {
                     job.connect(t, c, pair.targetLocs.toArray(), pair.candLocs.toArray());
@@ -140,6 +142,7 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
     private final class Pair {
         final RandomGenerator random;
         final VoxelIntersectionParameters p;
+        final Contacts contacts;
         final CellPopulation targets;
         final CellPopulation cands;
         final int nTarget;
@@ -152,9 +155,10 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         final Map<RotKey, Rotated> rotated = new HashMap<>();
         final LongIntMap candVoxels = new LongIntMap(256);
 
-        Pair(RandomGenerator random, VoxelIntersectionParameters p, CellPopulation targets, CellPopulation cands,
-                boolean favorPre) {
+        Pair(RandomGenerator random, VoxelIntersectionParameters p, Contacts contacts, CellPopulation targets,
+                CellPopulation cands, boolean favorPre) {
             this.random = random;
+            this.contacts = contacts;
             this.p = p;
             this.targets = targets;
             this.cands = cands;
@@ -193,15 +197,11 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
             if (random.nextDouble() < want - k) {
                 k++;
             }
-            // partial Fisher-Yates: the first k entries become a uniform random subset
-            int[] copy = partners.clone();
+            int[] picked = Sampling.distinct(random, partners.length, k);
+            int[] out = new int[k];
             for (int i = 0; i < k; i++) {
-                int j = i + random.nextInt(copy.length - i);
-                int s = copy[i];
-                copy[i] = copy[j];
-                copy[j] = s;
+                out[i] = partners[picked[i]];
             }
-            int[] out = java.util.Arrays.copyOf(copy, k);
             java.util.Arrays.sort(out);
             return out;
         }
@@ -293,8 +293,11 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
                     }
                 }
             }
-            int contacts = (int) p.contacts();
-            if (total == 0 || contacts <= 0) {
+            if (total == 0) {
+                return;
+            }
+            int contacts = this.contacts.draw(random);
+            if (contacts <= 0) {
                 return;
             }
             // candidate points per group, in point order

@@ -20,11 +20,11 @@ import org.bsb.core.compile.CellTypeSpec;
 import org.bsb.core.compile.CompileOptions;
 import org.bsb.core.compile.CompilePlan;
 import org.bsb.core.compile.Compiler;
+import org.bsb.core.compile.ConfigConnectivityPhase;
 import org.bsb.core.compile.MorphologySpec;
 import org.bsb.core.compile.PlacementSpec;
 import org.bsb.core.config.Configuration;
 import org.bsb.core.config.ConfigLoader;
-import org.bsb.core.connectivity.StrategyConnectivityPhase;
 import org.bsb.core.morphology.swc.SwcParameters;
 import org.bsb.core.morphology.swc.SwcParser;
 import org.bsb.core.registry.MapRegistry;
@@ -80,7 +80,7 @@ class TutorialConnectivityTest {
     NetworkData compile(String file, long seed, int threads) throws Exception {
         Hdf5Engine engine = new Hdf5Engine();
         Path out = dir.resolve(file);
-        new Compiler(engine, "hdf5", new StrategyConnectivityPhase(), Reporter.SILENT)
+        new Compiler(engine, "hdf5", new ConfigConnectivityPhase(ServiceLoaderRegistry.load()), Reporter.SILENT)
                 .compile(plan(config(), new Point3(100, 200, 300)), CompileOptions.simple(out, seed, threads));
         return engine.read(out);
     }

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ final class JacksonTrees {
             if (first == null) {
                 throw new ConfigSyntaxException(new SourcePosition(source, 1, 1), "the file is empty");
             }
-            ConfigNode root = read(parser, source, 0);
+            ConfigNode root = read(parser, source, 0, new HashMap<>());
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw new ConfigSyntaxException(position(source, parser.currentTokenLocation()),
@@ -53,11 +55,38 @@ final class JacksonTrees {
         }
     }
 
-    private static ConfigNode read(JsonParser p, String source, int depth) throws IOException, ConfigSyntaxException {
+    /**
+     * Reads the value at the current token. {@code anchors} holds the YAML anchors seen so far:
+     * an alias ({@code *name}) stands for a copy of the anchored node, as in {@code yaml.safe_load}.
+     */
+    private static ConfigNode read(JsonParser p, String source, int depth, Map<String, ConfigNode> anchors)
+            throws IOException, ConfigSyntaxException {
         SourcePosition at = position(source, p.currentTokenLocation());
         if (depth > MAX_DEPTH) {
             throw new ConfigSyntaxException(at, "the document is nested more than " + MAX_DEPTH + " levels deep");
         }
+        if (p instanceof YAMLParser yaml) {
+            if (yaml.isCurrentAlias()) {
+                ConfigNode target = anchors.get(p.getText());
+                if (target == null) {
+                    // Jackson's YAML parser drops anchors of single values; only mappings and lists keep them.
+                    throw new ConfigSyntaxException(at, "unknown alias '*" + p.getText()
+                            + "' (an alias must follow its anchor, and only mappings and lists can be anchored)");
+                }
+                return target;
+            }
+            String anchor = yaml.getObjectId();
+            if (anchor != null) {
+                ConfigNode node = readValue(p, source, depth, anchors, at);
+                anchors.put(anchor, node);
+                return node;
+            }
+        }
+        return readValue(p, source, depth, anchors, at);
+    }
+
+    private static ConfigNode readValue(JsonParser p, String source, int depth, Map<String, ConfigNode> anchors,
+            SourcePosition at) throws IOException, ConfigSyntaxException {
         JsonToken token = p.currentToken();
         switch (token) {
             case START_OBJECT: {
@@ -69,14 +98,14 @@ final class JacksonTrees {
                         throw new ConfigSyntaxException(keyAt, "duplicate key '" + key + "'");
                     }
                     p.nextToken();
-                    entries.put(key, read(p, source, depth + 1));
+                    entries.put(key, read(p, source, depth + 1, anchors));
                 }
                 return new MapNode(entries, at);
             }
             case START_ARRAY: {
                 List<ConfigNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, source, depth + 1));
+                    items.add(read(p, source, depth + 1, anchors));
                 }
                 return new ListNode(items, at);
             }
@@ -88,7 +117,7 @@ final class JacksonTrees {
                 return new ScalarNode(value, at);
             }
             case VALUE_NUMBER_FLOAT:
-                return new ScalarNode(p.getDoubleValue(), at);
+                return new ScalarNode(floatValue(p), at);
             case VALUE_TRUE:
                 return new ScalarNode(Boolean.TRUE, at);
             case VALUE_FALSE:
@@ -101,6 +130,21 @@ final class JacksonTrees {
             }
             default:
                 throw new ConfigSyntaxException(at, "unexpected " + token);
+        }
+    }
+
+    /** YAML's {@code .inf}, {@code -.inf} and {@code .nan} are floats that Jackson cannot convert itself. */
+    private static Object floatValue(JsonParser p) throws IOException {
+        try {
+            return p.getDoubleValue();
+        } catch (JsonProcessingException | NumberFormatException e) {
+            String text = p.getText().trim().toLowerCase(java.util.Locale.ROOT);
+            return switch (text) {
+                case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+                case "-.inf" -> Double.NEGATIVE_INFINITY;
+                case ".nan" -> Double.NaN;
+                default -> p.getText();
+            };
         }
     }
 

@@ -73,6 +73,26 @@ public final class Network {
         return t;
     }
 
+    /**
+     * Mechanism types in callback order: as NEURON orders its mechanism lists, types that write an ion
+     * concentration come first (so that {@code cai} is set before mechanisms that read it are initialised
+     * and advanced), the others follow in first-use order.
+     */
+    List<MechanismType> callbackOrder() {
+        List<MechanismType> out = new ArrayList<>();
+        for (MechanismType t : typeOrder.values()) {
+            if (t.ions().stream().anyMatch(u -> u.writesConcentration())) {
+                out.add(t);
+            }
+        }
+        for (MechanismType t : typeOrder.values()) {
+            if (!out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     public int addCell(CableCell cell) {
         for (CableSection s : cell.sections()) {
             for (MechanismSpec m : s.mechanisms()) {

@@ -38,6 +38,11 @@ class StellateBuildTest {
             assertArrayEquals(p[2], s.z(), s.name());
             assertArrayEquals(p[3], s.diam(), s.name());
         }
+        // locations: bsb's current clamp at the soma's first point sits at soma(0.026) (README §5)
+        assertEquals(0.026, cell.sections().get(0).locationArc(0, 0.5), 5e-4);
+        assertEquals(1.0, cell.sections().get(0).locationArc(cell.sections().get(0).x().length - 1, 0.5));
+        assertEquals(19, raw.get(19).branch());
+        assertEquals(0, raw.get(19).firstPoint());
         // per-segment areas and resistances through the cell's node layout
         CellLayout layout = new CellLayout(cell);
         List<String[]> rows = TestData.csv("neuron-reference/segments.csv");

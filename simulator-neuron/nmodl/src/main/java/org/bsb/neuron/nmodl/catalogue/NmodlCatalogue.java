@@ -92,10 +92,20 @@ public class NmodlCatalogue implements MechanismCatalogue {
     return List.copyOf(compiled().values());
   }
 
+  /**
+   * The mechanism a NEURON name or a model definition's short name means. A short name gets the type under
+   * that name ({@link NmodlMechanismType#renamed}), because engines match a section's mechanism names
+   * against {@link MechanismType#name()}; the compiled code is shared.
+   */
   @Override public Optional<MechanismType> find(String name) {
     Optional<String> resolved = NameResolver.resolve(name, byName.keySet());
-    return resolved.map(n -> compiled().get(n));
+    if (resolved.isEmpty()) return Optional.empty();
+    NmodlMechanismType t = compiled().get(resolved.get());
+    if (t.name().equals(name)) return Optional.of(t);
+    return Optional.of(aliases.computeIfAbsent(name, t::renamed));
   }
+
+  private final Map<String, NmodlMechanismType> aliases = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Known names the unresolvable {@code name} may mean (for error messages). */
   public List<String> suggestions(String name) {

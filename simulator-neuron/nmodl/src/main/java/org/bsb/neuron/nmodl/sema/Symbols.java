@@ -103,9 +103,19 @@ public final class Symbols {
     if (fields.containsKey(d.name())) throw err(d.pos(), "'" + d.name() + "' is declared twice");
     if (d.arraySize() < 0 || d.arraySize() > 1_000_000) throw err(d.pos(), "array size out of range");
     double def = d.value() == null ? 0.0 : d.value();
+    if (kind == FieldKind.PARAMETER) def = sixDigits(def);
     boolean isRange = kind == FieldKind.STATE || range.contains(d.name());
     boolean isGlobal = !isRange && (global.contains(d.name()) || kind == FieldKind.PARAMETER);
     fields.put(d.name(), new MechanismInfo.Field(d.name(), kind, def, isRange, isGlobal, d.arraySize()));
+  }
+
+  /**
+   * nocmodl writes PARAMETER defaults into the C code with printf's %g, i.e. rounded to 6 significant digits
+   * (a default of 19.47175 becomes 19.4718); NEURON's values are those.
+   */
+  static double sixDigits(double v) {
+    if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) return v;
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(6, java.math.RoundingMode.HALF_EVEN)).doubleValue();
   }
 
   private NmodlException err(Pos p, String msg) {

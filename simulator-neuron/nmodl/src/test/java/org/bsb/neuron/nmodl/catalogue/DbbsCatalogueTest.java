@@ -33,8 +33,8 @@ class DbbsCatalogueTest {
     System.out.println("dbbs catalogue: " + ok + " of " + sources.size() + " mod files compiled");
     assertEquals(sources.size(), ok);
     NmodlCatalogue cat = NmodlCatalogue.fromDirectories("test", List.of(Path.of(path.split(":")[0])));
-    assertEquals("glia__dbbs__Km__granule_cell", cat.find("Km").orElseThrow().name());
-    assertEquals("glia__dbbs__Nav1_6__0", cat.find("Nav1_6").orElseThrow().name());
-    assertEquals("glia__dbbs__NMDA__stellate", cat.find("NMDA__stellate").orElseThrow().name());
+    assertEquals("glia__dbbs__Km__granule_cell", ((org.bsb.neuron.nmodl.runtime.NmodlMechanismType) cat.find("Km").orElseThrow()).info().name());
+    assertEquals("glia__dbbs__Nav1_6__0", ((org.bsb.neuron.nmodl.runtime.NmodlMechanismType) cat.find("Nav1_6").orElseThrow()).info().name());
+    assertEquals("glia__dbbs__NMDA__stellate", ((org.bsb.neuron.nmodl.runtime.NmodlMechanismType) cat.find("NMDA__stellate").orElseThrow()).info().name());
   }
 }
