@@ -114,7 +114,7 @@ final class NeuronRun {
     }
 
     /** A cell model's definition: {@code data.Stellate.definitionStellate}, a file, or an inline map. */
-    private ModelDefinition model(String model, CellModelNode node, String path) {
+    ModelDefinition model(String model, CellModelNode node, String path) {
         Object m = node.model();
         if (m instanceof Map<?, ?> inline) {
             return ModelDefinition.fromData(inline, path + ".model");
@@ -130,11 +130,41 @@ final class NeuronRun {
         if (dot > 0) {
             Path py = base.resolve(ref.substring(0, dot).replace('.', '/') + ".py");
             if (Files.isRegularFile(py)) {
-                return ModelDefinition.read(py, ref.substring(dot + 1));
+                ModelDefinition def = ModelDefinition.read(py, ref.substring(dot + 1));
+                List<String> missing = missingMechanisms(def);
+                if (!missing.isEmpty() && py.getFileName().toString().equals("Stellate.py")
+                        && ref.endsWith(".definitionStellate")) {
+                    // The tutorial's model needs the GPL dbbs-lab catalogue, which is not shipped:
+                    // run the tutorial unchanged with the embedded default instead, and say so.
+                    reporter.warn(path + ".model: mechanisms " + missing + " of " + py.getFileName()
+                            + " are not installed (the dbbs-lab catalogue; add its mod files with BSB_MECHANISM_PATH);"
+                            + " using the embedded default stellate model (hh, pas and BSB's AMPA/NMDA/GABA) instead");
+                    return DefaultModel.stellate();
+                }
+                return def;
             }
         }
         throw new DeviceException(path + ".model: '" + ref + "' is neither a file nor a Python module variable under "
                 + base);
+    }
+
+    /** The mechanisms of a definition that no installed catalogue provides. */
+    private List<String> missingMechanisms(ModelDefinition def) {
+        List<MechanismId> ids = new ArrayList<>();
+        def.cableTypes().values().forEach(t -> {
+            ids.addAll(t.mechanisms().keySet());
+            t.synapses().values().forEach(sd -> ids.add(sd.mechanism()));
+        });
+        def.synapseTypes().values().forEach(sd -> ids.add(sd.mechanism()));
+        TreeSet<String> missing = new TreeSet<>();
+        for (MechanismId id : ids) {
+            try {
+                resolve(id);
+            } catch (DeviceException e) {
+                missing.add(id.toString());
+            }
+        }
+        return new ArrayList<>(missing);
     }
 
     private String resolve(MechanismId id) {
