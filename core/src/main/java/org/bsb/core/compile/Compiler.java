@@ -162,6 +162,8 @@ public final class Compiler {
     /** The redo closure of what the options ask for; reported at verbosity 2, checked unless forced. */
     private RedoClosure redoClosure(CompilePlan plan, CompileOptions options, List<String> placementNames,
             List<String> connectivityNames) throws CompileException {
+        unknown("--only-placement", "placement", options.onlyPlacement(), placementNames);
+        unknown("--only-connectivity", "connectivity", options.onlyConnectivity(), connectivityNames);
         List<String> requestedPlacement = options.skipPlacement() ? List.of()
                 : filter(placementNames, options.onlyPlacement());
         List<String> requestedConnectivity = options.skipConnectivity() ? List.of()
@@ -180,6 +182,20 @@ public final class Compiler {
             reporter.report(2, line);
         }
         return redo;
+    }
+
+    /** The phases check this too, but a redo must not silently drop a misspelt name from its closure. */
+    private static void unknown(String option, String kind, Set<String> only, List<String> known)
+            throws CompileException {
+        if (only == null) {
+            return;
+        }
+        for (String name : only) {
+            if (!known.contains(name)) {
+                throw new CompileException(option + ": unknown " + kind + " strategy '" + name + "'; known: "
+                        + String.join(", ", known));
+            }
+        }
     }
 
     /**

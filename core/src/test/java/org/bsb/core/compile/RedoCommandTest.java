@@ -256,7 +256,9 @@ class RedoCommandTest {
                 "a_placement,a2_placement,b_placement", "--only-connectivity", "c_to_c"));
         assertTrue(err.toString().contains("connection strategies 'a_to_b'")
                 && !err.toString().contains("placement strategies"), err.toString());
-        // Skipping placement while redoing it is the same error.
+        assertEquals(1, bsb("compile", "shared.json", "--redo", "--only-placement", "a_placment"));
+        assertTrue(err.toString().contains("--only-placement: unknown placement strategy 'a_placment'"), err.toString());
+        // Skipping connectivity while redoing placement is the same error.
         assertEquals(1, bsb("compile", "shared.json", "--redo", "--only-placement", "a_placement",
                 "--skip-connectivity"));
         assertTrue(err.toString().contains("connection strategies 'a_to_b'"), err.toString());
