@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ final class Validator {
         cellTypes(c, morphologyNames);
         placement(c);
         connectivity(c);
+        dependencyCycles(c);
         simulations(c);
     }
 
@@ -193,6 +195,24 @@ final class Validator {
             }
             references(s.dependsOn(), path + ".depends_on", c.connectivity().keySet(), "connectivity strategy");
         });
+    }
+
+    /** A {@code depends_on} cycle would leave its strategies waiting on each other forever. */
+    private void dependencyCycles(Configuration c) {
+        Map<String, List<String>> placement = new LinkedHashMap<>();
+        c.placement().forEach((name, p) -> placement.put(name, p.dependsOn()));
+        cycle("placement", placement);
+        Map<String, List<String>> connectivity = new LinkedHashMap<>();
+        c.connectivity().forEach((name, s) -> connectivity.put(name, s.dependsOn()));
+        cycle("connectivity", connectivity);
+    }
+
+    private void cycle(String section, Map<String, List<String>> dependsOn) {
+        List<String> cycle = DependencyOrder.cycle(dependsOn);
+        if (cycle != null) {
+            error(section + "." + cycle.get(0) + ".depends_on", "the cycle " + String.join(" -> ", cycle),
+                    section + " strategies that do not depend on themselves");
+        }
     }
 
     private void simulations(Configuration c) {
