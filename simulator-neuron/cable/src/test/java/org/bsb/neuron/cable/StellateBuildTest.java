@@ -11,13 +11,6 @@ import org.junit.jupiter.api.Test;
 /** SWC + Stellate.py through the cell builder give NEURON's cell: sections, nseg, Ra, cm, areas, ri. */
 class StellateBuildTest {
 
-    @Test
-    void withTheTestSwcReader() {
-        check(TestSwc.read(TestData.text("StellateCell.swc"), Map.of(
-                16, List.of("dendrites", "proximal_dendrites"), 17, List.of("dendrites", "distal_dendrites"),
-                18, List.of("axon", "axon_initial_segment"))));
-    }
-
     /** The project's SWC parser service (bsb-core), with the tutorial's parser tags. */
     @Test
     void withTheSwcParserService() throws Exception {
