@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.bsb.core.config.ConfigCheck;
 import org.bsb.core.config.ConfigError;
 import org.bsb.core.config.ConfigLoader;
+import org.bsb.core.config.ConfigWriter;
 import org.bsb.core.config.Configuration;
 import org.bsb.core.config.NetworkNode;
 import org.bsb.core.config.ServiceUse;
@@ -61,6 +62,9 @@ public class ValidateCommand implements Callable<Integer> {
         if (check.config() != null && global.verbosity >= 1) {
             summary(out, check.config(), check.services());
         }
+        if (check.config() != null && global.verbosity >= 2) {
+            parameters(out, check.services());
+        }
         return errors == 0 ? 0 : 1;
     }
 
@@ -92,6 +96,25 @@ public class ValidateCommand implements Callable<Integer> {
                         : "NOT INSTALLED (see the error above)";
                 out.println("    " + what + " ".repeat(Math.max(1, width - what.length() + 2)) + from);
             }
+        }
+    }
+
+    /** Each service's parameters as bound, defaults included (-v 2). */
+    private static void parameters(PrintStream out, List<ServiceUse> services) {
+        boolean header = false;
+        for (ServiceUse use : services) {
+            if (use.parameters() == null || use.parameters().getClass().getRecordComponents().length == 0) {
+                continue;
+            }
+            if (!header) {
+                out.println("  parameters (defaults applied):");
+                header = true;
+            }
+            String node = use.path().substring(0, use.path().lastIndexOf('.'));
+            StringBuilder b = new StringBuilder();
+            ConfigWriter.plain(use.parameters()).forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k)
+                    .append('=').append(v));
+            out.println("    " + node + ": " + b);
         }
     }
 

@@ -42,8 +42,13 @@ public class CompileCommand implements Callable<Integer> {
     @Option(names = {"-a", "--append"}, description = "Add to the existing network.")
     boolean append;
 
-    @Option(names = {"-r", "--redo"}, description = "Replace the data of the strategies that run.")
+    @Option(names = {"-r", "--redo"}, description = "Clear and re-run the chosen strategies and all strategies"
+            + " sharing their cell types or connectivity sets.")
     boolean redo;
+
+    @Option(names = {"-f", "--force"}, description = "Let --redo also re-run strategies excluded by --skip-*/--only-*"
+            + " when it must (not recommended).")
+    boolean force;
 
     @Option(names = {"--np", "--skip-placement"}, description = "Skip placement (keep the stored cells).")
     boolean skipPlacement;
@@ -88,7 +93,7 @@ public class CompileCommand implements Callable<Integer> {
             Path out = output != null ? context.resolve(output) : loaded.resolve(root(loaded));
             Mode mode = clear ? Mode.CLEAR : append ? Mode.APPEND : redo ? Mode.REDO : Mode.NEW;
             CompileOptions options = new CompileOptions(out, mode, skipPlacement, skipConnectivity, set(onlyPlacement),
-                    set(onlyConnectivity), seed, threads != null ? threads : Runtime.getRuntime().availableProcessors());
+                    set(onlyConnectivity), seed, threads != null ? threads : Runtime.getRuntime().availableProcessors(), force);
             reporter.report(4, "Context: config " + context.resolve(config) + ", output " + out + ", threads "
                     + options.threads());
             Compiler compiler = new Compiler(engine, engineName, new ConfigConnectivityPhase(context.registry()), reporter);

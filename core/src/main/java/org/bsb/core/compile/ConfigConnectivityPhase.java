@@ -1,17 +1,16 @@
 package org.bsb.core.compile;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.bsb.api.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.connectivity.ConnectivityException;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.core.config.ConfigException;
+import org.bsb.core.config.DependencyOrder;
 import org.bsb.core.config.ConnectivityNode;
 import org.bsb.core.config.Configuration;
 import org.bsb.core.connectivity.ConnectivityRunner;
@@ -40,8 +39,19 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
     }
 
     @Override
-    public List<String> strategyNames(CompilePlan plan) {
+    public List<String> strategyNames(CompilePlan plan) throws CompileException {
         return order(nodes(plan));
+    }
+
+    @Override
+    public List<RedoClosure.Strategy> describe(CompilePlan plan) {
+        List<RedoClosure.Strategy> out = new ArrayList<>();
+        nodes(plan).forEach((name, node) -> {
+            List<String> types = new ArrayList<>(node.presynaptic().cellTypes());
+            types.addAll(node.postsynaptic().cellTypes());
+            out.add(new RedoClosure.Strategy(name, types, node.dependsOn(), node.setNames(name)));
+        });
+        return out;
     }
 
     @Override
@@ -90,26 +100,13 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
     }
 
     /** Names sorted by name, each after what it depends on. */
-    static List<String> order(Map<String, ConnectivityNode> nodes) {
-        List<String> out = new ArrayList<>();
-        Set<String> done = new HashSet<>();
-        for (String name : new TreeMap<>(nodes).keySet()) {
-            visit(name, nodes, done, new HashSet<>(), out);
+    static List<String> order(Map<String, ConnectivityNode> nodes) throws CompileException {
+        Map<String, List<String>> deps = new LinkedHashMap<>();
+        nodes.forEach((name, node) -> deps.put(name, node.dependsOn()));
+        try {
+            return DependencyOrder.sort(deps);
+        } catch (DependencyOrder.CycleException e) {
+            throw new CompileException("connectivity." + e.cycle().get(0) + ".depends_on: " + e.getMessage());
         }
-        return out;
-    }
-
-    private static void visit(String name, Map<String, ConnectivityNode> nodes, Set<String> done, Set<String> path,
-            List<String> out) {
-        if (done.contains(name) || !nodes.containsKey(name) || !path.add(name)) {
-            return;
-        }
-        for (String d : new TreeMap<>(nodes).keySet()) {
-            if (nodes.get(name).dependsOn().contains(d)) {
-                visit(d, nodes, done, path, out);
-            }
-        }
-        done.add(name);
-        out.add(name);
     }
 }

@@ -10,7 +10,15 @@ import org.bsb.api.storage.ConnectivityBlock;
  */
 public interface ConnectivityPhase {
     /** The names of the connectivity sets the config defines (kept or replaced when re-running). */
-    List<String> strategyNames(CompilePlan plan);
+    List<String> strategyNames(CompilePlan plan) throws CompileException;
+
+    /**
+     * The strategies as {@code --redo} sees them (cell types touched, dependencies, sets written);
+     * without this a redo cannot tell which connectivity a re-placed cell type invalidates.
+     */
+    default List<RedoClosure.Strategy> describe(CompilePlan plan) throws CompileException {
+        return List.of();
+    }
 
     /**
      * @return blocks in a deterministic order (e.g. set, then presynaptic chunk), independent

@@ -208,16 +208,13 @@ public final class PlanBuilder {
             PlacementIndications merged = base == null || base.spatial() == null ? o : base.spatial().overriddenBy(o);
             overrides.put(ct, spec(ct, merged, path + ".overrides." + ct));
         });
-        if (!node.dependsOn().isEmpty()) {
-            // Placement jobs do not read each other's output yet, so the order is immaterial.
-            for (String d : node.dependsOn()) {
-                if (!config.placement().containsKey(d)) {
-                    errors.add(path + ".depends_on: Reference '" + d + "' does not exist in placement");
-                }
+        for (String d : node.dependsOn()) {
+            if (!config.placement().containsKey(d)) {
+                errors.add(path + ".depends_on: Reference '" + d + "' does not exist in placement");
             }
         }
         return new PlacementSpec(name, node.strategy(), strategy, parameters, node.cellTypes(), node.partitions(),
-                overrides);
+                overrides, node.dependsOn());
     }
 
     private MorphologySpec morphology(int i, MorphologyNode node) {

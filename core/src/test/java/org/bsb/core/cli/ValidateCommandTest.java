@@ -99,6 +99,8 @@ class ValidateCommandTest {
         assertTrue(run.out().contains("small.yaml: valid (1 warning)"), run.out());
         assertEquals(1, run(registry, dir, "validate", "--strict", "small.yaml").status());
         assertFalse(run(registry, dir, "validate", "-v", "0", "small.yaml").out().contains("colour"));
+        // Parameterless services print no parameters; the list is only shown at -v 2.
+        assertFalse(run(registry, dir, "validate", "-v", "2", "small.yaml").out().contains("parameters (defaults applied)"));
     }
 
     @Test

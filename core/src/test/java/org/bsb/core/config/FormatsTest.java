@@ -51,6 +51,17 @@ class FormatsTest {
     }
 
     @Test
+    void aliasBombsAreRejected() {
+        StringBuilder b = new StringBuilder("a0: &a0 [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n");
+        for (int i = 1; i < 40; i++) {
+            b.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a").append(i - 1)
+                    .append(", *a").append(i - 1).append("]\n");
+        }
+        ConfigSyntaxException e = assertThrows(ConfigSyntaxException.class, () -> yaml.parse("bomb.yaml", b.toString()));
+        assertTrue(e.getMessage().contains("through its aliases"), e.getMessage());
+    }
+
+    @Test
     void malformedInputIsASyntaxErrorWithAPosition() {
         ConfigSyntaxException e = assertThrows(ConfigSyntaxException.class, () -> json.parse("x.json", "{\"a\": tru}"));
         assertEquals(1, e.position().line());

@@ -104,6 +104,10 @@ class TutorialConfigTest {
                 "device voltage_recorder", "cell_targetting sphere",
                 "device synapse_recorder", "cell_targetting sphere", "location_targetting branch"), names);
         assertTrue(loaded.services().stream().allMatch(ServiceUse::installed));
+        // The validator keeps what it bound, defaults applied.
+        assertEquals(new FakeServices.VoxelParameters(0.5, 1, 50, 50, true, FakeServices.FavorCache.PRE),
+                loaded.services().get(3).parameters());
+        assertEquals("connectivity.stellate_to_stellate.strategy", loaded.services().get(3).path());
     }
 
     @Test

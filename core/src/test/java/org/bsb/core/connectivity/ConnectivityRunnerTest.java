@@ -191,6 +191,23 @@ class ConnectivityRunnerTest {
     }
 
     @Test
+    void outputNamingRenamesOrDropsPairs() throws Exception {
+        var pre = new Hemitype(List.of("a", "b"), List.of());
+        var post = new Hemitype(List.of("b"), List.of());
+        var naming = new java.util.HashMap<String, Object>();
+        naming.put("a", java.util.Map.of("b", "a_onto_b"));
+        var bToB = new java.util.HashMap<String, Object>();
+        bToB.put("b", null);
+        naming.put("b", bToB);
+        var t = new ConnectivityTask("x", new RandomPartner(), new NoParameters(), pre, post, naming);
+        assertEquals("a_onto_b", OutputNaming.setName(t, "a", "b"));
+        assertEquals(null, OutputNaming.setName(t, "b", "b"));
+        var blocks = new ConnectivityRunner(network(), 1, 1, Reporter.SILENT).run(List.of(t));
+        assertTrue(blocks.stream().allMatch(b -> b.set().equals("a_onto_b") && b.preType().equals("a")));
+        assertEquals(5, blocks.stream().mapToInt(ConnectivityBlock::size).sum());
+    }
+
+    @Test
     void failuresOfAStrategyNameTheConnectivityNode() {
         ConnectionStrategy<NoParameters> failing = new ConnectionStrategy<>() {
             @Override

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.bsb.api.ServiceKind;
 import org.bsb.itests.ItBundles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,12 @@ import org.junit.jupiter.api.Test;
 class LauncherDropInIT {
     private static final String GRID_LINE = "lab.placement.GridPlacement, grid_placement   [lab.placement.grid 1.0.0]";
     private static Path dist;
+    /** {@code bsb strategies} lists the kinds in the enum's order: "Morphology parsers:" comes last. */
+    private static final String LAST_HEADING = heading(ServiceKind.values()[ServiceKind.values().length - 1]);
+
+    private static String heading(ServiceKind kind) {
+        return Character.toUpperCase(kind.plural().charAt(0)) + kind.plural().substring(1) + ":";
+    }
 
     @BeforeAll
     static void copyDistribution() throws IOException {
@@ -105,7 +112,7 @@ class LauncherDropInIT {
             Thread.sleep(300);
             // one listing ends with the last kind's heading and its entries; wait for it
             long listed = System.currentTimeMillis() + 5_000;
-            while (!output.substring(mark).contains("Morphology parsers:") && System.currentTimeMillis() < listed) {
+            while (!output.substring(mark).contains(LAST_HEADING) && System.currentTimeMillis() < listed) {
                 Thread.sleep(50);
             }
             Thread.sleep(50);

@@ -233,26 +233,11 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
                 if (!overlaps(rot.branchBoxes, 6 * b, region)) {
                     continue;
                 }
-                for (int i = rot.branchStart[b]; i < rot.branchStart[b + 1]; i++) {
-                    double x = pts[3 * i] + d[0], y = pts[3 * i + 1] + d[1], z = pts[3 * i + 2] + d[2];
-                    int ix = (int) Math.floor(x / ce[0]), iy = (int) Math.floor(y / ce[1]), iz = (int) Math.floor(z / ce[2]);
-                    int g;
-                    if (sameGrid) {
-                        g = tv.findDense(ix, iy, iz);
-                        if (g < 0) {
-                            continue;
-                        }
-                    } else {
-                        g = candVoxels.putIfAbsent(VoxelSet.key(ix, iy, iz), vx.size() / 3);
-                        if (g < 0) {
-                            g = vx.size() / 3;
-                            vx.add(ix);
-                            vx.add(iy);
-                            vx.add(iz);
-                        }
-                    }
-                    groupOfPoint.add(g);
-                    pointIds.add(i);
+                if (sameGrid) {
+                    sameGridPoints(pts, rot.branchStart[b], rot.branchStart[b + 1], d, ce, tv, groupOfPoint, pointIds);
+                } else {
+                    ownGridPoints(pts, rot.branchStart[b], rot.branchStart[b + 1], d, ce, candVoxels, vx, groupOfPoint,
+                            pointIds);
                 }
             }
             if (pointIds.size() == 0) {
@@ -323,6 +308,39 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
                 candLocs.add(c);
                 candLocs.add(rot.locations[2 * cp]);
                 candLocs.add(rot.locations[2 * cp + 1]);
+            }
+        }
+
+        /** Points from..to moved by d that fall in an occupied target voxel (grids coincide): group = that voxel. */
+        private static void sameGridPoints(double[] pts, int from, int to, double[] d, double[] e, VoxelSet tv,
+                IntList groupOfPoint, IntList pointIds) {
+            double dx = d[0], dy = d[1], dz = d[2], ex = e[0], ey = e[1], ez = e[2];
+            for (int i = from; i < to; i++) {
+                int g = tv.findDense((int) Math.floor((pts[3 * i] + dx) / ex), (int) Math.floor((pts[3 * i + 1] + dy) / ey),
+                        (int) Math.floor((pts[3 * i + 2] + dz) / ez));
+                if (g >= 0) {
+                    groupOfPoint.add(g);
+                    pointIds.add(i);
+                }
+            }
+        }
+
+        /** Points from..to moved by d, grouped by their own voxel on the candidate's grid. */
+        private static void ownGridPoints(double[] pts, int from, int to, double[] d, double[] e, LongIntMap voxels,
+                IntList vx, IntList groupOfPoint, IntList pointIds) {
+            for (int i = from; i < to; i++) {
+                int ix = (int) Math.floor((pts[3 * i] + d[0]) / e[0]);
+                int iy = (int) Math.floor((pts[3 * i + 1] + d[1]) / e[1]);
+                int iz = (int) Math.floor((pts[3 * i + 2] + d[2]) / e[2]);
+                int g = voxels.putIfAbsent(VoxelSet.key(ix, iy, iz), vx.size() / 3);
+                if (g < 0) {
+                    g = vx.size() / 3;
+                    vx.add(ix);
+                    vx.add(iy);
+                    vx.add(iz);
+                }
+                groupOfPoint.add(g);
+                pointIds.add(i);
             }
         }
 

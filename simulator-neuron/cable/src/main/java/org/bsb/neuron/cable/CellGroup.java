@@ -296,6 +296,19 @@ final class CellGroup implements EventSink {
                 if (spec.mech() == null) {
                     arrays.add(v);
                     idx.add(node);
+                } else if (spec.mech().startsWith(Network.ION_PREFIX)) {
+                    IonArrays ion = ionMap.get(spec.mech().substring(Network.ION_PREFIX.length()));
+                    if (ion == null) {
+                        throw new IllegalArgumentException("probe: no mechanism or section uses ion '"
+                                + spec.mech().substring(Network.ION_PREFIX.length()) + "'");
+                    }
+                    arrays.add(switch (spec.variable()) {
+                        case "e" -> ion.e;
+                        case "ci" -> ion.ci;
+                        case "co" -> ion.co;
+                        default -> ion.cur;
+                    });
+                    idx.add(node);
                 } else {
                     Integer slot = slotByType.get(spec.mech());
                     int inst = -1;

@@ -11,12 +11,19 @@ import org.junit.jupiter.api.Test;
 /** SWC + Stellate.py through the cell builder give NEURON's cell: sections, nseg, Ra, cm, areas, ri. */
 class StellateBuildTest {
 
+    /** The project's SWC parser service (bsb-core), with the tutorial's parser tags. */
     @Test
+    void withTheSwcParserService() throws Exception {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/StellateCell.swc")) {
+            check(new org.bsb.core.morphology.swc.SwcParser().parse("StellateCell.swc", "StellateCell", in,
+                    org.bsb.core.morphology.swc.SwcParameters.ofTags(Map.of(
+                            "16", List.of("dendrites", "proximal_dendrites"), "17", List.of("dendrites", "distal_dendrites"),
+                            "18", List.of("axon", "axon_initial_segment")))));
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    void stellateFromSwcAndModelIsNeuronsCell() {
-        Morphology m = TestSwc.read(TestData.text("StellateCell.swc"), Map.of(
-                16, List.of("dendrites", "proximal_dendrites"), 17, List.of("dendrites", "distal_dendrites"),
-                18, List.of("axon", "axon_initial_segment")));
+    private static void check(Morphology m) {
         List<CellBuilder.RawSection> raw = CellBuilder.sections(m, "StellateCell_0");
         CableCell cell = CellBuilder.build("StellateCell_0", raw, ModelDefinitionTest.stellate(),
                 CellBuilder::defaultName);

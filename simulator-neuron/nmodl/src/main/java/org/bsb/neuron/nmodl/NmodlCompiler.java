@@ -34,7 +34,7 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  */
 public final class NmodlCompiler {
   /** Changes whenever generated code changes, so stale disk caches are ignored. */
-  static final String CODEGEN_VERSION = "nmodl-codegen-7";
+  static final String CODEGEN_VERSION = "nmodl-codegen-10";
   private static final Map<String, NmodlMechanismType> CACHE = new ConcurrentHashMap<>();
 
   private NmodlCompiler() {}
@@ -116,7 +116,7 @@ public final class NmodlCompiler {
   }
 
   /** Parses and analyses a file (no code generation). */
-  public static Symbols analyse(String fileName, String text) {
+  static Symbols analyse(String fileName, String text) {
     ModFile mod;
     try {
       mod = Parser.parse(fileName, text);

@@ -62,6 +62,53 @@ public class NmodlCatalogue implements MechanismCatalogue {
     return new NmodlCatalogue(origin, sources);
   }
 
+  /**
+   * The catalogue of a simulation's {@code mechanisms:} list: each entry a directory of {@code .mod} files or
+   * one {@code .mod} file, relative paths resolved against the folder of the config file. Errors name the
+   * config path, e.g. {@code simulations.basal.mechanisms[1]}.
+   *
+   * @param where the config path of the list, for messages
+   */
+  public static NmodlCatalogue forConfig(Path configDir, List<String> entries, String where) {
+    List<NmodlCompiler.Source> sources = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int k = 0; k < entries.size(); k++) {
+      String at = where + "[" + k + "]";
+      Path p = configDir.resolve(entries.get(k)).normalize();
+      List<Path> files = new ArrayList<>();
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.list(p)) {
+          s.filter(f -> f.toString().endsWith(".mod")).sorted().forEach(files::add);
+        } catch (IOException e) {
+          throw new IllegalArgumentException(at + ": cannot read " + p + ": " + e.getMessage(), e);
+        }
+      } else if (Files.isRegularFile(p) && p.toString().endsWith(".mod")) {
+        files.add(p);
+      } else {
+        throw new IllegalArgumentException(at + ": expected a directory of .mod files or a .mod file, but "
+            + p + " is neither");
+      }
+      for (Path f : files) {
+        try {
+          String text = Files.readString(f, StandardCharsets.UTF_8);
+          String name = Parser.parse(f.toString(), text).mechanismName();
+          if (names.add(name)) sources.add(new NmodlCompiler.Source(f.toString(), text));
+        } catch (IOException e) {
+          throw new IllegalArgumentException(at + ": cannot read " + f + ": " + e.getMessage(), e);
+        } catch (NmodlException e) {
+          throw new NmodlException(e.file(), e.line(), e.column(), at + ": " + stripLocation(e));
+        }
+      }
+    }
+    return new NmodlCatalogue(where, sources);
+  }
+
+  private static String stripLocation(NmodlException e) {
+    String m = e.getMessage();
+    int i = m.indexOf(": ");
+    return i < 0 ? m : m.substring(i + 2);
+  }
+
   public String origin() {
     return origin;
   }

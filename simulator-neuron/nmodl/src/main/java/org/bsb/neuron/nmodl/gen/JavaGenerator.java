@@ -854,9 +854,18 @@ public final class JavaGenerator {
     String lastF = null;
     String lastB = null;
     final Set<Integer> replaced = new LinkedHashSet<>();
+    final boolean[][] pattern;
+    /** Emit only the block's values (fluxes, assignments), not the Newton system: the final evaluation. */
+    boolean valuesOnly;
+
+    void matrix(int ind, String code) {
+      if (!valuesOnly) line(ind, code);
+    }
+
     KineticCtx(List<String> states) {
       super(states);
       n = states.size();
+      pattern = new boolean[n][n];
     }
 
     @Override void diffEq(DiffEq d, int ind) {
@@ -875,7 +884,7 @@ public final class JavaGenerator {
       StringBuilder prod = new StringBuilder(k);
       for (Term t : side) {
         checkState(t.state(), t.pos());
-        String x = field(t.state()) + "[i]";
+        String x = stateRef(t.state());
         prod.append(" * ").append(t.coefficient() == 1 ? x : "Math.pow(" + x + ", " + t.coefficient() + ")");
       }
       line(ind, "final double " + f + " = " + prod + ";");
@@ -883,7 +892,7 @@ public final class JavaGenerator {
         int s = index(t.state(), t.pos());
         StringBuilder dp = new StringBuilder(k);
         for (Term o : side) {
-          String x = field(o.state()) + "[i]";
+          String x = stateRef(o.state());
           if (o == t) {
             if (o.coefficient() > 1) {
               dp.append(" * ").append(o.coefficient()).append(".0 * Math.pow(").append(x).append(", ")
@@ -907,7 +916,7 @@ public final class JavaGenerator {
         if (Symbolic.dependsOnAny(r.forward(), st)) linear = false;
         String fx = freshTmp("flux");
         line(ind, "final double " + fx + " = " + num(r.forward()) + ";");
-        line(ind, "sG[" + s + "] -= " + fx + ";");
+        matrix(ind, "sG[" + s + "] -= " + fx + ";");
         lastF = "0.0";
         lastB = fx;
         return;
@@ -932,15 +941,15 @@ public final class JavaGenerator {
       // G holds -(net production); J holds -(d production / d x)
       for (Term t : r.lhs()) {
         int s = index(t.state(), t.pos());
-        line(ind, "sG[" + s + "] += " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
-        for (var e : df.entrySet()) line(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");");
-        for (var e : db.entrySet()) line(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");");
+        matrix(ind, "sG[" + s + "] += " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
+        for (var e : df.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
+        for (var e : db.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
       }
       for (Term t : r.rhs()) {
         int s = index(t.state(), t.pos());
-        line(ind, "sG[" + s + "] -= " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
-        for (var e : df.entrySet()) line(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");");
-        for (var e : db.entrySet()) line(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");");
+        matrix(ind, "sG[" + s + "] -= " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
+        for (var e : df.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
+        for (var e : db.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
       }
     }
 
@@ -955,11 +964,12 @@ public final class JavaGenerator {
       line(ind, "final double " + vol + " = " + num(c.volume()) + ";");
       for (String st : c.states()) {
         if (!states.contains(st)) continue;
-        line(ind, "sX[" + index(st, c.pos()) + "] = " + vol + ";");
+        matrix(ind, "sX[" + index(st, c.pos()) + "] = " + vol + ";");
       }
     }
 
     void conserve(Conserve c, int ind) {
+      if (valuesOnly) return;
       int row = -1;
       for (int k = c.terms().size() - 1; k >= 0; k--) {
         int s = index(c.terms().get(k).state(), c.pos());
@@ -990,6 +1000,12 @@ public final class JavaGenerator {
     ctx = k;
     // kin_: fills sG (residual of backward Euler, amount units) and sJ (its Jacobian) at the current states
     line(1, "private void " + fn + "(final int i, final double[] x0, final double h) {");
+    // locals keep the method small enough for the JIT (HotSpot skips methods over 8000 bytes of bytecode)
+    line(2, "final double[] sG = this.sG, sJ = this.sJ, sX = this.sX;");
+    for (int r = 0; r < n; r++) {
+      line(2, "final double q" + r + " = " + field(states.get(r)) + "[i];");
+      declare(states.get(r), "q" + r);
+    }
     line(2, "java.util.Arrays.fill(sG, 0, " + n + ", 0.0);");
     line(2, "java.util.Arrays.fill(sJ, 0, " + (n * n) + ", 0.0);");
     line(2, "java.util.Arrays.fill(sX, 0, " + n + ", 1.0);");
@@ -997,7 +1013,7 @@ public final class JavaGenerator {
     statements(blk.body(), "KINETIC", 2);
     scopes.pop();
     for (int r = 0; r < n; r++) {
-      String x = field(states.get(r)) + "[i]";
+      String x = stateRef(states.get(r));
       line(2, "sG[" + r + "] += sX[" + r + "] * (" + x + " - x0[" + r + "]) / h;");
       line(2, "sJ[" + (r * n + r) + "] += sX[" + r + "] / h;");
     }
@@ -1005,16 +1021,40 @@ public final class JavaGenerator {
       int row = Integer.parseInt(k.conserves.get(c)[0]);
       String total = k.conserves.get(c)[1];
       line(2, "java.util.Arrays.fill(sJ, " + (row * n) + ", " + (row * n + n) + ", 0.0);");
+      java.util.Arrays.fill(k.pattern[row], false);
+      for (Term t : k.conserveTerms.get(c)) k.pattern[row][states.indexOf(t.state())] = true;
       StringBuilder sum = new StringBuilder("0.0");
       for (Term t : k.conserveTerms.get(c)) {
         int j = states.indexOf(t.state());
-        sum.append(" + ").append(t.coefficient()).append(".0 * sX[").append(j).append("] * ").append(field(t.state())).append("[i]");
+        sum.append(" + ").append(t.coefficient()).append(".0 * sX[").append(j).append("] * ").append(stateRef(t.state()));
         line(2, "sJ[" + (row * n + j) + "] += " + t.coefficient() + ".0 * sX[" + j + "];");
       }
       line(2, "sG[" + row + "] = " + sum + " - " + total + ";");
     }
     line(1, "}");
     ctx = null;
+    if (hasAssignment(blk.body())) {
+      // the block's assignments with the final states, as scopmath's sparse runs the block once more
+      KineticCtx fin = new KineticCtx(states);
+      fin.valuesOnly = true;
+      ctx = fin;
+      scopes.push(new HashMap<>());
+      line(1, "private void kfin_" + blk.name() + "(final int i) {");
+      for (int r = 0; r < n; r++) {
+        line(2, "final double q" + r + " = " + field(states.get(r)) + "[i];");
+        declare(states.get(r), "q" + r);
+      }
+      scopes.push(new HashMap<>());
+      statements(blk.body(), "KINETIC", 2);
+      scopes.pop();
+      line(1, "}");
+      scopes.pop();
+      ctx = k;
+    }
+    line(1, "private void lu_" + blk.name() + "() {");
+    line(2, "final double[] sG = this.sG, sJ = this.sJ;");
+    for (String l : SparseElimination.code(k.pattern)) line(2, l);
+    line(1, "}");
     // one backward-Euler Newton solve as scopmath's sparse: a single step for linear schemes, else iterate
     // until the summed |change| is below 1e-6 with states forced >= 0; then the block runs once more
     line(1, "private void step_" + blk.name() + "(final int i, final double h, final boolean lin) {");
@@ -1023,7 +1063,7 @@ public final class JavaGenerator {
     line(2, "for (int it = 0; it <= 21; it++) {");
     line(3, fn + "(i, x0, h);");
     line(3, "for (int r = 0; r < " + n + "; r++) sG[r] = -sG[r];");
-    line(3, "DenseSolver.solve(sJ, sG, " + n + ");");
+    line(3, "lu_" + blk.name() + "();");
     line(3, "double err = 0.0;");
     for (int r = 0; r < n; r++) {
       String x = field(states.get(r)) + "[i]";
@@ -1033,7 +1073,7 @@ public final class JavaGenerator {
     }
     line(3, "if (lin || err <= 1e-6) break;");
     line(2, "}");
-    if (hasAssignment(blk.body())) line(2, fn + "(i, x0, h);");
+    if (hasAssignment(blk.body())) line(2, "kfin_" + blk.name() + "(i);");
     line(1, "}");
     line(1, "private void " + solver + "(final int i, final double h) {");
     line(2, "step_" + blk.name() + "(i, h, " + k.linear + ");");
@@ -1061,6 +1101,12 @@ public final class JavaGenerator {
 
   private int width(boolean fn, String name) {
     return fn ? 1 : Math.max(1, sym.fields.get(name).size());
+  }
+
+  /** A state's value: its local copy where one is in scope, else the instance field. */
+  private String stateRef(String state) {
+    String j = lookup(state);
+    return j != null ? j : field(state) + "[i]";
   }
 
   private static boolean hasAssignment(List<Stmt> body) {

@@ -27,6 +27,18 @@ class DirectoryCatalogueTest {
   }
 
   @Test
+  void configListsResolveRelativeToTheConfigFolder(@TempDir Path dir) throws Exception {
+    Path mods = Files.createDirectories(dir.resolve("mods"));
+    Files.copy(Path.of("src/test/resources/mod/kin3.mod"), mods.resolve("kin3.mod"));
+    Files.copy(Path.of("src/test/resources/mod/lin2.mod"), dir.resolve("lin2.mod"));
+    NmodlCatalogue c = NmodlCatalogue.forConfig(dir, List.of("mods", "lin2.mod"), "simulations.s.mechanisms");
+    assertEquals(List.of("kin3", "lin2"), List.copyOf(c.names()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> NmodlCatalogue.forConfig(dir, List.of("mods", "missing"), "simulations.s.mechanisms"));
+    assertTrue(e.getMessage().startsWith("simulations.s.mechanisms[1]: expected a directory"), e.getMessage());
+  }
+
+  @Test
   void aMissingDirectoryOrABrokenFileIsNamed(@TempDir Path dir) throws Exception {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> NmodlCatalogue.fromDirectories("cfg", List.of(dir.resolve("nope"))));

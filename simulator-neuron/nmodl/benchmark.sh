@@ -1,0 +1,14 @@
+#!/bin/sh
+# Stellate + dbbs catalogue benchmark, ours vs NEURON in the same run (single thread, 0.3 nA, 100 ms,
+# 1 cell and 30 copies). The catalogue is GPL and not in the repository:
+#   BSB_MECHANISM_PATH=<catalogue>/dbbs_catalogue/mods/neuron     (the .mod files)
+#   NRNREF_MECH_LIB=<that folder>/x86_64/libnrnmech.so             (the same files compiled by nrnivmodl)
+#   BSB_NEURON_DATA=<shared>/data                                  (StellateCell.swc, Stellate.py, neuron-reference/)
+# Usage (from the repository root): simulator-neuron/nmodl/benchmark.sh [copies...]   (default: 1 30)
+set -e
+cd "$(dirname "$0")/../.."
+mvn -B -o -q -pl simulator-neuron/nmodl -am test-compile
+mvn -B -o -q -pl simulator-neuron/nmodl dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+  -Dmdep.includeScope=test > /dev/null
+CP="simulator-neuron/nmodl/target/classes:simulator-neuron/nmodl/target/test-classes:$(cat simulator-neuron/nmodl/target/bench-classpath.txt)"
+exec java -cp "$CP" org.bsb.neuron.nmodl.bench.StellateBenchmark "$@"

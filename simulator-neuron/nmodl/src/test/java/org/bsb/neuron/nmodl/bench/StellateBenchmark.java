@@ -1,0 +1,75 @@
+package org.bsb.neuron.nmodl.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bsb.neuron.cable.CableCell;
+import org.bsb.neuron.nmodl.catalogue.NmodlCatalogue;
+import org.bsb.neuron.nmodl.stellate.StellateComparison;
+
+/**
+ * Benchmark (not a test): the Stellate cell with the dbbs catalogue compiled by this compiler, IClamp
+ * 0.3 nA, 100 ms at dt 0.025, single-threaded, for the given numbers of unconnected copies (default 1 and
+ * 30), against NEURON timed in the same run by {@code neuron_timing.py} (the same cell from the shared
+ * reference's sections.json, the catalogue compiled by nrnivmodl). Both sides report the best CPU time
+ * and the best wall time of initialisation plus run; CPU time is the fair measure on a loaded machine.
+ * Usage: see simulator-neuron/nmodl/benchmark.sh.
+ */
+public final class StellateBenchmark {
+  private StellateBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = StellateComparison.dataDir();
+    String path = System.getenv("BSB_MECHANISM_PATH");
+    String mechLib = System.getenv("NRNREF_MECH_LIB");
+    int[] copies = args.length == 0 ? new int[] {1, 30} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    if (data == null || path == null) {
+      System.err.println("set BSB_MECHANISM_PATH and BSB_NEURON_DATA (and NRNREF_MECH_LIB for NEURON's timing)");
+      System.exit(2);
+    }
+    List<Path> dirs = new ArrayList<>();
+    for (String d : path.split(":")) dirs.add(Path.of(d));
+    NmodlCatalogue cat = NmodlCatalogue.fromDirectories("BSB_MECHANISM_PATH", dirs);
+    CableCell cell = StellateComparison.buildCell(data);
+    StellateComparison.simulate(cell, cat, 0.3, 1); // warm-up: compilation and JIT
+    System.out.println("Stellate + dbbs catalogue, IClamp 0.3 nA, 100 ms at dt 0.025, 1 thread");
+    for (int n : copies) {
+      double[] ours = best(cell, cat, n, n == 1 ? 3 : 1);
+      double[] nrn = mechLib == null ? new double[] {Double.NaN, Double.NaN} : neuron(mechLib, data, n);
+      System.out.printf("  %2d cell(s): NEURON cpu %.3f s (wall %.3f s), ours cpu %.3f s (wall %.3f s),"
+          + " ours/NEURON cpu %.3f, wall %.3f%n", n, nrn[0], nrn[1], ours[0], ours[1], ours[0] / nrn[0], ours[1] / nrn[1]);
+    }
+  }
+
+  private static double[] neuron(String lib, Path data, int copies) throws Exception {
+    Process p = new ProcessBuilder("/usr/bin/python3", "simulator-neuron/nmodl/neuron_timing.py", lib,
+        data.resolve("neuron-reference/sections.json").toString(), String.valueOf(copies == 1 ? 3 : 1),
+        String.valueOf(copies)).redirectErrorStream(false).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.getErrorStream().readAllBytes();
+    if (p.waitFor() != 0) throw new IllegalStateException("NEURON timing failed: " + out);
+    Matcher cpu = Pattern.compile("\"cpu_s\": ([0-9.eE+-]+)").matcher(out);
+    Matcher wall = Pattern.compile("\"wall_s\": ([0-9.eE+-]+)").matcher(out);
+    if (!cpu.find() || !wall.find()) throw new IllegalStateException("no timing in NEURON's output: " + out);
+    return new double[] {Double.parseDouble(cpu.group(1)), Double.parseDouble(wall.group(1))};
+  }
+
+  private static double[] best(CableCell cell, NmodlCatalogue cat, int copies, int reps) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    double cpu = Double.POSITIVE_INFINITY;
+    double wall = Double.POSITIVE_INFINITY;
+    for (int rep = 0; rep < reps; rep++) {
+      long c0 = mx.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      StellateComparison.simulate(cell, cat, 0.3, copies);
+      wall = Math.min(wall, (System.nanoTime() - t0) / 1e9);
+      cpu = Math.min(cpu, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
+    }
+    return new double[] {cpu, wall};
+  }
+}
