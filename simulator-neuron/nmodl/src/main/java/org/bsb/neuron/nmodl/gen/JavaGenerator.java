@@ -1007,7 +1007,7 @@ public final class JavaGenerator {
       declare(states.get(r), "q" + r);
     }
     line(2, "java.util.Arrays.fill(sG, 0, " + n + ", 0.0);");
-    line(2, "java.util.Arrays.fill(sJ, 0, " + (n * n) + ", 0.0);");
+    int zeroAt = methods.length();
     line(2, "java.util.Arrays.fill(sX, 0, " + n + ", 1.0);");
     scopes.push(new HashMap<>());
     statements(blk.body(), "KINETIC", 2);
@@ -1033,6 +1033,14 @@ public final class JavaGenerator {
     }
     line(1, "}");
     ctx = null;
+    {
+      // zero only the entries the system and its elimination touch (pattern known after the block)
+      boolean[][] pat = new boolean[n][];
+      for (int r = 0; r < n; r++) pat[r] = k.pattern[r].clone();
+      StringBuilder z = new StringBuilder();
+      for (int pos : SparseElimination.touched(pat)) z.append("    sJ[").append(pos).append("] = 0.0;\n");
+      methods.insert(zeroAt, z);
+    }
     if (hasAssignment(blk.body())) {
       // the block's assignments with the final states, as scopmath's sparse runs the block once more
       KineticCtx fin = new KineticCtx(states);

@@ -12,13 +12,27 @@ import java.util.List;
 final class SparseElimination {
   private SparseElimination() {}
 
+  /** Row-major positions of the pattern and of the elimination's fill-in: the entries to zero per solve. */
+  static List<Integer> touched(boolean[][] pattern) {
+    int n = pattern.length;
+    boolean[][] p = fill(pattern);
+    List<Integer> out = new ArrayList<>();
+    for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) if (p[r][c]) out.add(r * n + c);
+    return out;
+  }
+
+  private static boolean[][] fill(boolean[][] pattern) {
+    boolean[][] p = new boolean[pattern.length][];
+    for (int r = 0; r < p.length; r++) p[r] = pattern[r].clone();
+    code(p);
+    return p;
+  }
+
+  /** The elimination code; {@code pattern} is extended by the fill-in. */
   static List<String> code(boolean[][] pattern) {
     int n = pattern.length;
-    boolean[][] p = new boolean[n][n];
-    for (int r = 0; r < n; r++) {
-      p[r] = pattern[r].clone();
-      p[r][r] = true;
-    }
+    boolean[][] p = pattern;
+    for (int r = 0; r < n; r++) p[r][r] = true;
     boolean[] done = new boolean[n];
     int[] order = new int[n];
     List<List<Integer>> upper = new ArrayList<>();
