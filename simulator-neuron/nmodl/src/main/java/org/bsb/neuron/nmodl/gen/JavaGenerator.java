@@ -815,6 +815,7 @@ public final class JavaGenerator {
     int n = states.size();
     scratch = Math.max(scratch, n);
     String name = "implicit_" + blk.name();
+    boolean linear = linearIn(blk.body(), new LinkedHashSet<>(states));
     inNewMethod(() -> {
     line(1, "private void " + name + "(final int i, final double h) {");
     line(2, "final double[] x0 = sX0;");
@@ -834,7 +835,8 @@ public final class JavaGenerator {
       line(3, x + " += sG[" + k + "];");
       line(3, "if (!(Math.abs(sG[" + k + "]) <= 1e-12 * Math.abs(" + x + ") + 1e-300)) done = false;");
     }
-    line(3, "if (done) break;");
+    // a system linear in its states is solved exactly by the first Newton step
+    line(3, linear ? "break;" : "if (done) break;");
     line(2, "}");
     if (hasAssignment(blk.body())) line(2, dj + "(i, sD, sJ);");
     line(1, "}");
@@ -1115,6 +1117,26 @@ public final class JavaGenerator {
   private String stateRef(String state) {
     String j = lookup(state);
     return j != null ? j : field(state) + "[i]";
+  }
+
+  /** True if every x' right-hand side is linear in the states (its Jacobian does not depend on them). */
+  private static boolean linearIn(List<Stmt> body, Set<String> states) {
+    for (Stmt st : body) {
+      if (st instanceof DiffEq d) {
+        for (String x : states) {
+          try {
+            if (Symbolic.dependsOnAny(Symbolic.d(d.rhs(), x), states)) return false;
+          } catch (Symbolic.NotDifferentiable e) {
+            return false;
+          }
+        }
+      } else if (st instanceof If f) {
+        if (!linearIn(f.then(), states) || !linearIn(f.otherwise(), states)) return false;
+      } else if (st instanceof While || st instanceof From) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasAssignment(List<Stmt> body) {
