@@ -61,9 +61,11 @@ final class SparseElimination {
       List<Integer> cols = new ArrayList<>();
       for (int c = 0; c < n; c++) if (!done[c] && p[k][c]) cols.add(c);
       upper.add(cols);
+      // one division per pivot; rows and back substitution multiply by its reciprocal
+      out.add("final double p" + k + " = 1.0 / sJ[" + (k * n + k) + "];");
       for (int r = 0; r < n; r++) {
         if (done[r] || !p[r][k]) continue;
-        StringBuilder sb = new StringBuilder("{ final double f = sJ[" + (r * n + k) + "] / sJ[" + (k * n + k) + "];");
+        StringBuilder sb = new StringBuilder("{ final double f = sJ[" + (r * n + k) + "] * p" + k + ";");
         for (int c : cols) {
           sb.append(" sJ[").append(r * n + c).append("] -= f * sJ[").append(k * n + c).append("];");
           p[r][c] = true;
@@ -76,7 +78,7 @@ final class SparseElimination {
       int k = order[step];
       StringBuilder sb = new StringBuilder("sG[" + k + "] = (sG[" + k + "]");
       for (int c : upper.get(step)) sb.append(" - sJ[").append(k * n + c).append("] * sG[").append(c).append("]");
-      sb.append(") / sJ[").append(k * n + k).append("];");
+      sb.append(") * p").append(k).append(";");
       out.add(sb.toString());
     }
     return out;
