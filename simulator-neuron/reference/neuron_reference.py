@@ -154,6 +154,41 @@ def two_cells(sections, model, celsius):
     return {"time_ms": list(t), "v_a_soma": list(va), "v_b_soma": list(vb), "g_syn_uS": list(g)}, list(sa), list(sb)
 
 
+def clamps_and_stims(sections, model):
+    """Stellate with pas: SEClamp at the dendrite site, NetStim -> Exp2Syn at the axon site,
+    NetStim -> ExpSyn at the soma."""
+    h = get_h()
+    setup(32.0)
+    _, c = build_cell(sections, model, "")
+    se = h.SEClamp(c[DEND](0.5))
+    se.rs, se.dur1, se.amp1, se.dur2, se.amp2, se.dur3, se.amp3 = 1.0, 10.0, -65.0, 30.0, -20.0, 20.0, -80.0
+    s2 = h.Exp2Syn(c[AXON](0.5))
+    s2.tau1, s2.tau2, s2.e = 0.5, 5.0, 0.0
+    ns1 = h.NetStim()
+    ns1.start, ns1.interval, ns1.number, ns1.noise = 5.0, 12.5, 4, 0
+    nc1 = h.NetCon(ns1, s2)
+    nc1.delay, nc1.weight[0] = 1.0, 0.005
+    s1 = h.ExpSyn(c[SOMA](0.5))
+    s1.tau, s1.e = 3.0, 0.0
+    ns2 = h.NetStim()
+    ns2.start, ns2.interval, ns2.number, ns2.noise = 62.0, 7.0, 5, 0
+    nc2 = h.NetCon(ns2, s1)
+    nc2.delay, nc2.weight[0] = 0.5, 0.002
+    t = h.Vector().record(h._ref_t)
+    rec = {k: h.Vector().record(c[s](0.5)._ref_v) for k, s in SITES}
+    ise = h.Vector().record(se._ref_i)
+    g2 = h.Vector().record(s2._ref_g)
+    g1 = h.Vector().record(s1._ref_g)
+    run()
+    cols = {"time_ms": list(t)}
+    for k, _ in SITES:
+        cols[k] = list(rec[k])
+    cols["i_seclamp_nA"] = list(ise)
+    cols["g_exp2syn_uS"] = list(g2)
+    cols["g_expsyn_uS"] = list(g1)
+    return cols
+
+
 def timing(sections, model, copies, nthread, celsius, repeat):
     """Wall time of finitialize + run for `copies` cells, each with an IClamp 0.1 nA."""
     h = get_h()
@@ -165,14 +200,15 @@ def timing(sections, model, copies, nthread, celsius, repeat):
         stim.delay, stim.dur, stim.amp = 20.0, 60.0, 0.1
         keep.append((cell, stim))
     vs = h.Vector().record(keep[-1][0][SOMA](0.5)._ref_v)
-    best = None
+    best = cpu = None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         run()
-        el = time.perf_counter() - t0
+        el, ec = time.perf_counter() - t0, time.process_time() - c0
         best = el if best is None else min(best, el)
+        cpu = ec if cpu is None else min(cpu, ec)
     pc.nthread(1)
-    return {"copies": copies, "threads": nthread, "seconds": best, "v_last_soma_end": vs[-1]}
+    return {"copies": copies, "threads": nthread, "seconds": best, "cpu_seconds": cpu, "v_last_soma_end": vs[-1]}
 
 
 def main(argv=None):
@@ -203,6 +239,7 @@ def main(argv=None):
             key = "%s_%gnA" % (name, amp)
             write_csv(os.path.join(args.out, key + ".csv"), cols)
             summary[key] = {"celsius": celsius, "soma_spikes_ms": spikes}
+    write_csv(os.path.join(args.out, "clamps_stims.csv"), clamps_and_stims(sections, model("stellate_pas.json")))
     cols, sa, sb = two_cells(sections, model("stellate_hh.json"), 6.3)
     write_csv(os.path.join(args.out, "net_expsyn.csv"), cols)
     summary["net_expsyn"] = {"celsius": 6.3, "a_spikes_ms": sa, "b_spikes_ms": sb}

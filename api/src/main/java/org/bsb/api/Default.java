@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
  * {@code @Default("[100, 100, 100]")}. The core converts it exactly like a value from a config
  * file, so a default can never disagree with what a user could write.
  *
- * <p>Without {@code @Default} an absent component is null (boxed types, strings, records),
- * empty (lists, maps) or zero/false (primitives).
+ * <p>Without {@code @Default}, an absent component takes its value in the record's
+ * {@code public static final DEFAULTS} instance of itself if it declares one, else it is null
+ * (boxed types, strings, records), empty (lists, maps) or zero/false (primitives).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,7 +9,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Record components use the config's snake_case keys through the record's component names
  * in camelCase ({@code voxelsPre} binds {@code voxels_pre}); a component annotated
- * {@link Required} must be present; absent ones take their {@link Default} value; numbers may be
+ * {@link Required} must be present; absent ones take their {@link Default} value (or that of
+ * the record's {@code public static final DEFAULTS} instance, if it has one); numbers may be
  * limited with {@link Range}. Components may be String, boolean/int/long/double (boxed or not),
  * enums (matched case-insensitively), lists, maps (String or Integer keys), nested records,
  * {@link org.bsb.api.geometry.Point3} (a list of 3 numbers, or one number for all three) and

@@ -11,9 +11,9 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The bundles under test, exactly as the distribution ships them (failsafe copies
- * launcher/target/dist/bundles to {@code bsb.it.bundles}), and the other paths failsafe passes.
- * Plain Java: used by the test drivers, never inside a framework.
+ * The bundles under test, exactly as the distribution ships them ({@code bsb.it.bundles} is
+ * launcher/target/dist/bundles), and the other paths failsafe passes. Plain Java: used by the
+ * test drivers and, in Pax Exam's native container (same JVM), by the probes.
  */
 public final class ItBundles {
     /** Bundles of the interactive shell: the launcher starts them only for {@code bsb shell}. */

@@ -58,6 +58,11 @@ final class EmbeddedFramework {
         config.put("gosh.home", distribution.home().toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbosity >= 4 ? "info" : "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // jHDF warns on every write ("alpha") and on reading its own string attributes: harmless
+        // (stack-notes §5), so only shown from verbosity 4.
+        if (System.getProperty("org.slf4j.simpleLogger.log.io.jhdf") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.io.jhdf", verbosity >= 4 ? "info" : "error");
+        }
         // The telnet/ssh consoles are never started: the shell is local only.
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
         framework = factory.newFramework(config);
@@ -69,7 +74,8 @@ final class EmbeddedFramework {
             if (!shell && SHELL_BUNDLES.contains(name)) {
                 continue;
             }
-            installed.add(context.installBundle(jar.toUri().toString()));
+            // reference: the framework reads the jar in place instead of copying it into its cache
+            installed.add(context.installBundle("reference:" + jar.toUri()));
         }
         framework.start();
         for (Bundle bundle : installed) {

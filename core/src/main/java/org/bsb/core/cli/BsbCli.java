@@ -14,14 +14,22 @@ import picocli.CommandLine.Command;
  * The {@code bsb} command line, independent of how it is reached (launcher, Felix shell,
  * tests). Errors are explained in one or a few lines, never as a stack trace.
  */
-@Command(name = "bsb", mixinStandardHelpOptions = true, version = "BSB for Java 0.1.0",
+@Command(name = "bsb", mixinStandardHelpOptions = true, version = "BSB for Java " + BsbCli.VERSION,
         description = "Brain Scaffold Builder: compile and simulate networks of brain tissue.")
 public final class BsbCli {
+    /** The software version, recorded in the files the commands write. */
+    public static final String VERSION = "0.1.0";
+
     /** The subcommands, by name, built for a context. Add a command here and in {@link BsbCommands}. */
     static final Map<String, Function<CliContext, Object>> COMMANDS = new LinkedHashMap<>();
 
     static {
         COMMANDS.put("strategies", StrategiesCommand::new);
+        COMMANDS.put("validate", ValidateCommand::new);
+        COMMANDS.put("compile", org.bsb.core.compile.CompileCommand::new);
+        COMMANDS.put("reconfigure", org.bsb.core.compile.ReconfigureCommand::new);
+        COMMANDS.put("inspect", org.bsb.core.compile.InspectCommand::new);
+        COMMANDS.put("simulate", SimulateCommand::new);
     }
 
     private BsbCli() {}

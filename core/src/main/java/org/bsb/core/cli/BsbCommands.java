@@ -11,7 +11,9 @@ import org.osgi.service.component.annotations.Reference;
  * the launcher turns into the process exit status.
  */
 @Component(service = BsbCommands.class, property = {"osgi.command.scope=bsb",
-        "osgi.command.function=help", "osgi.command.function=strategies"})
+        "osgi.command.function=help", "osgi.command.function=strategies",
+        "osgi.command.function=validate", "osgi.command.function=compile", "osgi.command.function=reconfigure",
+        "osgi.command.function=inspect", "osgi.command.function=simulate"})
 public class BsbCommands {
     @Reference
     Registry registry;
@@ -28,6 +30,27 @@ public class BsbCommands {
 
     public void strategies(String... args) {
         run("strategies", args);
+    }
+
+    /** {@code bsb validate CONFIG [--strict]}. */
+    public void validate(String... args) {
+        run("validate", args);
+    }
+
+    public void compile(String... args) {
+        run("compile", args);
+    }
+
+    public void reconfigure(String... args) {
+        run("reconfigure", args);
+    }
+
+    public void inspect(String... args) {
+        run("inspect", args);
+    }
+
+    public void simulate(String... args) {
+        run("simulate", args);
     }
 
     private void run(String command, String[] args) {

@@ -11,7 +11,8 @@ import org.bsb.core.topology.Topology;
  * @param name the config's {@code name} (may be null)
  * @param configJson the active config as JSON, stored in the network file
  * @param seed the config's seed, or null
- * @param config the typed config, handed to the connectivity phase (may be null)
+ * @param config the typed config ({@code org.bsb.core.config.Configuration}), handed to the
+ *     connectivity phase (may be null)
  */
 public record CompilePlan(String name, String configJson, Long seed, Topology topology,
         Map<String, CellTypeSpec> cellTypes, List<PlacementSpec> placement, List<MorphologySpec> morphologies,

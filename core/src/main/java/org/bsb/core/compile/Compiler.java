@@ -82,13 +82,25 @@ public final class Compiler {
         reporter.report(2, "Loaded " + plan.morphologies().size() + " morphologies in " + fmt(timings.get("morphologies"))
                 + " s");
 
+        Set<String> onlyPlacement = options.onlyPlacement();
+        Set<String> onlyConnectivity = options.onlyConnectivity();
+        RedoClosure redo = null;
+        if (options.mode() == Mode.REDO && previous != null) {
+            redo = redoClosure(plan, options, placementNames, connectivityNames);
+            onlyPlacement = redo.placement();
+            onlyConnectivity = redo.connectivity();
+        }
+
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemonThreads());
         try {
             List<PlacementBlock> placement = previous == null ? List.of() : previous.placement();
-            Set<String> redoneTypes = new HashSet<>();
+            if (redo != null) {
+                Set<String> wipe = redo.placementWipe();
+                placement = placement.stream().filter(b -> !wipe.contains(b.cellType())).toList();
+            }
             if (!options.skipPlacement()) {
                 PlacementPhase phase = new PlacementPhase(plan, repo, seed, reporter);
-                List<PlacementSpec> run = phase.selected(options.onlyPlacement());
+                List<PlacementSpec> run = phase.selected(onlyPlacement);
                 reporter.report(2, "Starting placement strategies: "
                         + String.join(", ", run.stream().map(PlacementSpec::name).toList()));
                 t = System.nanoTime();
@@ -96,46 +108,28 @@ public final class Compiler {
                 timings.put("placement", seconds(t));
                 reporter.report(2, "Placement finished in " + fmt(timings.get("placement")) + " s: "
                         + Blocks.counts(placed));
-                List<PlacementBlock> combined = new ArrayList<>();
-                if (options.mode() == Mode.REDO) {
-                    run.forEach(s -> redoneTypes.addAll(s.cellTypes()));
-                    for (PlacementBlock b : placement) {
-                        if (!redoneTypes.contains(b.cellType())) {
-                            combined.add(b);
-                        }
-                    }
-                } else {
-                    combined.addAll(placement);
-                }
+                List<PlacementBlock> combined = new ArrayList<>(placement);
                 combined.addAll(placed);
                 placement = Blocks.merge(combined);
             }
 
             List<ConnectivityBlock> connections = previous == null ? List.of() : previous.connectivity();
-            if (!redoneTypes.isEmpty()) {
-                // Cell ids of re-placed types changed: their old connections are meaningless.
-                connections = connections.stream()
-                        .filter(c -> !redoneTypes.contains(c.preType()) && !redoneTypes.contains(c.postType())).toList();
+            if (redo != null) {
+                connections = cleared(connections, redo, connectivity == null ? List.of() : connectivity.describe(plan));
             }
             if (!options.skipConnectivity()) {
                 if (connectivity == null) {
                     reporter.warn("no connectivity phase is installed: connectivity skipped");
                 } else if (!connectivityNames.isEmpty()) {
-                    Set<String> only = options.onlyConnectivity();
+                    Set<String> only = onlyConnectivity;
                     List<String> run = filter(connectivityNames, only);
                     reporter.report(2, "Starting connectivity strategies: " + String.join(", ", run));
                     t = System.nanoTime();
                     List<ConnectivityBlock> made = connectivity.run(new PlacedNetwork(plan, seed, placement, repo, pool,
-                            reporter, only));
+                            Math.max(1, options.threads()), reporter, only));
                     timings.put("connectivity", seconds(t));
                     reporter.report(2, "Connectivity finished in " + fmt(timings.get("connectivity")) + " s");
-                    Set<String> rerun = new HashSet<>(run);
-                    List<ConnectivityBlock> combined = new ArrayList<>();
-                    for (ConnectivityBlock c : connections) {
-                        if (options.mode() == Mode.APPEND || !rerun.contains(c.set())) {
-                            combined.add(c);
-                        }
-                    }
+                    List<ConnectivityBlock> combined = new ArrayList<>(connections);
                     combined.addAll(made);
                     connections = combined;
                 }
@@ -163,6 +157,62 @@ public final class Compiler {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The redo closure of what the options ask for; reported at verbosity 2, checked unless forced. */
+    private RedoClosure redoClosure(CompilePlan plan, CompileOptions options, List<String> placementNames,
+            List<String> connectivityNames) throws CompileException {
+        unknown("--only-placement", "placement", options.onlyPlacement(), placementNames);
+        unknown("--only-connectivity", "connectivity", options.onlyConnectivity(), connectivityNames);
+        List<String> requestedPlacement = options.skipPlacement() ? List.of()
+                : filter(placementNames, options.onlyPlacement());
+        List<String> requestedConnectivity = options.skipConnectivity() ? List.of()
+                : filter(connectivityNames, options.onlyConnectivity());
+        List<RedoClosure.Strategy> placement = plan.placement().stream()
+                .map(p -> new RedoClosure.Strategy(p.name(), p.cellTypes(), p.dependsOn(), List.of())).toList();
+        RedoClosure redo = RedoClosure.of(placement, connectivity == null ? List.of() : connectivity.describe(plan),
+                requestedPlacement, requestedConnectivity);
+        List<String> lines = redo.reportLines();
+        reporter.report(2, lines.get(0));
+        reporter.report(2, lines.get(1));
+        if (!options.force()) {
+            redo.check(requestedPlacement, requestedConnectivity);
+        }
+        for (String line : lines.subList(2, lines.size())) {
+            reporter.report(2, line);
+        }
+        return redo;
+    }
+
+    /** The phases check this too, but a redo must not silently drop a misspelt name from its closure. */
+    private static void unknown(String option, String kind, Set<String> only, List<String> known)
+            throws CompileException {
+        if (only == null) {
+            return;
+        }
+        for (String name : only) {
+            if (!known.contains(name)) {
+                throw new CompileException(option + ": unknown " + kind + " strategy '" + name + "'; known: "
+                        + String.join(", ", known));
+            }
+        }
+    }
+
+    /**
+     * The stored connections a redo keeps: none touching a wiped cell type (their cell ids are
+     * about to change or their sets are recomputed) and none in a set a redone strategy writes.
+     */
+    static List<ConnectivityBlock> cleared(List<ConnectivityBlock> stored, RedoClosure redo,
+            List<RedoClosure.Strategy> strategies) {
+        Set<String> sets = new HashSet<>(redo.connectivity());
+        for (RedoClosure.Strategy s : strategies) {
+            if (redo.connectivity().contains(s.name())) {
+                sets.addAll(s.sets());
+            }
+        }
+        Set<String> wipe = redo.connectivityWipe();
+        return stored.stream().filter(c -> !wipe.contains(c.preType()) && !wipe.contains(c.postType())
+                && !sets.contains(c.set())).toList();
     }
 
     private NetworkData read(CompileOptions options) throws CompileException {

@@ -14,10 +14,12 @@ import org.bsb.api.storage.PlacementBlock;
  * @param seed the network seed; derive job streams with {@link Seeds#stream}
  * @param placement placement blocks, sorted by cell type then chunk id: a cell's global id is
  *     its index in the concatenation of its type's blocks in this order
+ * @param pool the compile's worker pool
+ * @param threads its size
  * @param only the connectivity strategies to run, or null for all
  */
 public record PlacedNetwork(CompilePlan plan, long seed, List<PlacementBlock> placement,
-        MorphologyRepository morphologies, ExecutorService pool, Reporter reporter, Set<String> only) {
+        MorphologyRepository morphologies, ExecutorService pool, int threads, Reporter reporter, Set<String> only) {
     /** The blocks of one cell type in global-id order. */
     public List<PlacementBlock> blocks(String cellType) {
         List<PlacementBlock> out = new ArrayList<>();

@@ -2,11 +2,13 @@ package org.bsb.core.compile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -20,6 +22,7 @@ import org.bsb.api.placement.PlacementIndicator;
 import org.bsb.api.placement.PlacementJob;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.api.storage.PlacementBlock;
+import org.bsb.core.config.DependencyOrder;
 import org.bsb.core.topology.Partition;
 import org.bsb.core.topology.Topology;
 
@@ -42,9 +45,11 @@ public final class PlacementPhase {
         this.reporter = reporter;
     }
 
-    /** The strategies to run: all, or those named in {@code only} (null for all), sorted by name as the original. */
+    /**
+     * The strategies to run: all, or those named in {@code only} (null for all), in
+     * {@code depends_on} order with ties by name, as the original.
+     */
     public List<PlacementSpec> selected(Set<String> only) throws CompileException {
-        List<PlacementSpec> out = new ArrayList<>();
         if (only != null) {
             for (String name : only) {
                 if (plan.placement().stream().noneMatch(p -> p.name().equals(name))) {
@@ -53,23 +58,44 @@ public final class PlacementPhase {
                 }
             }
         }
-        for (PlacementSpec p : plan.placement()) {
+        List<PlacementSpec> out = new ArrayList<>();
+        for (PlacementSpec p : ordered(plan.placement())) {
             if (only == null || only.contains(p.name())) {
                 out.add(p);
             }
         }
-        out.sort((a, b) -> a.name().compareTo(b.name()));
         return out;
     }
 
-    /** Places every selected strategy; blocks come back merged per (cell type, chunk), sorted. */
+    /** {@code specs} in {@code depends_on} order, ties by name. */
+    static List<PlacementSpec> ordered(List<PlacementSpec> specs) throws CompileException {
+        Map<String, PlacementSpec> byName = new LinkedHashMap<>();
+        Map<String, List<String>> deps = new LinkedHashMap<>();
+        for (PlacementSpec p : specs) {
+            byName.put(p.name(), p);
+            deps.put(p.name(), p.dependsOn());
+        }
+        try {
+            return DependencyOrder.sort(deps).stream().map(byName::get).toList();
+        } catch (DependencyOrder.CycleException e) {
+            throw new CompileException("placement." + e.cycle().get(0) + ".depends_on: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Places every given strategy, in {@code depends_on} order: a strategy's jobs start only once
+     * all jobs of the given strategies it depends on are done (dependencies not given, e.g.
+     * excluded by {@code --only-placement}, are not waited for). Blocks come back merged per
+     * (cell type, chunk), sorted.
+     */
     public List<PlacementBlock> run(List<PlacementSpec> strategies, ExecutorService pool) throws CompileException {
         List<Task> tasks = new ArrayList<>();
-        for (PlacementSpec spec : strategies) {
+        Map<String, List<Task>> byStrategy = new LinkedHashMap<>();
+        for (PlacementSpec spec : ordered(strategies)) {
             List<Partition> parts = partitions(spec);
             Map<String, List<String>> morphoNames = new LinkedHashMap<>();
             for (String ct : spec.cellTypes()) {
-                CellTypeSpec type = plan.cellTypes().get(ct);
+                CellTypeSpec type = spec.cellType(plan, ct);
                 if (type == null) {
                     throw new CompileException("placement." + spec.name() + ".cell_types: unknown cell type '" + ct + "'");
                 }
@@ -82,31 +108,51 @@ public final class PlacementPhase {
             } catch (RuntimeException e) {
                 throw new CompileException("placement." + spec.name() + ": " + e.getMessage(), e);
             }
+            List<Task> own = new ArrayList<>();
             for (ChunkId chunk : chunks) {
-                tasks.add(new Task(spec, parts, chunk, morphoNames));
+                own.add(new Task(spec, parts, chunk, morphoNames));
             }
+            tasks.addAll(own);
+            byStrategy.put(spec.name(), own);
         }
         AtomicInteger done = new AtomicInteger();
         int total = tasks.size();
-        List<Future<List<PlacementBlock>>> futures = new ArrayList<>();
-        for (Task t : tasks) {
-            futures.add(pool.submit(() -> {
-                List<PlacementBlock> r = t.run();
-                int d = done.incrementAndGet();
-                if (d == total || d % Math.max(1, total / 10) == 0) {
-                    reporter.report(2, "Placement: " + d + "/" + total + " jobs done");
+        Map<String, CompletableFuture<Void>> finished = new HashMap<>();
+        Map<Task, CompletableFuture<List<PlacementBlock>>> futures = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Task>> e : byStrategy.entrySet()) {
+            PlacementSpec spec = e.getValue().isEmpty() ? null : e.getValue().get(0).spec;
+            List<CompletableFuture<Void>> before = new ArrayList<>();
+            if (spec != null) {
+                for (String d : spec.dependsOn()) {
+                    if (finished.containsKey(d)) {
+                        before.add(finished.get(d));
+                    }
                 }
-                return r;
-            }));
+            }
+            CompletableFuture<Void> ready = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new));
+            List<CompletableFuture<List<PlacementBlock>>> own = new ArrayList<>();
+            for (Task t : e.getValue()) {
+                CompletableFuture<List<PlacementBlock>> f = ready.thenApplyAsync(x -> {
+                    List<PlacementBlock> r = t.call();
+                    int d = done.incrementAndGet();
+                    if (d == total || d % Math.max(1, total / 10) == 0) {
+                        reporter.report(2, "Placement: " + d + "/" + total + " jobs done");
+                    }
+                    return r;
+                }, pool);
+                own.add(f);
+                futures.put(t, f);
+            }
+            finished.put(e.getKey(), CompletableFuture.allOf(own.toArray(CompletableFuture[]::new)));
         }
         List<PlacementBlock> blocks = new ArrayList<>();
         try {
-            for (int i = 0; i < futures.size(); i++) {
+            for (Map.Entry<Task, CompletableFuture<List<PlacementBlock>>> e : futures.entrySet()) {
                 try {
-                    blocks.addAll(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    Task t = tasks.get(i);
-                    Throwable cause = e.getCause();
+                    blocks.addAll(e.getValue().get());
+                } catch (ExecutionException ex) {
+                    Task t = e.getKey();
+                    Throwable cause = ex.getCause() instanceof TaskFailure tf ? tf.getCause() : ex.getCause();
                     throw new CompileException("placement." + t.spec.name() + " in chunk " + format(t.chunk) + ": "
                             + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
                 }
@@ -115,11 +161,18 @@ public final class PlacementPhase {
             Thread.currentThread().interrupt();
             throw new CompileException("placement interrupted");
         } finally {
-            for (Future<?> f : futures) {
+            for (Future<?> f : futures.values()) {
                 f.cancel(true);
             }
         }
         return Blocks.merge(blocks);
+    }
+
+    /** Carries a job's checked failure through a {@link CompletableFuture}. */
+    private static final class TaskFailure extends RuntimeException {
+        TaskFailure(Throwable cause) {
+            super(cause);
+        }
     }
 
     private List<Partition> partitions(PlacementSpec spec) throws CompileException {
@@ -161,6 +214,14 @@ public final class PlacementPhase {
             this.morphoNames = morphoNames;
         }
 
+        List<PlacementBlock> call() {
+            try {
+                return run();
+            } catch (PlacementException | RuntimeException e) {
+                throw new TaskFailure(e);
+            }
+        }
+
         @SuppressWarnings({"unchecked", "rawtypes"})
         List<PlacementBlock> run() throws PlacementException {
             SplittableRandom base = Seeds.stream(seed, spec.name(), chunk.id());
@@ -169,7 +230,7 @@ public final class PlacementPhase {
             Box chunkBox = chunk.box(plan.topology().network().chunkSize());
             List<PlacementIndicator> indicators = new ArrayList<>();
             for (String ct : spec.cellTypes()) {
-                indicators.add(new Indicator(plan.cellTypes().get(ct), spec.name(), parts, chunkBox, counts));
+                indicators.add(new Indicator(spec.cellType(plan, ct), spec.name(), parts, chunkBox, counts));
             }
             JobImpl job = new JobImpl(spec, chunk, chunkBox, plan.topology().voxels(parts, chunk), indicators, base);
             ((PlacementStrategy) spec.strategy()).place(job);

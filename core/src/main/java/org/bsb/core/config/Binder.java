@@ -1,6 +1,5 @@
 package org.bsb.core.config;
 
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -8,7 +7,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,7 +37,9 @@ import org.bsb.core.registry.NameSuggester;
  *
  * <p>Rules: a record component {@code voxelsPre} reads key {@code voxels_pre}; {@link Required}
  * components must be present (null counts as absent); absent ones take their {@link Default}
- * (parsed as YAML flow text and converted like file input), else null / empty / zero;
+ * (parsed as YAML flow text and converted like file input), else, if the record has a
+ * {@code public static final DEFAULTS} instance of itself, that instance's value, else
+ * null / empty / zero;
  * {@link Range} bounds numbers (and each number of a list or point). A component of type
  * {@link Parameters} collects the keys no other component takes; without one such keys are
  * reported as unknown (warnings, or errors when strict), with a "did you mean". Numbers accept
@@ -49,6 +49,72 @@ import org.bsb.core.registry.NameSuggester;
  */
 public final class Binder {
     private static final Object FAILED = new Object();
+
+    /** What binding needs of a record class; reflection on record components is slow, so it is cached. */
+    private record Shape(RecordComponent[] components, String[] keys, Type[] types, boolean[] required,
+            Default[] defaults, Range[] ranges, Constructor<?> constructor, Object[] constants) {
+        static Shape of(Class<?> type) {
+            RecordComponent[] c = type.getRecordComponents();
+            int n = c.length;
+            String[] keys = new String[n];
+            Type[] types = new Type[n];
+            boolean[] required = new boolean[n];
+            Default[] defaults = new Default[n];
+            Range[] ranges = new Range[n];
+            Class<?>[] raw = new Class<?>[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = Names.snake(c[i].getName());
+                types[i] = c[i].getGenericType();
+                required[i] = c[i].isAnnotationPresent(Required.class);
+                defaults[i] = c[i].getAnnotation(Default.class);
+                ranges[i] = c[i].getAnnotation(Range.class);
+                raw[i] = c[i].getType();
+            }
+            Constructor<?> constructor = null;
+            try {
+                constructor = type.getDeclaredConstructor(raw);
+                constructor.setAccessible(true);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // reported when binding
+            }
+            return new Shape(c, keys, types, required, defaults, ranges, constructor, constants(type, c));
+        }
+
+        /** The components of the record's {@code public static final DEFAULTS} instance, if it has one. */
+        private static Object[] constants(Class<?> type, RecordComponent[] c) {
+            try {
+                java.lang.reflect.Field f = type.getField("DEFAULTS");
+                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) || f.getType() != type) {
+                    return null;
+                }
+                Object instance = f.get(null);
+                if (instance == null) {
+                    return null;
+                }
+                Object[] values = new Object[c.length];
+                for (int i = 0; i < c.length; i++) {
+                    java.lang.reflect.Method accessor = c[i].getAccessor();
+                    accessor.setAccessible(true);
+                    values[i] = accessor.invoke(instance);
+                }
+                return values;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Whether an absent component takes the DEFAULTS constant's value (no @Default on it). */
+        boolean fromConstant(int i) {
+            return constants != null && defaults[i] == null;
+        }
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
     private static final Map<String, ConfigNode> DEFAULTS = new ConcurrentHashMap<>();
 
     private final String file;
@@ -71,8 +137,8 @@ public final class Binder {
      * before using it. Null only if the node as a whole is unusable.
      */
     public <T> T bind(ConfigNode node, Class<T> type, String path) {
-        Object v = node == null || isNull(node) ? absent(type, type, null, path, SourcePosition.unknown(file))
-                : convert(node, type, path, null);
+        Object v = node == null || isNull(node) ? absent(type, type, (Default) null, path, SourcePosition.unknown(file))
+                : convert(node, type, path);
         return v == FAILED ? null : type.cast(v);
     }
 
@@ -130,6 +196,13 @@ public final class Binder {
         errors.add(ConfigError.warning(positionOf(path), path, found, expected));
     }
 
+    /** An unknown key at {@code path}: a warning, or an error when strict. */
+    void unknown(String path, String key, String expected) {
+        SourcePosition at = positionOf(path);
+        errors.add(new ConfigError(strict ? ConfigError.Severity.ERROR : ConfigError.Severity.WARNING, at.file(),
+                at.line(), at.column(), path, "unknown key '" + key + "'", expected));
+    }
+
     void add(ConfigError e) {
         errors.add(e);
     }
@@ -140,7 +213,7 @@ public final class Binder {
 
     // ---------------------------------------------------------------------------------------
 
-    private Object convert(ConfigNode node, Type type, String path, AnnotatedElement annotations) {
+    private Object convert(ConfigNode node, Type type, String path) {
         positions.putIfAbsent(path, node.position());
         Class<?> raw = rawClass(type);
         if (raw == ConfigNode.class) {
@@ -220,7 +293,8 @@ public final class Binder {
         if (!(node instanceof MapNode map)) {
             return fail(node, path, "a mapping" + (shortform != null ? " or a single " + shortform.value() : ""));
         }
-        RecordComponent[] components = type.getRecordComponents();
+        Shape shape = SHAPES.get(type);
+        RecordComponent[] components = shape.components();
         Object[] args = new Object[components.length];
         Set<String> known = new LinkedHashSet<>();
         int catchAll = -1;
@@ -230,28 +304,29 @@ public final class Binder {
                 catchAll = i;
                 continue;
             }
-            String key = Names.snake(c.getName());
+            String key = shape.keys()[i];
             known.add(key);
             String childPath = Names.child(path, key);
             ConfigNode child = map.entries().get(key);
             if (child == null || isNull(child)) {
-                if (c.isAnnotationPresent(Required.class)) {
+                if (shape.required()[i]) {
                     error(child != null ? child.position() : map.position(), childPath,
-                            child != null ? "null" : "nothing", expectation(c.getGenericType()) + " (required)");
-                    args[i] = fallback(c);
+                            child != null ? "null" : "nothing", expectation(shape.types()[i]) + " (required)");
+                    args[i] = fallback(shape, i);
                     continue;
                 }
-                args[i] = absent(c.getType(), c.getGenericType(), c, childPath, map.position());
+                args[i] = shape.fromConstant(i) ? shape.constants()[i]
+                        : absent(c.getType(), shape.types()[i], shape.defaults()[i], childPath, map.position());
             } else {
-                args[i] = convert(child, c.getGenericType(), childPath, c);
+                args[i] = convert(child, shape.types()[i], childPath);
                 if (args[i] != FAILED) {
-                    inRange(args[i], c.getAnnotation(Range.class), child, childPath);
+                    inRange(args[i], shape.ranges()[i], child, childPath);
                 }
             }
             if (args[i] == FAILED) {
                 // Keep going with the value an absent key would have, so that later checks
                 // (references, services) still run and every mistake is reported in one pass.
-                args[i] = fallback(c);
+                args[i] = fallback(shape, i);
             }
         }
         Map<String, ConfigNode> leftovers = new LinkedHashMap<>();
@@ -261,18 +336,20 @@ public final class Binder {
             }
         });
         if (catchAll >= 0) {
+            leftovers.forEach((k, v) -> positions.putIfAbsent(Names.child(path, k), v.position()));
             args[catchAll] = Parameters.of(leftovers, map, known);
         } else {
             leftovers.forEach((k, v) -> unknownKey(k, v, Names.child(path, k), known));
         }
-        return construct(type, components, args, map, path);
+        return construct(type, shape, args, map, path);
     }
 
     /** The value of a component whose input was wrong or missing: its absent value, quietly. */
-    private Object fallback(RecordComponent c) {
+    private Object fallback(Shape shape, int i) {
+        RecordComponent c = shape.components()[i];
         int before = errors.size();
-        Object v = c.isAnnotationPresent(Required.class) ? null
-                : absent(c.getType(), c.getGenericType(), c, "", SourcePosition.unknown(file));
+        Object v = shape.required()[i] ? null : shape.fromConstant(i) ? shape.constants()[i]
+                : absent(c.getType(), shape.types()[i], shape.defaults()[i], "", SourcePosition.unknown(file));
         while (errors.size() > before) {
             errors.remove(errors.size() - 1);
         }
@@ -308,12 +385,12 @@ public final class Binder {
         errors.add(e);
     }
 
-    private Object construct(Class<?> type, RecordComponent[] components, Object[] args, MapNode node, String path) {
+    private Object construct(Class<?> type, Shape shape, Object[] args, MapNode node, String path) {
         try {
-            Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            Constructor<?> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(args);
+            if (shape.constructor() == null) {
+                throw new NoSuchMethodException("no accessible canonical constructor");
+            }
+            return shape.constructor().newInstance(args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             error(node.position(), path, "this mapping", cause.getMessage() != null ? cause.getMessage()
@@ -327,8 +404,7 @@ public final class Binder {
     }
 
     /** The value of an absent component. */
-    private Object absent(Class<?> raw, Type type, AnnotatedElement component, String path, SourcePosition parent) {
-        Default d = component != null ? component.getAnnotation(Default.class) : null;
+    private Object absent(Class<?> raw, Type type, Default d, String path, SourcePosition parent) {
         if (d != null) {
             ConfigNode node = DEFAULTS.computeIfAbsent(d.value(), Binder::parseDefault);
             if (node == null) {
@@ -337,7 +413,7 @@ public final class Binder {
             }
             positions.putIfAbsent(path, parent);
             ConfigNode placed = Plain.toNode(Plain.of(node), parent);
-            return convert(placed, type, path, component);
+            return convert(placed, type, path);
         }
         if (raw == double.class) {
             return 0.0;
@@ -383,7 +459,7 @@ public final class Binder {
         for (int i = 0; i < items.size(); i++) {
             ConfigNode child = items.get(i);
             String childPath = node instanceof ListNode ? Names.index(path, i) : path;
-            Object v = isNull(child) ? fail(child, childPath, expectation(item)) : convert(child, item, childPath, null);
+            Object v = isNull(child) ? fail(child, childPath, expectation(item)) : convert(child, item, childPath);
             if (v != FAILED) {
                 out.add(v);
             }
@@ -413,7 +489,7 @@ public final class Binder {
                     ? bindRecord(e.getValue(), rawClass(valueType), childPath, List.of())
                     : isNull(e.getValue()) && rawClass(valueType) != Object.class
                             ? fail(e.getValue(), childPath, expectation(valueType))
-                            : convert(e.getValue(), valueType, childPath, null);
+                            : convert(e.getValue(), valueType, childPath);
             if (v != FAILED) {
                 out.put(key, v);
             }

@@ -15,7 +15,7 @@ public class ConfigException extends RuntimeException {
         this(errors, null);
     }
 
-    /** @param partial the config as far as it could be read (all its types were right), or null */
+    /** @param partial the config as far as it could be read, or null */
     public ConfigException(List<ConfigError> errors, Configuration partial) {
         super(render(errors), null, false, false);
         this.errors = errors.stream().sorted(ConfigError.IN_FILE_ORDER).toList();
@@ -33,8 +33,8 @@ public class ConfigException extends RuntimeException {
     }
 
     /**
-     * The config read despite the errors when they are about references or services rather than
-     * types (e.g. a strategy that is not installed), for summaries; otherwise null.
+     * The config as far as it could be read despite the errors (wrong values replaced by what an
+     * absent key gives), for summaries; null if the file could not be parsed. Never run it.
      */
     public Configuration partial() {
         return partial;

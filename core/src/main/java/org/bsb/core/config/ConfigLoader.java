@@ -80,7 +80,29 @@ public final class ConfigLoader {
             return new ConfigCheck(null, baseDirectory, List.of(ConfigError.error(at, "",
                     "malformed " + formatName(format) + " (" + problem + ")", "well-formed " + formatName(format))), List.of());
         }
-        return check(tree, source, registry, baseDirectory, strict);
+        List<ConfigError> referenceErrors = new ArrayList<>();
+        if (References.used(tree)) {
+            tree = new References(registry, baseDirectory, referenceErrors).resolve(tree);
+        }
+        ConfigCheck check = check(tree, source, registry, baseDirectory, strict);
+        if (referenceErrors.isEmpty()) {
+            return check;
+        }
+        // A node whose reference failed lacks the referenced keys: its other errors are noise.
+        List<String> broken = new ArrayList<>();
+        for (ConfigError e : referenceErrors) {
+            int at = Math.max(e.path().lastIndexOf(".$ref"), e.path().lastIndexOf(".$import"));
+            if (e.isError() && at >= 0) {
+                broken.add(e.path().substring(0, at));
+            }
+        }
+        List<ConfigError> all = new ArrayList<>(referenceErrors);
+        for (ConfigError e : check.problems()) {
+            if (broken.stream().noneMatch(b -> e.path().startsWith(b + ".") || e.path().startsWith(b + "["))) {
+                all.add(e);
+            }
+        }
+        return new ConfigCheck(check.config(), baseDirectory, all, check.services());
     }
 
     /** Checks a parsed tree (e.g. from the builder). */

@@ -107,15 +107,18 @@ public final class Plain {
 
     /** A plain value as a tree whose every node has position {@code at}. */
     public static ConfigNode toNode(Object plain, SourcePosition at) {
-        Object v = normalize(plain);
+        return nodeOfNormalized(normalize(plain), at);
+    }
+
+    private static ConfigNode nodeOfNormalized(Object v, SourcePosition at) {
         if (v instanceof Map<?, ?> map) {
             Map<String, ConfigNode> entries = new LinkedHashMap<>();
-            map.forEach((k, val) -> entries.put((String) k, toNode(val, at)));
+            map.forEach((k, val) -> entries.put((String) k, nodeOfNormalized(val, at)));
             return new MapNode(entries, at);
         }
         if (v instanceof List<?> list) {
             List<ConfigNode> items = new ArrayList<>();
-            list.forEach(i -> items.add(toNode(i, at)));
+            list.forEach(i -> items.add(nodeOfNormalized(i, at)));
             return new ListNode(items, at);
         }
         return new ScalarNode(v, at);

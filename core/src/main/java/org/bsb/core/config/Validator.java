@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ final class Validator {
         cellTypes(c, morphologyNames);
         placement(c);
         connectivity(c);
+        dependencyCycles(c);
         simulations(c);
     }
 
@@ -195,6 +197,24 @@ final class Validator {
         });
     }
 
+    /** A {@code depends_on} cycle would leave its strategies waiting on each other forever. */
+    private void dependencyCycles(Configuration c) {
+        Map<String, List<String>> placement = new LinkedHashMap<>();
+        c.placement().forEach((name, p) -> placement.put(name, p.dependsOn()));
+        cycle("placement", placement);
+        Map<String, List<String>> connectivity = new LinkedHashMap<>();
+        c.connectivity().forEach((name, s) -> connectivity.put(name, s.dependsOn()));
+        cycle("connectivity", connectivity);
+    }
+
+    private void cycle(String section, Map<String, List<String>> dependsOn) {
+        List<String> cycle = DependencyOrder.cycle(dependsOn);
+        if (cycle != null) {
+            error(section + "." + cycle.get(0) + ".depends_on", "the cycle " + String.join(" -> ", cycle),
+                    section + " strategies that do not depend on themselves");
+        }
+    }
+
     private void simulations(Configuration c) {
         Set<String> sets = new LinkedHashSet<>();
         c.connectivity().forEach((name, s) -> {
@@ -216,6 +236,13 @@ final class Validator {
                 if (model.model() instanceof String dotted) {
                     modelFile(dotted, mPath + ".model");
                 }
+                // No service reads a cell model's other keys (yet): they are most likely typos.
+                List<String> known = List.of("model_strategy", "model", "parameters");
+                model.extra().values().keySet().forEach(k -> {
+                    String suggestion = NameSuggester.closest(k, known);
+                    binder.unknown(mPath + "." + k, k, suggestion != null ? "a known key (did you mean '" + suggestion + "'?)"
+                            : "one of the keys " + String.join(", ", known));
+                });
             });
             sim.connectionModels().forEach((set, model) -> reference(set, path + ".connection_models." + set, sets,
                     "connectivity set (a connection model is named after the set it models)"));
@@ -282,10 +309,14 @@ final class Validator {
         if (entry.service() instanceof Parameterized<?> p) {
             Class<? extends Record> type = p.parameterType();
             if (type != null) {
-                binder.bindParameters(parameters.node(), type, nodePath, parameters.coreKeys());
+                int before = binder.problems().size();
+                Record bound = binder.bindParameters(parameters.node(), type, nodePath, parameters.coreKeys());
+                boolean clean = binder.problems().subList(before, binder.problems().size()).stream()
+                        .noneMatch(ConfigError::isError);
+                services.set(services.size() - 1, new ServiceUse(kind, name, namePath, entry, clean ? bound : null));
             }
         } else {
-            parameters.values().keySet().forEach(k -> binder.warning(nodePath + "." + k, "unknown key '" + k + "'",
+            parameters.values().keySet().forEach(k -> binder.unknown(nodePath + "." + k, k,
                     "no further keys (" + kind.label() + " '" + name + "' takes no parameters)"));
         }
     }
@@ -310,10 +341,10 @@ final class Validator {
                     }
                 }
             }
-            services.add(new ServiceUse(kind, name, path, entry));
+            services.add(new ServiceUse(kind, name, path, entry, null));
             return entry;
         } catch (UnknownServiceException e) {
-            services.add(new ServiceUse(kind, name, path, null));
+            services.add(new ServiceUse(kind, name, path, null, null));
             String expected = "an installed " + kind.label()
                     + (e.suggestion() != null ? " (did you mean '" + e.suggestion() + "'?)"
                             : e.known().isEmpty() ? " (none is installed)" : " (installed: " + String.join(", ", e.known()) + ")");

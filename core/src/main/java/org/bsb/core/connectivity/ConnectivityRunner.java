@@ -23,6 +23,7 @@ import org.bsb.api.geometry.Box;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.storage.ConnectivityBlock;
+import org.bsb.core.compile.Seeds;
 
 /**
  * Runs connectivity tasks as jobs on a thread pool: one job per presynaptic chunk against its
@@ -45,7 +46,16 @@ public final class ConnectivityRunner {
         this.views = new FilteredMorphologies(cells);
     }
 
-    /** Runs the tasks in order; returns their blocks, per task and set in pre chunk order. */
+    /** Runs the tasks in order on {@code pool}; returns their blocks, per task and set in pre chunk order. */
+    public List<ConnectivityBlock> run(List<ConnectivityTask> tasks, ExecutorService pool) throws ConnectivityException {
+        List<ConnectivityBlock> out = new ArrayList<>();
+        for (ConnectivityTask task : tasks) {
+            out.addAll(run(task, pool));
+        }
+        return out;
+    }
+
+    /** Runs the tasks in order on a pool of its own with the runner's thread count. */
     public List<ConnectivityBlock> run(List<ConnectivityTask> tasks) throws ConnectivityException {
         List<ConnectivityBlock> out = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -65,25 +75,28 @@ public final class ConnectivityRunner {
 
     private List<ConnectivityBlock> run(ConnectivityTask task, ExecutorService pool) throws ConnectivityException {
         long start = System.nanoTime();
-        List<JobConnections<?>> jobs = plan(task);
+        List<Planned> jobs = plan(task);
         if (jobs.isEmpty()) {
             reporter.warn(task.name() + ": no overlap found between the presynaptic and postsynaptic cells;"
                     + " no connections made");
         }
         AtomicInteger done = new AtomicInteger();
-        List<Future<?>> futures = new ArrayList<>();
-        for (JobConnections<?> job : jobs) {
+        List<Future<List<JobConnections.Batch>>> futures = new ArrayList<>();
+        for (Planned planned : jobs) {
             futures.add(pool.submit(() -> {
+                // populations are built here and dropped with the job: only the connections stay
+                JobConnections<?> job = planned.build();
                 runJob(task.strategy(), job);
                 int d = done.incrementAndGet();
                 reporter.report(3, task.name() + ": job " + d + "/" + jobs.size() + " (chunk " + chunkText(job.chunk())
                         + ") done");
-                return null;
+                return job.batches();
             }));
         }
-        for (Future<?> f : futures) {
+        List<List<JobConnections.Batch>> results = new ArrayList<>();
+        for (Future<List<JobConnections.Batch>> f : futures) {
             try {
-                f.get();
+                results.add(f.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ConnectivityException(task.name() + ": interrupted");
@@ -91,6 +104,7 @@ public final class ConnectivityRunner {
                 for (Future<?> g : futures) {
                     g.cancel(true);
                 }
+                results.clear();
                 Throwable c = e.getCause();
                 if (c instanceof ConnectivityException ce) {
                     throw new ConnectivityException("connectivity." + task.name() + ": " + ce.getMessage());
@@ -101,7 +115,7 @@ public final class ConnectivityRunner {
                 throw new IllegalStateException(c);
             }
         }
-        List<ConnectivityBlock> blocks = assemble(task, jobs);
+        List<ConnectivityBlock> blocks = assemble(task, results);
         long n = blocks.stream().mapToLong(ConnectivityBlock::size).sum();
         reporter.report(2, String.format("%s: %d connections in %d jobs, %.2f s", task.name(), n, jobs.size(),
                 (System.nanoTime() - start) / 1e9));
@@ -113,16 +127,27 @@ public final class ConnectivityRunner {
         strategy.connect(job);
     }
 
+    /** A job to be made: its chunk and how to build it. */
+    record Planned(ChunkId chunk, java.util.function.Supplier<JobConnections<?>> builder) {
+        JobConnections<?> build() {
+            return builder.get();
+        }
+    }
+
     /** The jobs of a task, in chunk order. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    List<JobConnections<?>> plan(ConnectivityTask task) {
+    List<Planned> plan(ConnectivityTask task) {
         Hemitype pre = task.presynaptic();
         Hemitype post = task.postsynaptic();
         Context ctx = new Context(cells, pre.cellTypes(), post.cellTypes());
         ConnectionStrategy strategy = task.strategy();
         boolean inverted = strategy.jobsPerPostsynapticChunk();
         Set<ChunkId> jobChunks = inverted ? ctx.postsynapticChunks() : ctx.presynapticChunks();
-        List<JobConnections<?>> jobs = new ArrayList<>();
+        List<Planned> jobs = new ArrayList<>();
+        // populations are immutable: jobs whose region is a whole side (e.g. "all chunks") share one
+        Map<List<Object>, ChunkPopulation> shared = new java.util.concurrent.ConcurrentHashMap<>();
+        Set<ChunkId> allPre = ctx.presynapticChunks();
+        Set<ChunkId> allPost = ctx.postsynapticChunks();
         for (ChunkId c : jobChunks) {
             Collection<ChunkId> roi = strategy.regionOfInterest(task.parameters(), c, ctx);
             if (roi == null || roi.isEmpty()) {
@@ -130,35 +155,53 @@ public final class ConnectivityRunner {
             }
             Collection<ChunkId> preChunks = inverted ? roi : List.of(c);
             Collection<ChunkId> postChunks = inverted ? List.of(c) : roi;
-            List<CellPopulation> prePops = new ArrayList<>();
-            for (String t : pre.cellTypes()) {
-                prePops.add(new ChunkPopulation(cells, views, t, preChunks, pre.morphologyLabels()));
-            }
-            List<CellPopulation> postPops = new ArrayList<>();
-            for (String t : post.cellTypes()) {
-                postPops.add(new ChunkPopulation(cells, views, t, postChunks, post.morphologyLabels()));
-            }
-            jobs.add(new JobConnections(task.name(), task.parameters(), c, prePops, postPops, pre, post,
-                    JobSeeds.random(seed, task.name(), c), reporter));
+            jobs.add(new Planned(c, () -> {
+                List<CellPopulation> prePops = new ArrayList<>();
+                for (String t : pre.cellTypes()) {
+                    prePops.add(population(shared, allPre, t, preChunks, pre.morphologyLabels()));
+                }
+                List<CellPopulation> postPops = new ArrayList<>();
+                for (String t : post.cellTypes()) {
+                    postPops.add(population(shared, allPost, t, postChunks, post.morphologyLabels()));
+                }
+                return new JobConnections(task.name(), task.parameters(), c, prePops, postPops, pre, post,
+                        Seeds.stream(seed, task.name(), c.id()), reporter);
+            }));
         }
         return jobs;
     }
 
-    private static List<ConnectivityBlock> assemble(ConnectivityTask task, List<JobConnections<?>> jobs) {
+    private ChunkPopulation population(Map<List<Object>, ChunkPopulation> shared, Set<ChunkId> all, String type,
+            Collection<ChunkId> chunks, List<String> labels) {
+        List<ChunkId> sorted = new ArrayList<>(new TreeSet<>(chunks));
+        if (sorted.size() > 1 && sorted.size() == all.size()) {
+            return shared.computeIfAbsent(List.of(type, labels),
+                    k -> new ChunkPopulation(cells, views, type, sorted, labels));
+        }
+        return new ChunkPopulation(cells, views, type, sorted, labels);
+    }
+
+    private static List<ConnectivityBlock> assemble(ConnectivityTask task, List<List<JobConnections.Batch>> jobs) {
         // set name -> pre chunk -> batches, sets in (pre type, post type) hemitype order
         Map<String, TreeMap<ChunkId, List<int[][]>>> sets = new LinkedHashMap<>();
         Map<String, String[]> types = new HashMap<>();
         for (String pre : task.presynaptic().cellTypes()) {
             for (String post : task.postsynaptic().cellTypes()) {
                 String set = OutputNaming.setName(task, pre, post);
+                if (set == null) {
+                    continue;
+                }
                 sets.put(set, new TreeMap<>());
                 types.put(set, new String[] {pre, post});
             }
         }
-        for (JobConnections<?> job : jobs) {
-            for (JobConnections.Batch b : job.batches()) {
+        for (List<JobConnections.Batch> job : jobs) {
+            for (JobConnections.Batch b : job) {
                 String set = OutputNaming.setName(task, b.preType(), b.postType());
                 TreeMap<ChunkId, List<int[][]>> byChunk = sets.get(set);
+                if (byChunk == null) {
+                    continue; // output naming dropped this pair
+                }
                 // split the batch by presynaptic chunk, keeping its order
                 Map<ChunkId, int[]> counts = new TreeMap<>();
                 for (ChunkId c : b.preChunks()) {

@@ -3,6 +3,7 @@ package org.bsb.core.targetting;
 import java.util.ArrayList;
 import java.util.List;
 import org.bsb.api.BsbName;
+import org.bsb.api.Default;
 import org.bsb.api.Required;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.targetting.LocationTargetting;
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = LocationTargetting.class)
 @BsbName({"bsb.simulation.targetting.BranchLocTargetting", "branch"})
 public class BranchTargetting implements LocationTargetting<BranchTargetting.Parameters> {
-    public record Parameters(@Required List<String> labels, Double x) {}
+    public record Parameters(@Required List<String> labels, @Default("0.5") Double x) {}
 
     @Override
     public Class<Parameters> parameterType() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.bsb.api.BsbName;
+import org.bsb.api.Default;
 import org.bsb.api.Required;
 import org.bsb.api.targetting.CellTargetting;
 import org.bsb.api.targetting.TargetCells;
@@ -17,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = CellTargetting.class)
 @BsbName({"bsb.simulation.targetting.CylindricalTargetting", "cylinder"})
 public class CylinderTargetting implements CellTargetting<CylinderTargetting.Parameters> {
-    public record Parameters(@Required List<Double> origin, String axis, @Required Double radius,
+    public record Parameters(@Required List<Double> origin, @Default("y") String axis, @Required Double radius,
             List<String> cellModels, Integer count, Double fraction) {}
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.bsb.api.BsbName;
+import org.bsb.api.Default;
 import org.bsb.api.targetting.CellTargetting;
 import org.bsb.api.targetting.TargetCells;
 import org.osgi.service.component.annotations.Component;
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = CellTargetting.class)
 @BsbName({"bsb.simulation.targetting.RepresentativesTargetting", "representatives"})
 public class RepresentativesTargetting implements CellTargetting<RepresentativesTargetting.Parameters> {
-    public record Parameters(Integer n, List<String> cellModels, Integer count, Double fraction) {}
+    public record Parameters(@Default("1") Integer n, List<String> cellModels, Integer count, Double fraction) {}
 
     @Override
     public Class<Parameters> parameterType() {

@@ -104,6 +104,10 @@ class TutorialConfigTest {
                 "device voltage_recorder", "cell_targetting sphere",
                 "device synapse_recorder", "cell_targetting sphere", "location_targetting branch"), names);
         assertTrue(loaded.services().stream().allMatch(ServiceUse::installed));
+        // The validator keeps what it bound, defaults applied.
+        assertEquals(new FakeServices.VoxelParameters(0.5, 1, 50, 50, true, FakeServices.FavorCache.PRE),
+                loaded.services().get(3).parameters());
+        assertEquals("connectivity.stellate_to_stellate.strategy", loaded.services().get(3).path());
     }
 
     @Test
@@ -158,5 +162,17 @@ class TutorialConfigTest {
             assertEquals(c, back, json);
             assertEquals(json, ConfigWriter.toJson(back));
         }
+    }
+
+    @Test
+    void writingToYamlAndReadingBackIsTheIdentityToo() throws Exception {
+        Configuration c = ConfigLoader.load(JSON, registry).config();
+        var yaml = new org.bsb.core.config.format.YamlConfigFormat();
+        String text = yaml.write(ConfigWriter.toTree(c));
+        ConfigCheck back = ConfigLoader.check("stored.yaml", text, yaml, registry, null, true);
+        assertEquals(List.of(), back.problems(), text);
+        assertEquals(c, back.config());
+        // The tag keys stay strings, as the tutorial quotes them.
+        assertTrue(text.contains("\"16\":") || text.contains("'16':"), text);
     }
 }

@@ -183,20 +183,28 @@ class ConnectivityRunnerTest {
     }
 
     @Test
-    void jobSeedsDifferPerChunkAndName() {
-        long a = JobSeeds.seed(1, "x", new ChunkId(0, 0, 0));
-        assertNotEquals(a, JobSeeds.seed(1, "x", new ChunkId(1, 0, 0)));
-        assertNotEquals(a, JobSeeds.seed(1, "y", new ChunkId(0, 0, 0)));
-        assertNotEquals(a, JobSeeds.seed(2, "x", new ChunkId(0, 0, 0)));
-        assertEquals(a, JobSeeds.seed(1, "x", new ChunkId(0, 0, 0)));
-    }
-
-    @Test
     void outputNamingFollowsTheOriginal() {
         var one = task("s", new RandomPartner(), List.of("a"), List.of("b"));
         assertEquals("s", OutputNaming.setName(one, "a", "b"));
         var many = task("s", new RandomPartner(), List.of("a"), List.of("b", "c"));
         assertEquals("s_a_to_c", OutputNaming.setName(many, "a", "c"));
+    }
+
+    @Test
+    void outputNamingRenamesOrDropsPairs() throws Exception {
+        var pre = new Hemitype(List.of("a", "b"), List.of());
+        var post = new Hemitype(List.of("b"), List.of());
+        var naming = new java.util.HashMap<String, Object>();
+        naming.put("a", java.util.Map.of("b", "a_onto_b"));
+        var bToB = new java.util.HashMap<String, Object>();
+        bToB.put("b", null);
+        naming.put("b", bToB);
+        var t = new ConnectivityTask("x", new RandomPartner(), new NoParameters(), pre, post, naming);
+        assertEquals("a_onto_b", OutputNaming.setName(t, "a", "b"));
+        assertEquals(null, OutputNaming.setName(t, "b", "b"));
+        var blocks = new ConnectivityRunner(network(), 1, 1, Reporter.SILENT).run(List.of(t));
+        assertTrue(blocks.stream().allMatch(b -> b.set().equals("a_onto_b") && b.preType().equals("a")));
+        assertEquals(5, blocks.stream().mapToInt(ConnectivityBlock::size).sum());
     }
 
     @Test

@@ -88,6 +88,14 @@ public class PluginHotPlugIT {
                     "Unknown placement strategy 'grid_placment'. Did you mean 'grid_placement'? Known placement strategy names: "));
         }
 
+        // a new version of the jar replaces the old one: one entry, the new version
+        Path update = Files.createTempFile(plugins.getParent(), "lab-grid", ".jar");
+        withVersion(fixture, update, "1.0.1");
+        Files.move(update, dropped, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertTrue("the update to 1.0.1 was not picked up", Frameworks.await(TIMEOUT,
+                () -> known("grid_placement") && "1.0.1".equals(registry.entry(ServiceKind.PLACEMENT, "grid_placement").version())));
+        assertEquals(1, registry.entries(ServiceKind.PLACEMENT).stream().filter(e -> e.answersTo("grid_placement")).count());
+
         Files.delete(dropped);
         assertTrue("grid_placement still resolves " + TIMEOUT + " ms after deleting " + dropped,
                 Frameworks.await(TIMEOUT, () -> !known("grid_placement")));
@@ -95,6 +103,25 @@ public class PluginHotPlugIT {
         assertTrue("the bundle is still installed", Frameworks.await(TIMEOUT,
                 () -> Arrays.stream(context.getBundles()).noneMatch(b -> BSN.equals(b.getSymbolicName()))));
         assertTrue(!bsb("strategies").contains("grid_placement"));
+    }
+
+    /** A copy of the jar whose manifest says Bundle-Version: {@code version}. */
+    private static void withVersion(Path jar, Path copy, String version) throws java.io.IOException {
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = new java.util.jar.Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(copy), manifest)) {
+                for (var e = in.entries(); e.hasMoreElements(); ) {
+                    java.util.jar.JarEntry entry = e.nextElement();
+                    if (entry.getName().equals("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                    in.getInputStream(entry).transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
     }
 
     private boolean known(String name) {

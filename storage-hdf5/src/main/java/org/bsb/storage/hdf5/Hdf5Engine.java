@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
+import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
@@ -60,6 +61,7 @@ public class Hdf5Engine implements StorageEngine {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
+            removeStaleTemps(target);
             tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
                     + TEMP_COUNTER.incrementAndGet());
             writeFile(tmp, network);
@@ -87,6 +89,22 @@ public class Hdf5Engine implements StorageEngine {
         }
     }
 
+    /** Deletes temp files that writers of {@code target} left when they were killed (their process is gone). */
+    static void removeStaleTemps(Path target) {
+        java.util.regex.Pattern own = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote("." + target.getFileName() + ".tmp-") + "(\\d+)-\\d+");
+        try (var siblings = Files.list(target.getParent())) {
+            for (Path p : (Iterable<Path>) siblings::iterator) {
+                var m = own.matcher(p.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: stale temp files are harmless
+        }
+    }
+
     /** Called with the complete temporary file before it replaces the target (tests inject failures here). */
     protected void beforeRename(Path tmp) throws IOException {
         // nothing by default
@@ -97,8 +115,13 @@ public class Hdf5Engine implements StorageEngine {
     }
 
     private static void validate(NetworkData n) throws StorageException {
+        Set<String> seen = new java.util.HashSet<>();
         for (PlacementBlock b : n.placement()) {
             checkName("cell type", b.cellType());
+            if (b.size() > 0 && !seen.add(b.cellType() + "/" + b.chunk().id())) {
+                throw new StorageException("Cannot store two placement blocks of '" + b.cellType() + "' in chunk "
+                        + b.chunk() + ": merge them first");
+            }
         }
         for (Morphology m : n.morphologies()) {
             checkName("morphology", m.name());
@@ -124,25 +147,44 @@ public class Hdf5Engine implements StorageEngine {
             }
             h.putAttribute("bsb_java_layout", LAYOUT_VERSION);
             h.putAttribute("chunk_size", n.chunkSize().toArray());
-            h.putAttribute("chunks", MiniJson.write(chunkTable(n)));
-            WritableGroup files = h.putGroup("files");
+            // Tables are datasets, not attributes: jHDF writes attributes over 64 KiB into the object
+            // header, which then cannot be read back (a 20,000-chunk table broke the file).
+            long[][] table = chunkTable(n);
+            if (table.length > 0) {
+                h.putDataset("chunks", table).putAttribute("columns",
+                        new String[] {"chunk_id", "placed", "connections_inc", "connections_out"});
+            }
+            // jHDF 0.13 corrupts a file in which an empty group is followed by a dataset ("Failed to
+            // load children of group '//'"), so groups are only made for something to put in them.
             if (n.configJson() != null) {
-                var config = files.putDataset("config", n.configJson());
+                var config = h.putGroup("files").putDataset("config", n.configJson());
                 config.putAttribute("meta", "{\"active_config\": true}");
             }
             writeMorphologies(h, n.morphologies());
-            writePlacement(h.putGroup("placement"), n.placement());
-            writeConnectivity(h.putGroup("connectivity"), n.connectivity());
+            List<PlacementBlock> placed = n.placement().stream().filter(b -> b.size() > 0).toList();
+            if (!placed.isEmpty()) {
+                writePlacement(h.putGroup("placement"), placed);
+            }
+            List<ConnectivityBlock> connected = n.connectivity().stream().filter(c -> c.size() > 0).toList();
+            if (!connected.isEmpty()) {
+                writeConnectivity(h.putGroup("connectivity"), connected);
+            }
         }
     }
 
-    private static Map<String, Object> chunkTable(NetworkData n) {
+    /** Per chunk with data: id, cells placed, incoming and outgoing connections; sorted by id. */
+    private static long[][] chunkTable(NetworkData n) {
         Map<Long, long[]> table = new TreeMap<>();
         for (PlacementBlock b : n.placement()) {
-            table.computeIfAbsent(b.chunk().id(), k -> new long[3])[0] += b.size();
+            if (b.size() > 0) {
+                table.computeIfAbsent(b.chunk().id(), k -> new long[3])[0] += b.size();
+            }
         }
         Map<String, long[]> cellChunk = cellChunks(n.placement());
         for (ConnectivityBlock c : n.connectivity()) {
+            if (c.size() == 0) {
+                continue;
+            }
             table.computeIfAbsent(c.preChunk(), k -> new long[3])[2] += c.size();
             long[] postChunks = cellChunk.get(c.postType());
             for (int i = 0; i < c.size(); i++) {
@@ -152,13 +194,12 @@ public class Hdf5Engine implements StorageEngine {
                 }
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        table.forEach((id, v) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("placed", v[0]);
-            entry.put("connections", Map.of("inc", v[1], "out", v[2]));
-            out.put(Long.toString(id), entry);
-        });
+        long[][] out = new long[table.size()][];
+        int i = 0;
+        for (Map.Entry<Long, long[]> e : table.entrySet()) {
+            long[] v = e.getValue();
+            out[i++] = new long[] {e.getKey(), v[0], v[1], v[2]};
+        }
         return out;
     }
 
@@ -188,6 +229,10 @@ public class Hdf5Engine implements StorageEngine {
     }
 
     private static void writeMorphologies(WritableHdfFile h, List<Morphology> morphologies) {
+        if (morphologies.isEmpty()) {
+            h.putDataset("morphology_meta", "{}");
+            return;
+        }
         WritableGroup group = h.putGroup("morphologies");
         Map<String, Object> meta = new LinkedHashMap<>();
         for (Morphology m : morphologies) {
@@ -201,24 +246,29 @@ public class Hdf5Engine implements StorageEngine {
             g.putAttribute("properties", new String[] {"none"});
             g.putAttribute("points", (long) points);
             g.putAttribute("branches", (long) m.branches().size());
-            if (points > 0) {
-                double[][] data = new double[points][5];
-                int[][] graph = new int[m.branches().size()][2];
-                int at = 0;
-                for (int b = 0; b < m.branches().size(); b++) {
-                    Branch br = m.branches().get(b);
-                    for (int i = 0; i < br.size(); i++, at++) {
-                        data[at][0] = br.x(i);
-                        data[at][1] = br.y(i);
-                        data[at][2] = br.z(i);
-                        data[at][3] = br.radii()[i];
-                        data[at][4] = br.labels()[i];
-                    }
-                    graph[b][0] = at;
-                    graph[b][1] = br.parent();
+            int[][] graph = new int[m.branches().size()][2];
+            double[][] data = new double[points][5];
+            int at = 0;
+            for (int b = 0; b < m.branches().size(); b++) {
+                Branch br = m.branches().get(b);
+                for (int i = 0; i < br.size(); i++, at++) {
+                    data[at][0] = br.x(i);
+                    data[at][1] = br.y(i);
+                    data[at][2] = br.z(i);
+                    data[at][3] = br.radii()[i];
+                    data[at][4] = br.labels()[i];
                 }
-                g.putDataset("data", data);
-                g.putDataset("graph", graph);
+                graph[b][0] = at;
+                graph[b][1] = br.parent();
+            }
+            if (points > 0) {
+                g.putDataset("data", data, rows(points, 5));
+            }
+            if (graph.length > 0) {
+                g.putDataset("graph", graph, rows(graph.length, 2));
+            } else {
+                // No branches: a group must not stay empty (see writeFile).
+                g.putDataset("empty", 1);
             }
             Box bounds = m.bounds();
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -233,13 +283,11 @@ public class Hdf5Engine implements StorageEngine {
     private static void writePlacement(WritableGroup placement, List<PlacementBlock> blocks) {
         for (Map.Entry<String, List<PlacementBlock>> e : byType(blocks).entrySet()) {
             WritableGroup type = placement.putGroup(e.getKey());
-            Map<String, Object> chunks = new LinkedHashMap<>();
             long len = 0;
             for (PlacementBlock b : e.getValue()) {
                 if (b.size() == 0) {
                     continue;
                 }
-                chunks.merge(Long.toString(b.chunk().id()), (long) b.size(), (x, y) -> (Long) x + (Long) y);
                 len += b.size();
                 WritableGroup chunk = type.putGroup(Long.toString(b.chunk().id()));
                 chunk.putAttribute("len", (long) b.size());
@@ -247,14 +295,32 @@ public class Hdf5Engine implements StorageEngine {
                 if (!b.morphologyNames().isEmpty()) {
                     chunk.putAttribute("morphology_loaders", b.morphologyNames().toArray(new String[0]));
                 }
-                chunk.putDataset("position", triples(b.positions(), b.size()));
-                chunk.putDataset("rotation", triples(b.rotations(), b.size()));
+                chunk.putDataset("position", triples(b.positions(), b.size()), rows(b.size(), 3));
+                chunk.putDataset("rotation", triples(b.rotations(), b.size()), rows(b.size(), 3));
                 chunk.putDataset("morphology", b.morphologies().clone());
             }
+            // Per-chunk counts are each chunk group's len and the root chunks table (h5py users sort
+            // a type's keys as chunk ids, so nothing else lives beside the chunk groups).
             type.putAttribute("len", len);
-            type.putAttribute("chunks", MiniJson.write(chunks));
         }
     }
+
+    /**
+     * HDF5 chunking in blocks of rows. jHDF writes a contiguous 2-D dataset with one file write
+     * per row (a system call per cell: 35 s for a million cells here); a chunked one is written
+     * a chunk at a time. h5py reads both alike. Datasets below {@link #CHUNKED_FROM} rows stay contiguous.
+     */
+    static DatasetCreationOptions rows(int n, int width) {
+        if (n < CHUNKED_FROM) {
+            // Small datasets: a chunk index costs more than a few row writes.
+            return DatasetCreationOptions.DEFAULT;
+        }
+        return DatasetCreationOptions.builder().chunkDimensions(Math.min(n, CHUNK_ROWS), width).build();
+    }
+
+    static final int CHUNKED_FROM = 512;
+
+    static final int CHUNK_ROWS = 65536;
 
     private static double[][] triples(double[] flat, int n) {
         double[][] out = new double[n][3];
@@ -290,7 +356,6 @@ public class Hdf5Engine implements StorageEngine {
             g.putAttribute("pre", f.preType());
             g.putAttribute("post", f.postType());
             long len = 0;
-            Map<String, Object> chunks = new LinkedHashMap<>();
             for (Map.Entry<Long, List<ConnectivityBlock>> chunk : set.getValue().entrySet()) {
                 int n = chunk.getValue().stream().mapToInt(ConnectivityBlock::size).sum();
                 if (n == 0) {
@@ -306,13 +371,11 @@ public class Hdf5Engine implements StorageEngine {
                 }
                 WritableGroup cg = g.putGroup(Long.toString(chunk.getKey()));
                 cg.putAttribute("len", (long) n);
-                cg.putDataset("pre_locs", triples(pre, n));
-                cg.putDataset("post_locs", triples(post, n));
-                chunks.put(Long.toString(chunk.getKey()), (long) n);
+                cg.putDataset("pre_locs", triples(pre, n), rows(n, 3));
+                cg.putDataset("post_locs", triples(post, n), rows(n, 3));
                 len += n;
             }
             g.putAttribute("len", len);
-            g.putAttribute("chunks", MiniJson.write(chunks));
         }
     }
 
@@ -353,7 +416,7 @@ public class Hdf5Engine implements StorageEngine {
             }
             Map<String, String> attributes = new LinkedHashMap<>();
             for (Map.Entry<String, Attribute> e : h.getAttributes().entrySet()) {
-                if (e.getValue().getData() instanceof String s && !e.getKey().equals("chunks")) {
+                if (e.getValue().getData() instanceof String s) {
                     attributes.put(e.getKey(), s);
                 }
             }
@@ -393,9 +456,9 @@ public class Hdf5Engine implements StorageEngine {
                 sets.add(Collections.unmodifiableSet(set));
             }
             List<Branch> branches = new ArrayList<>();
-            if (g.getChild("data") instanceof Dataset dd) {
-                double[][] data = (double[][]) dd.getData();
-                int[][] graph = (int[][]) ((Dataset) g.getChild("graph")).getData();
+            if (g.getChild("graph") instanceof Dataset gd) {
+                double[][] data = g.getChild("data") instanceof Dataset dd ? (double[][]) dd.getData() : new double[0][];
+                int[][] graph = (int[][]) gd.getData();
                 int start = 0;
                 for (int[] row : graph) {
                     int n = row[0] - start;
@@ -459,9 +522,14 @@ public class Hdf5Engine implements StorageEngine {
         return out;
     }
 
-    /** Children by name, or by numeric chunk id. */
+    /** Child groups by name, or by numeric chunk id. */
     private static List<Node> sortedChildren(Group g, boolean numeric) {
-        List<Node> nodes = new ArrayList<>(g.getChildren().values());
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : g.getChildren().values()) {
+            if (n instanceof Group) {
+                nodes.add(n);
+            }
+        }
         nodes.sort(numeric ? Comparator.comparingLong((Node n) -> Long.parseLong(n.getName()))
                 : Comparator.comparing(Node::getName));
         return nodes;

@@ -24,7 +24,9 @@ import org.bsb.neuron.model.ModelDefinition;
  * N copies of the tutorial's Stellate cell with {@code hh} everywhere (IClamp 0.1 nA at each
  * soma, 20-80 ms), 100 ms at dt 0.025, 6.3 °C: our wall time against NEURON's, both measured in
  * this run (NEURON through the reference harness's {@code --timing}), at 1 and 2 threads.
- * Times are of initialisation plus the run (best of 3, after one warm-up run for the JVM).
+ * Times are of initialisation plus the run: the best of {@code bench.rounds} (3) rounds, each
+ * timing NEURON once then ours once, so both see the same load (after one JVM warm-up run).
+ * Wall and process CPU times are both reported: on a shared machine CPU time is the steadier.
  */
 public final class CableBenchmark {
     private CableBenchmark() {
@@ -60,25 +62,41 @@ public final class CableBenchmark {
         return new CableCell("stellate", secs);
     }
 
-    static double ours(Network net, int threads, double[] lastV, Network.Probe probe) {
+    /** Process CPU time (s), all threads. */
+    static double cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** NEURON's last soma voltage of its last timing run, to check both computed the same. */
+    static double neuronV = Double.NaN;
+
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+
+    /** Best wall time of {@code reps} runs; cpuOut[0] receives the best CPU time. */
+    static double ours(Network net, int threads, double[] lastV, Network.Probe probe, double[] cpuOut, int reps) {
         SimSettings s = new SimSettings(0.025, 100, 6.3, -65);
         double best = Double.POSITIVE_INFINITY;
-        for (int rep = 0; rep < 4; rep++) {
+        cpuOut[0] = Double.POSITIVE_INFINITY;
+        for (int rep = 0; rep < reps; rep++) {
             long t0 = System.nanoTime();
+            double c0 = cpu();
             SimResult r = Simulator.run(net, s, threads);
             double el = (System.nanoTime() - t0) / 1e9;
-            if (rep > 0) {
-                best = Math.min(best, el);
-            }
+            double ec = cpu() - c0;
+            best = Math.min(best, el);
+            cpuOut[0] = Math.min(cpuOut[0], ec);
             double[] v = r.trace(probe);
             lastV[0] = v[v.length - 1];
         }
         return best;
     }
 
-    static double neuron(String script, int copies, int threads) throws IOException, InterruptedException {
+    /** NEURON's best wall time; cpuOut[0] receives its best CPU time. */
+    static double neuron(String script, int copies, int threads, double[] cpuOut)
+            throws IOException, InterruptedException {
         Process p = new ProcessBuilder("/usr/bin/python3", script, "--timing", String.valueOf(copies), "--threads",
-                String.valueOf(threads), "--repeat", "3").redirectErrorStream(false).start();
+                String.valueOf(threads), "--repeat", "1").redirectErrorStream(false).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.getErrorStream().readAllBytes();
         if (p.waitFor() != 0) {
@@ -88,7 +106,19 @@ public final class CableBenchmark {
         if (!m.find()) {
             throw new IllegalStateException("no timing in NEURON's output: " + out);
         }
+        Matcher mc = Pattern.compile("\"cpu_seconds\": ([0-9.eE+-]+)").matcher(out);
+        cpuOut[0] = mc.find() ? Double.parseDouble(mc.group(1)) : Double.NaN;
+        Matcher mv = Pattern.compile("\"v_last_soma_end\": ([0-9.eE+-]+)").matcher(out);
+        neuronV = mv.find() ? Double.parseDouble(mv.group(1)) : Double.NaN;
         return Double.parseDouble(m.group(1));
+    }
+
+    static String loadavg() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -107,16 +137,33 @@ public final class CableBenchmark {
         System.out.printf("cable benchmark: %d Stellate copies, hh everywhere, %d segments each, 100 ms at dt 0.025%n",
                 copies, cell.segmentCount());
         StringBuilder json = new StringBuilder("{\"copies\": " + copies + ", \"runs\": [");
-        for (int threads : new int[] {1, 2}) {
+        for (int threads : Boolean.getBoolean("bench.only2") ? new int[] {2} : Boolean.getBoolean("bench.only1") ? new int[] {1} : new int[] {1, 2}) {
             double[] lastV = new double[1];
-            double tn = script.equals("none") ? Double.NaN : neuron(script, copies, threads);
-            double to = ours(net, threads, lastV, probe);
-            System.out.printf("threads %d: NEURON %.3f s, ours %.3f s, ratio ours/NEURON %.3f (v_soma(100 ms) %.6f mV)%n",
-                    threads, tn, to, to / tn, lastV[0]);
+            double tn = Double.POSITIVE_INFINITY;
+            double to = Double.POSITIVE_INFINITY;
+            double[] cn = {Double.POSITIVE_INFINITY};
+            double[] co = {Double.POSITIVE_INFINITY};
+            ours(net, threads, lastV, probe, new double[1], 2); // JVM warm-up (JIT)
+            // alternate the two simulators so that both see the same (shared, noisy) machine
+            for (int round = 0; round < ROUNDS; round++) {
+                double[] c = new double[1];
+                if (!script.equals("none")) {
+                    tn = Math.min(tn, neuron(script, copies, threads, c));
+                    cn[0] = Math.min(cn[0], c[0]);
+                } else {
+                    tn = cn[0] = Double.NaN;
+                }
+                to = Math.min(to, ours(net, threads, lastV, probe, c, 1));
+                co[0] = Math.min(co[0], c[0]);
+            }
+            System.out.printf("threads %d: wall NEURON %.3f s, ours %.3f s, ratio %.3f; cpu NEURON %.3f s, ours %.3f s,"
+                    + " ratio %.3f (last cell's v_soma(100 ms): ours %.9f, NEURON %.9f mV)%n", threads, tn, to, to / tn,
+                    cn[0], co[0], co[0] / cn[0], lastV[0], neuronV);
             json.append(threads == 1 ? "" : ", ").append(String.format(
-                    "{\"threads\": %d, \"neuron_s\": %.4f, \"ours_s\": %.4f, \"ratio\": %.4f}", threads, tn, to, to / tn));
+                    "{\"threads\": %d, \"neuron_s\": %.4f, \"ours_s\": %.4f, \"ratio\": %.4f, \"neuron_cpu_s\": %.4f,"
+                    + " \"ours_cpu_s\": %.4f}", threads, tn, to, to / tn, cn[0], co[0]));
         }
-        json.append("]}");
+        json.append("], \"loadavg\": \"").append(loadavg()).append("\"}");
         System.out.println(json);
     }
 }

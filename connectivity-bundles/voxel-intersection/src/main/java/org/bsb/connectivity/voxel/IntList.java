@@ -14,6 +14,10 @@ final class IntList {
         data[size++] = v;
     }
 
+    void clear() {
+        size = 0;
+    }
+
     int get(int i) {
         return data[i];
     }

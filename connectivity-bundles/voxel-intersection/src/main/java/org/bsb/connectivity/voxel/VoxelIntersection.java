@@ -14,6 +14,7 @@ import org.bsb.api.connectivity.ConnectionJob;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.connectivity.ConnectivityException;
 import org.bsb.api.connectivity.RegionContext;
+import org.bsb.api.connectivity.Sampling;
 import org.bsb.api.geometry.Box;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.geometry.EulerRotation;
@@ -61,6 +62,7 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         VoxelIntersectionParameters p = job.parameters();
         check(p);
         boolean favorPre = !"post".equals(p.favorCache());
+        Contacts contacts = Contacts.of(p.contacts());
         List<CellPopulation> targets = favorPre ? job.presynaptic() : job.postsynaptic();
         List<CellPopulation> candidates = favorPre ? job.postsynaptic() : job.presynaptic();
         for (CellPopulation t : targets) {
@@ -69,7 +71,7 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
                         || !hasPoints(job, c, favorPre ? "postsynaptic" : "presynaptic")) {
                     continue;
                 }
-                Pair pair = new Pair(job.random(), p, t, c, favorPre);
+                Pair pair = new Pair(job.random(), p, contacts, t, c, favorPre);
                 pair.run();
                 if (favorPre) {
                     job.connect(t, c, pair.targetLocs.toArray(), pair.candLocs.toArray());
@@ -140,6 +142,7 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
     private final class Pair {
         final RandomGenerator random;
         final VoxelIntersectionParameters p;
+        final Contacts contacts;
         final CellPopulation targets;
         final CellPopulation cands;
         final int nTarget;
@@ -149,12 +152,13 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         final IntList targetLocs = new IntList();
         final IntList candLocs = new IntList();
         /** Candidate points rotated into a target frame, per (morphology, combined rotation). */
-        final Map<RotKey, double[]> rotated = new HashMap<>();
+        final Map<RotKey, Rotated> rotated = new HashMap<>();
         final LongIntMap candVoxels = new LongIntMap(256);
 
-        Pair(RandomGenerator random, VoxelIntersectionParameters p, CellPopulation targets, CellPopulation cands,
-                boolean favorPre) {
+        Pair(RandomGenerator random, VoxelIntersectionParameters p, Contacts contacts, CellPopulation targets,
+                CellPopulation cands, boolean favorPre) {
             this.random = random;
+            this.contacts = contacts;
             this.p = p;
             this.targets = targets;
             this.cands = cands;
@@ -193,15 +197,11 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
             if (random.nextDouble() < want - k) {
                 k++;
             }
-            // partial Fisher-Yates: the first k entries become a uniform random subset
-            int[] copy = partners.clone();
+            int[] picked = Sampling.distinct(random, partners.length, k);
+            int[] out = new int[k];
             for (int i = 0; i < k; i++) {
-                int j = i + random.nextInt(copy.length - i);
-                int s = copy[i];
-                copy[i] = copy[j];
-                copy[j] = s;
+                out[i] = partners[picked[i]];
             }
-            int[] out = java.util.Arrays.copyOf(copy, k);
             java.util.Arrays.sort(out);
             return out;
         }
@@ -210,52 +210,59 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
             Morphology cm = cands.morphology(c);
             double[] ce = edges(cands.morphologyBounds(c), nCand, maxCand);
             EulerRotation combined = tInv.after(EulerRotation.of(cands.rotation(c)));
-            double[] pts = rotatedPoints(cm, c, combined);
+            Rotated rot = rotatedPoints(cm, combined);
+            double[] pts = rot.points;
             double[] cPos = cands.position(c);
             double[] d = new double[3];
             tInv.apply(new double[] {cPos[0] - tPos[0], cPos[1] - tPos[1], cPos[2] - tPos[2]}, 0, d, 0);
-            // candidate points inside the target's occupied grid, grouped by candidate voxel
             double[] te = tv.edges;
-            double loX = tv.lo[0] * te[0] - ce[0], hiX = (tv.hi[0] + 1) * te[0] + ce[0];
-            double loY = tv.lo[1] * te[1] - ce[1], hiY = (tv.hi[1] + 1) * te[1] + ce[1];
-            double loZ = tv.lo[2] * te[2] - ce[2], hiZ = (tv.hi[2] + 1) * te[2] + ce[2];
+            boolean sameGrid = ce[0] == te[0] && ce[1] == te[1] && ce[2] == te[2] && tv.hasDense();
+            // only candidate points that can fall in a voxel overlapping an occupied target voxel matter
+            double[] region = new double[6];
+            for (int a = 0; a < 3; a++) {
+                double margin = sameGrid ? 0 : ce[a];
+                region[a] = tv.lo[a] * te[a] - margin - d[a];
+                region[3 + a] = (tv.hi[a] + 1) * te[a] + margin - d[a];
+            }
+            // per point kept: its group (target voxel on the same grid, else candidate voxel)
+            groupOfPoint.clear();
+            pointIds.clear();
+            vx.clear();
             candVoxels.clear();
-            IntList voxelOfPoint = new IntList();
-            IntList pointIds = new IntList();
-            IntList vx = new IntList();
-            int n = pts.length / 3;
-            for (int i = 0; i < n; i++) {
-                double x = pts[3 * i] + d[0], y = pts[3 * i + 1] + d[1], z = pts[3 * i + 2] + d[2];
-                if (x < loX || x > hiX || y < loY || y > hiY || z < loZ || z > hiZ) {
+            for (int b = 0; b < rot.branchStart.length - 1; b++) {
+                if (!overlaps(rot.branchBoxes, 6 * b, region)) {
                     continue;
                 }
-                int ix = (int) Math.floor(x / ce[0]), iy = (int) Math.floor(y / ce[1]), iz = (int) Math.floor(z / ce[2]);
-                int v = candVoxels.putIfAbsent(VoxelSet.key(ix, iy, iz), vx.size() / 3);
-                if (v < 0) {
-                    v = vx.size() / 3;
-                    vx.add(ix);
-                    vx.add(iy);
-                    vx.add(iz);
+                if (sameGrid) {
+                    sameGridPoints(pts, rot.branchStart[b], rot.branchStart[b + 1], d, ce, tv, groupOfPoint, pointIds);
+                } else {
+                    ownGridPoints(pts, rot.branchStart[b], rot.branchStart[b + 1], d, ce, candVoxels, vx, groupOfPoint,
+                            pointIds);
                 }
-                voxelOfPoint.add(v);
-                pointIds.add(i);
             }
             if (pointIds.size() == 0) {
                 return;
             }
-            // pool of overlapping (candidate voxel, target voxel) pairs, weighted by point count products
-            int nv = vx.size() / 3;
-            int[] candCount = new int[nv];
-            for (int k = 0; k < voxelOfPoint.size(); k++) {
-                candCount[voxelOfPoint.get(k)]++;
+            int ng = sameGrid ? tv.size() : vx.size() / 3;
+            int[] groupCount = new int[ng];
+            for (int k = 0; k < groupOfPoint.size(); k++) {
+                groupCount[groupOfPoint.get(k)]++;
             }
-            IntList poolC = new IntList();
-            IntList poolT = new IntList();
-            long[] cumulative = new long[16];
+            // pool of overlapping (candidate voxel, target voxel) pairs, weighted by point count products
+            poolC.clear();
+            poolT.clear();
             int pool = 0;
             long total = 0;
-            for (int v = 0; v < nv; v++) {
-                int ix = vx.get(3 * v), iy = vx.get(3 * v + 1), iz = vx.get(3 * v + 2);
+            for (int g = 0; g < ng; g++) {
+                if (groupCount[g] == 0) {
+                    continue;
+                }
+                if (sameGrid) {
+                    total += (long) groupCount[g] * tv.count(g);
+                    pool = addPool(pool, g, g, total);
+                    continue;
+                }
+                int ix = vx.get(3 * g), iy = vx.get(3 * g + 1), iz = vx.get(3 * g + 2);
                 int x0 = first(ix, ce[0], te[0]), x1 = last(ix, ce[0], te[0]);
                 int y0 = first(iy, ce[1], te[1]), y1 = last(iy, ce[1], te[1]);
                 int z0 = first(iz, ce[2], te[2]), z1 = last(iz, ce[2], te[2]);
@@ -264,13 +271,8 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
                         for (int z = z0; z <= z1; z++) {
                             int tvox = tv.find(x, y, z);
                             if (tvox >= 0) {
-                                poolC.add(v);
-                                poolT.add(tvox);
-                                total += (long) candCount[v] * tv.count(tvox);
-                                if (pool == cumulative.length) {
-                                    cumulative = java.util.Arrays.copyOf(cumulative, 2 * pool);
-                                }
-                                cumulative[pool++] = total;
+                                total += (long) groupCount[g] * tv.count(tvox);
+                                pool = addPool(pool, g, tvox, total);
                             }
                         }
                     }
@@ -279,72 +281,92 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
             if (total == 0) {
                 return;
             }
-            int contacts = (int) p.contacts();
+            int contacts = this.contacts.draw(random);
             if (contacts <= 0) {
                 return;
             }
-            // candidate points per candidate voxel, in point order
-            int[] start = new int[nv + 1];
-            for (int v = 0; v < nv; v++) {
-                start[v + 1] = start[v] + candCount[v];
+            // candidate points per group, in point order
+            int[] start = new int[ng + 1];
+            for (int g = 0; g < ng; g++) {
+                start[g + 1] = start[g] + groupCount[g];
             }
-            int[] fill = java.util.Arrays.copyOf(start, nv);
-            int[] members = new int[voxelOfPoint.size()];
-            for (int k = 0; k < voxelOfPoint.size(); k++) {
-                members[fill[voxelOfPoint.get(k)]++] = pointIds.get(k);
+            int[] fill = java.util.Arrays.copyOf(start, ng);
+            int[] members = new int[groupOfPoint.size()];
+            for (int k = 0; k < groupOfPoint.size(); k++) {
+                members[fill[groupOfPoint.get(k)]++] = pointIds.get(k);
             }
-            int[] loc = locations(cm, c);
             for (int s = 0; s < contacts; s++) {
                 long r = random.nextLong(total);
                 int pick = upperBound(cumulative, pool, r);
-                int v = poolC.get(pick);
+                int g = poolC.get(pick);
                 int tvox = poolT.get(pick);
-                int cp = members[start[v] + random.nextInt(candCount[v])];
+                int cp = members[start[g] + random.nextInt(groupCount[g])];
                 int tp = tv.start[tvox] + random.nextInt(tv.count(tvox));
                 targetLocs.add(t);
                 targetLocs.add(tv.branch[tp]);
                 targetLocs.add(tv.point[tp]);
                 candLocs.add(c);
-                candLocs.add(loc[2 * cp]);
-                candLocs.add(loc[2 * cp + 1]);
+                candLocs.add(rot.locations[2 * cp]);
+                candLocs.add(rot.locations[2 * cp + 1]);
             }
         }
 
+        /** Points from..to moved by d that fall in an occupied target voxel (grids coincide): group = that voxel. */
+        private static void sameGridPoints(double[] pts, int from, int to, double[] d, double[] e, VoxelSet tv,
+                IntList groupOfPoint, IntList pointIds) {
+            double dx = d[0], dy = d[1], dz = d[2], ex = e[0], ey = e[1], ez = e[2];
+            for (int i = from; i < to; i++) {
+                int g = tv.findDense((int) Math.floor((pts[3 * i] + dx) / ex), (int) Math.floor((pts[3 * i + 1] + dy) / ey),
+                        (int) Math.floor((pts[3 * i + 2] + dz) / ez));
+                if (g >= 0) {
+                    groupOfPoint.add(g);
+                    pointIds.add(i);
+                }
+            }
+        }
+
+        /** Points from..to moved by d, grouped by their own voxel on the candidate's grid. */
+        private static void ownGridPoints(double[] pts, int from, int to, double[] d, double[] e, LongIntMap voxels,
+                IntList vx, IntList groupOfPoint, IntList pointIds) {
+            for (int i = from; i < to; i++) {
+                int ix = (int) Math.floor((pts[3 * i] + d[0]) / e[0]);
+                int iy = (int) Math.floor((pts[3 * i + 1] + d[1]) / e[1]);
+                int iz = (int) Math.floor((pts[3 * i + 2] + d[2]) / e[2]);
+                int g = voxels.putIfAbsent(VoxelSet.key(ix, iy, iz), vx.size() / 3);
+                if (g < 0) {
+                    g = vx.size() / 3;
+                    vx.add(ix);
+                    vx.add(iy);
+                    vx.add(iz);
+                }
+                groupOfPoint.add(g);
+                pointIds.add(i);
+            }
+        }
+
+        private final IntList groupOfPoint = new IntList();
+        private final IntList pointIds = new IntList();
+        private final IntList vx = new IntList();
+        private final IntList poolC = new IntList();
+        private final IntList poolT = new IntList();
+        private long[] cumulative = new long[16];
+
+        private int addPool(int pool, int g, int tvox, long total) {
+            poolC.add(g);
+            poolT.add(tvox);
+            if (pool == cumulative.length) {
+                cumulative = java.util.Arrays.copyOf(cumulative, 2 * pool);
+            }
+            cumulative[pool] = total;
+            return pool + 1;
+        }
+
         /** Points of a candidate morphology rotated by {@code rot}, cached per morphology and rotation. */
-        double[] rotatedPoints(Morphology m, int c, EulerRotation rot) {
+        Rotated rotatedPoints(Morphology m, EulerRotation rot) {
             RotKey key = new RotKey(m, java.util.Arrays.stream(rot.matrix()).boxed().toList());
-            return rotated.computeIfAbsent(key, k -> {
-                double[] pts = new double[3 * m.pointCount()];
-                int at = 0;
-                for (Branch b : m.branches()) {
-                    System.arraycopy(b.points(), 0, pts, at, b.points().length);
-                    at += b.points().length;
-                }
-                if (!rot.isIdentity()) {
-                    for (int i = 0; i < pts.length; i += 3) {
-                        rot.apply(pts, i, pts, i);
-                    }
-                }
-                return pts;
-            });
+            return rotated.computeIfAbsent(key, k -> new Rotated(m, rot));
         }
 
-        private final Map<Morphology, int[]> locationCache = new java.util.IdentityHashMap<>();
-
-        /** (branch, point) of each point of a morphology in flattened order. */
-        int[] locations(Morphology m, int c) {
-            return locationCache.computeIfAbsent(m, k -> {
-                int[] out = new int[2 * m.pointCount()];
-                int i = 0;
-                for (int b = 0; b < m.branches().size(); b++) {
-                    for (int p = 0; p < m.branches().get(b).size(); p++, i++) {
-                        out[2 * i] = b;
-                        out[2 * i + 1] = p;
-                    }
-                }
-                return out;
-            });
-        }
     }
 
     /** First target grid index whose voxel overlaps (open) candidate voxel {@code k}. */
@@ -389,6 +411,51 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
             }
         }
         return out;
+    }
+
+    /** A morphology's points rotated, with per-branch point ranges and bounding boxes. */
+    private static final class Rotated {
+        final double[] points;
+        final int[] branchStart;
+        final double[] branchBoxes;
+        /** (branch, point) of each point. */
+        final int[] locations;
+
+        Rotated(Morphology m, EulerRotation rot) {
+            int n = m.pointCount();
+            points = new double[3 * n];
+            locations = new int[2 * n];
+            branchStart = new int[m.branches().size() + 1];
+            branchBoxes = new double[6 * m.branches().size()];
+            int at = 0;
+            for (int b = 0; b < m.branches().size(); b++) {
+                Branch br = m.branches().get(b);
+                branchStart[b] = at;
+                double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+                for (int p = 0; p < br.size(); p++, at++) {
+                    rot.apply(br.points(), 3 * p, points, 3 * at);
+                    locations[2 * at] = b;
+                    locations[2 * at + 1] = p;
+                    for (int a = 0; a < 3; a++) {
+                        box[a] = Math.min(box[a], points[3 * at + a]);
+                        box[3 + a] = Math.max(box[3 + a], points[3 * at + a]);
+                    }
+                }
+                System.arraycopy(box, 0, branchBoxes, 6 * b, 6);
+            }
+            branchStart[m.branches().size()] = at;
+        }
+    }
+
+    /** Whether box {@code boxes[o..o+5]} and {@code region} (min xyz, max xyz) intersect (closed). */
+    static boolean overlaps(double[] boxes, int o, double[] region) {
+        for (int a = 0; a < 3; a++) {
+            if (boxes[o + a] > region[3 + a] || boxes[o + 3 + a] < region[a]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private record RotKey(Morphology morphology, List<Double> rotation) {

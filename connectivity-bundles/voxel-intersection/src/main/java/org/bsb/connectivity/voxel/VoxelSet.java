@@ -21,6 +21,9 @@ final class VoxelSet {
     final int[] lo;
     final int[] hi;
     private final LongIntMap lookup;
+    /** Voxel id per grid cell of the box lo..hi (x fastest), -1 if empty; null if that box is too large. */
+    private final int[] dense;
+    final int[] dims;
 
     private VoxelSet(double[] edges, int[] index, int[] start, int[] branch, int[] point, LongIntMap lookup) {
         this.edges = edges;
@@ -37,6 +40,38 @@ final class VoxelSet {
                 hi[a] = Math.max(hi[a], index[3 * v + a]);
             }
         }
+        dims = new int[3];
+        long cells = 1;
+        for (int a = 0; a < 3; a++) {
+            dims[a] = size() == 0 ? 0 : hi[a] - lo[a] + 1;
+            cells *= dims[a];
+        }
+        if (size() > 0 && cells <= 1 << 22) {
+            dense = new int[(int) cells];
+            java.util.Arrays.fill(dense, -1);
+            for (int v = 0; v < size(); v++) {
+                dense[cell(index[3 * v], index[3 * v + 1], index[3 * v + 2])] = v;
+            }
+        } else {
+            dense = null;
+        }
+    }
+
+    private int cell(int x, int y, int z) {
+        return (x - lo[0]) + dims[0] * ((y - lo[1]) + dims[1] * (z - lo[2]));
+    }
+
+    /** Whether {@link #findDense} may be used. */
+    boolean hasDense() {
+        return dense != null;
+    }
+
+    /** The voxel with grid index (x, y, z), or -1: array lookup, {@link #hasDense()} only. */
+    int findDense(int x, int y, int z) {
+        if (x < lo[0] || x > hi[0] || y < lo[1] || y > hi[1] || z < lo[2] || z > hi[2]) {
+            return -1;
+        }
+        return dense[cell(x, y, z)];
     }
 
     int size() {

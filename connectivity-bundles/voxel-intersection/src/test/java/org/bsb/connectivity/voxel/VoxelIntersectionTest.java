@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.bsb.api.Reporter;
@@ -186,6 +187,28 @@ class VoxelIntersectionTest {
         var two = new ConnectivityRunner(cells, 5, 2, Reporter.SILENT).run(t);
         assertEquals(render(one), render(two));
         assertTrue(count(one) > 0);
+    }
+
+    @Test
+    void contactsMayBeDrawnFromADistribution() throws Exception {
+        PlacedCells cells = randomNetwork(15, 11, true);
+        var p = VoxelIntersectionParameters.DEFAULTS.withContacts(Map.of("distribution", "randint", "low", 2L,
+                "high", 4L));
+        var blocks = new ConnectivityRunner(cells, 1, 1, Reporter.SILENT).run(List.of(task(p)));
+        Map<Long, Integer> perPair = new java.util.HashMap<>();
+        for (ConnectivityBlock b : blocks) {
+            for (int k = 0; k < b.size(); k++) {
+                perPair.merge(b.preLocations()[3 * k] * 1000L + b.postLocations()[3 * k], 1, Integer::sum);
+            }
+        }
+        assertTrue(perPair.size() > 5);
+        assertTrue(perPair.values().stream().allMatch(n -> n == 2 || n == 3), perPair.values().toString());
+        assertTrue(perPair.containsValue(2) && perPair.containsValue(3));
+        var bad = VoxelIntersectionParameters.DEFAULTS.withContacts(Map.of("distribution", "zipf"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.bsb.api.connectivity.ConnectivityException.class,
+                () -> new ConnectivityRunner(cells, 1, 1, Reporter.SILENT).run(List.of(task(bad))));
+        assertEquals("connectivity.a_to_b: contacts: unsupported distribution 'zipf'; expected a number or one of"
+                + " constant, norm, uniform, randint, poisson", e.getMessage());
     }
 
     @Test

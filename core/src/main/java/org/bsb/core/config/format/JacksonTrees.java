@@ -9,7 +9,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ import org.bsb.api.config.SourcePosition;
 final class JacksonTrees {
     /** Deeper documents are rejected as malformed instead of exhausting the stack. */
     static final int MAX_DEPTH = 500;
+    /** Nodes a document may expand to through YAML aliases (each alias counts its whole target). */
+    static final long MAX_NODES = 2_000_000;
 
     private JacksonTrees() {}
 
@@ -37,7 +41,7 @@ final class JacksonTrees {
             if (first == null) {
                 throw new ConfigSyntaxException(new SourcePosition(source, 1, 1), "the file is empty");
             }
-            ConfigNode root = read(parser, source, 0);
+            ConfigNode root = read(parser, source, 0, new HashMap<>(), new long[1]);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw new ConfigSyntaxException(position(source, parser.currentTokenLocation()),
@@ -53,11 +57,50 @@ final class JacksonTrees {
         }
     }
 
-    private static ConfigNode read(JsonParser p, String source, int depth) throws IOException, ConfigSyntaxException {
+    /**
+     * Reads the value at the current token. {@code anchors} holds the YAML anchors seen so far:
+     * an alias ({@code *name}) stands for a copy of the anchored node, as in {@code yaml.safe_load}.
+     */
+    private static ConfigNode read(JsonParser p, String source, int depth, Map<String, Anchored> anchors, long[] nodes)
+            throws IOException, ConfigSyntaxException {
         SourcePosition at = position(source, p.currentTokenLocation());
         if (depth > MAX_DEPTH) {
             throw new ConfigSyntaxException(at, "the document is nested more than " + MAX_DEPTH + " levels deep");
         }
+        if (++nodes[0] > MAX_NODES) {
+            throw new ConfigSyntaxException(at, "the document expands to more than " + MAX_NODES + " values");
+        }
+        if (p instanceof YAMLParser yaml) {
+            if (yaml.isCurrentAlias()) {
+                Anchored target = anchors.get(p.getText());
+                if (target == null) {
+                    // Jackson's YAML parser drops anchors of single values; only mappings and lists keep them.
+                    throw new ConfigSyntaxException(at, "unknown alias '*" + p.getText()
+                            + "' (an alias must follow its anchor, and only mappings and lists can be anchored)");
+                }
+                // An alias is a copy of its target for everything downstream: count it as such.
+                nodes[0] += target.size();
+                if (nodes[0] > MAX_NODES) {
+                    throw new ConfigSyntaxException(at, "the document expands to more than " + MAX_NODES
+                            + " values through its aliases");
+                }
+                return target.node();
+            }
+            String anchor = yaml.getObjectId();
+            if (anchor != null) {
+                long before = nodes[0];
+                ConfigNode node = readValue(p, source, depth, anchors, at, nodes);
+                anchors.put(anchor, new Anchored(node, nodes[0] - before));
+                return node;
+            }
+        }
+        return readValue(p, source, depth, anchors, at, nodes);
+    }
+
+    private record Anchored(ConfigNode node, long size) {}
+
+    private static ConfigNode readValue(JsonParser p, String source, int depth, Map<String, Anchored> anchors,
+            SourcePosition at, long[] nodes) throws IOException, ConfigSyntaxException {
         JsonToken token = p.currentToken();
         switch (token) {
             case START_OBJECT: {
@@ -69,14 +112,14 @@ final class JacksonTrees {
                         throw new ConfigSyntaxException(keyAt, "duplicate key '" + key + "'");
                     }
                     p.nextToken();
-                    entries.put(key, read(p, source, depth + 1));
+                    entries.put(key, read(p, source, depth + 1, anchors, nodes));
                 }
                 return new MapNode(entries, at);
             }
             case START_ARRAY: {
                 List<ConfigNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(p, source, depth + 1));
+                    items.add(read(p, source, depth + 1, anchors, nodes));
                 }
                 return new ListNode(items, at);
             }
@@ -88,7 +131,7 @@ final class JacksonTrees {
                 return new ScalarNode(value, at);
             }
             case VALUE_NUMBER_FLOAT:
-                return new ScalarNode(p.getDoubleValue(), at);
+                return new ScalarNode(floatValue(p), at);
             case VALUE_TRUE:
                 return new ScalarNode(Boolean.TRUE, at);
             case VALUE_FALSE:
@@ -101,6 +144,21 @@ final class JacksonTrees {
             }
             default:
                 throw new ConfigSyntaxException(at, "unexpected " + token);
+        }
+    }
+
+    /** YAML's {@code .inf}, {@code -.inf} and {@code .nan} are floats that Jackson cannot convert itself. */
+    private static Object floatValue(JsonParser p) throws IOException {
+        try {
+            return p.getDoubleValue();
+        } catch (JsonProcessingException | NumberFormatException e) {
+            String text = p.getText().trim().toLowerCase(java.util.Locale.ROOT);
+            return switch (text) {
+                case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+                case "-.inf" -> Double.NEGATIVE_INFINITY;
+                case ".nan" -> Double.NaN;
+                default -> p.getText();
+            };
         }
     }
 

@@ -26,6 +26,27 @@ public record CableSection(String name, List<String> labels, int parent, float[]
         return SectionGeometry.compute(x, y, z, diam, nseg, ra);
     }
 
+    /**
+     * The section position of a point-based location as arborize computes it: point {@code i}
+     * covers the normalised arc interval {@code (arc[i], arc[i+1])} (the last point
+     * {@code (1, 1)}), and the location's position is {@code lo + frac * (hi - lo)} (synapses
+     * and devices use {@code frac = 0.5}).
+     */
+    public double locationArc(int point, double frac) {
+        double[] arc = SectionGeometry.arcs(x, y, z);
+        double len = arc[arc.length - 1];
+        if (point < 0 || point >= arc.length) {
+            throw new IllegalArgumentException("section " + name + " has no point " + point + " (it has "
+                    + arc.length + ")");
+        }
+        if (point == arc.length - 1) {
+            return 1.0;
+        }
+        double lo = arc[point] / len;
+        double hi = arc[point + 1] / len;
+        return lo + frac * (hi - lo);
+    }
+
     /** NEURON's segment for a position in (0, 1): {@code min(int(x*nseg), nseg-1)}. */
     public int segmentAt(double pos) {
         if (pos < 0 || pos > 1) {

@@ -21,9 +21,13 @@ import org.bsb.neuron.model.ModelDefinition;
  * {@code nseg = int(L // 10) + 1}, 3-D points as float32.
  */
 public final class CellBuilder {
-    /** A section before the model is applied. */
+    /**
+     * A section before the model is applied; {@code branch} and {@code firstPoint} locate its
+     * points in the morphology (point {@code k} of the section is point {@code firstPoint + k}
+     * of the branch), for mapping (branch, point) locations to sections.
+     */
     public record RawSection(String name, Set<String> labels, int parent, float[] x, float[] y, float[] z,
-            float[] diam) {
+            float[] diam, int branch, int firstPoint) {
     }
 
     private CellBuilder() {
@@ -53,7 +57,7 @@ public final class CellBuilder {
                         d[k] = (float) (2 * b.radii()[start + k]);
                     }
                     String name = cellName + "_interval (" + bi + "." + start + "-" + (i - 1) + ")";
-                    out.add(new RawSection(name, morphology.labelSet(b.labels()[start]), parent, x, y, z, d));
+                    out.add(new RawSection(name, morphology.labelSet(b.labels()[start]), parent, x, y, z, d, bi, start));
                     parent = out.size() - 1;
                     start = i;
                 }

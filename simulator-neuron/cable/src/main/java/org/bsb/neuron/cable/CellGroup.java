@@ -30,6 +30,8 @@ final class CellGroup implements EventSink {
     final double[] b;
     final double[] cm;
     final int[] parent;
+    /** Cell-concatenated node index -> storage index (level order, see {@link #levelOrder}). */
+    private final int[] perm;
     final Mechanism[] mechs;
     final MechContext ctx;
     private final IonArrays[] ions;
@@ -93,16 +95,18 @@ final class CellGroup implements EventSink {
         parent = new int[n];
         double[] area = new double[n];
         double[] diam = new double[n];
+        perm = levelOrder(net, cells, offset, n);
         for (int c : cells) {
             CellLayout l = net.layouts.get(c);
             int o = offset[c];
             for (int i = 0; i < l.nodeCount(); i++) {
-                a[o + i] = l.a[i];
-                b[o + i] = l.b[i];
-                cm[o + i] = l.cm[i];
-                area[o + i] = l.area[i];
-                diam[o + i] = l.diam[i];
-                parent[o + i] = l.parent[i] < 0 ? -1 : o + l.parent[i];
+                int j = perm[o + i];
+                a[j] = l.a[i];
+                b[j] = l.b[i];
+                cm[j] = l.cm[i];
+                area[j] = l.area[i];
+                diam[j] = l.diam[i];
+                parent[j] = l.parent[i] < 0 ? -1 : perm[o + l.parent[i]];
             }
         }
 
@@ -135,7 +139,7 @@ final class CellGroup implements EventSink {
                     for (MechanismSpec spec : secs.get(s).mechanisms()) {
                         if (spec.name().equals(type.name())) {
                             for (int k = 0; k < secs.get(s).nseg(); k++) {
-                                nodes.add(offset[c] + l.sectionFirstNode[s] + k);
+                                nodes.add(perm[offset[c] + l.sectionFirstNode[s] + k]);
                                 params.add(spec.params());
                                 pointIds.add(-1);
                                 vectors.add(Map.of());
@@ -146,7 +150,7 @@ final class CellGroup implements EventSink {
                 for (int p : pointsOfCell.getOrDefault(c, List.of())) {
                     Network.PointSpec ps = net.points.get(p);
                     if (ps.type() == type) {
-                        nodes.add(offset[c] + ps.node());
+                        nodes.add(perm[offset[c] + ps.node()]);
                         params.add(ps.params());
                         pointIds.add(p);
                         vectors.add(ps.vectors());
@@ -261,7 +265,7 @@ final class CellGroup implements EventSink {
         thrVPrev = new double[thrSource.length];
         for (int i = 0; i < thrSource.length; i++) {
             Network.SourceSpec src = net.sources.get(thrSource[i]);
-            thrNode[i] = offset[src.cell()] + src.node();
+            thrNode[i] = perm[offset[src.cell()] + src.node()];
             thrValue[i] = src.threshold();
         }
 
@@ -288,9 +292,22 @@ final class CellGroup implements EventSink {
                 if (offset[spec.cell()] < 0) {
                     continue;
                 }
-                int node = offset[spec.cell()] + spec.node();
+                int node = perm[offset[spec.cell()] + spec.node()];
                 if (spec.mech() == null) {
                     arrays.add(v);
+                    idx.add(node);
+                } else if (spec.mech().startsWith(Network.ION_PREFIX)) {
+                    IonArrays ion = ionMap.get(spec.mech().substring(Network.ION_PREFIX.length()));
+                    if (ion == null) {
+                        throw new IllegalArgumentException("probe: no mechanism or section uses ion '"
+                                + spec.mech().substring(Network.ION_PREFIX.length()) + "'");
+                    }
+                    arrays.add(switch (spec.variable()) {
+                        case "e" -> ion.e;
+                        case "ci" -> ion.ci;
+                        case "co" -> ion.co;
+                        default -> ion.cur;
+                    });
                     idx.add(node);
                 } else {
                     Integer slot = slotByType.get(spec.mech());
@@ -317,6 +334,38 @@ final class CellGroup implements EventSink {
         probeArray = arrays.toArray(new double[0][]);
         probeIndex = idx.stream().mapToInt(Integer::intValue).toArray();
         probeOut = new double[probeId.length][steps + 1];
+    }
+
+    /**
+     * Storage order of the group's nodes: by depth in the tree, then by cell, then by the cell's
+     * own order (NEURON orders its nodes by level the same way). Parents still precede children,
+     * and nodes of one level are independent, so the elimination's dependency chains of
+     * different cells and branches interleave. A cell's own nodes keep their relative order
+     * whatever other cells share the group, so results do not depend on the grouping.
+     */
+    private static int[] levelOrder(Network net, int[] cells, int[] offset, int n) {
+        int[] depth = new int[n];
+        int maxDepth = 0;
+        for (int c : cells) {
+            CellLayout l = net.layouts.get(c);
+            int o = offset[c];
+            for (int i = 0; i < l.nodeCount(); i++) {
+                depth[o + i] = l.parent[i] < 0 ? 0 : depth[o + l.parent[i]] + 1;
+                maxDepth = Math.max(maxDepth, depth[o + i]);
+            }
+        }
+        int[] start = new int[maxDepth + 2];
+        for (int i = 0; i < n; i++) {
+            start[depth[i] + 1]++;
+        }
+        for (int k = 1; k < start.length; k++) {
+            start[k] += start[k - 1];
+        }
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = start[depth[i]]++;
+        }
+        return perm;
     }
 
     int[] probeIds() {
@@ -366,7 +415,7 @@ final class CellGroup implements EventSink {
                     IonArrays arr = ctx.ion(e.getKey());
                     IonSpec spec = e.getValue();
                     for (int k = 0; k <= secs.get(s).nseg(); k++) {
-                        int node = o + l.sectionFirstNode[s] + k;
+                        int node = perm[o + l.sectionFirstNode[s] + k];
                         if (spec.revPot() != null) {
                             arr.e[node] = spec.revPot();
                         }

@@ -192,6 +192,20 @@ public final class Network {
         return new Probe(probes.size() - 1);
     }
 
+    /**
+     * An ion quantity at {@code section(x)}: {@code e} (mV), {@code ci}, {@code co} (mM),
+     * {@code cur} (mA/cm²), e.g. {@code probeIon(c, 0, 0.5, "ca", "ci")} for {@code cai}.
+     */
+    public Probe probeIon(int cell, int section, double x, String ion, String quantity) {
+        if (!List.of("e", "ci", "co", "cur").contains(quantity)) {
+            throw new IllegalArgumentException("ion quantity must be e, ci, co or cur, got '" + quantity + "'");
+        }
+        probes.add(new ProbeSpec(cell, layouts.get(cell).nodeAt(section, x), -1, ION_PREFIX + ion, quantity));
+        return new Probe(probes.size() - 1);
+    }
+
+    static final String ION_PREFIX = "ion:";
+
     /** A range variable of a point process or artificial cell. */
     public Probe probe(PointRef point, String variable) {
         PointSpec p = points.get(point.id());

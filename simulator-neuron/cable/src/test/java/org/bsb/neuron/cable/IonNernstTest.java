@@ -93,7 +93,12 @@ class IonNernstTest {
         Network net = new Network(List.of(cat));
         int c = net.addCell(new CableCell("c", List.of(s)));
         Network.Probe p = net.probeDensity(c, 0, 0.5, t.name(), "eca_seen");
-        return Simulator.run(net, new SimSettings(0.025, 0.05, 32, -65), 1).trace(p)[1];
+        Network.Probe e = net.probeIon(c, 0, 0.5, "ca", "e");
+        Network.Probe ci = net.probeIon(c, 0, 0.5, "ca", "ci");
+        SimResult r = Simulator.run(net, new SimSettings(0.025, 0.05, 32, -65), 1);
+        assertEquals(writes ? 4.5e-5 : 5e-5, r.trace(ci)[1]);
+        assertEquals(r.trace(p)[1], r.trace(e)[1]);
+        return r.trace(p)[1];
     }
 
     @Test

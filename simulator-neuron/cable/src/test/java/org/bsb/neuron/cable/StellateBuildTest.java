@@ -11,12 +11,19 @@ import org.junit.jupiter.api.Test;
 /** SWC + Stellate.py through the cell builder give NEURON's cell: sections, nseg, Ra, cm, areas, ri. */
 class StellateBuildTest {
 
+    /** The project's SWC parser service (bsb-core), with the tutorial's parser tags. */
     @Test
+    void withTheSwcParserService() throws Exception {
+        try (java.io.InputStream in = getClass().getResourceAsStream("/StellateCell.swc")) {
+            check(new org.bsb.core.morphology.swc.SwcParser().parse("StellateCell.swc", "StellateCell", in,
+                    org.bsb.core.morphology.swc.SwcParameters.ofTags(Map.of(
+                            "16", List.of("dendrites", "proximal_dendrites"), "17", List.of("dendrites", "distal_dendrites"),
+                            "18", List.of("axon", "axon_initial_segment")))));
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    void stellateFromSwcAndModelIsNeuronsCell() {
-        Morphology m = TestSwc.read(TestData.text("StellateCell.swc"), Map.of(
-                16, List.of("dendrites", "proximal_dendrites"), 17, List.of("dendrites", "distal_dendrites"),
-                18, List.of("axon", "axon_initial_segment")));
+    private static void check(Morphology m) {
         List<CellBuilder.RawSection> raw = CellBuilder.sections(m, "StellateCell_0");
         CableCell cell = CellBuilder.build("StellateCell_0", raw, ModelDefinitionTest.stellate(),
                 CellBuilder::defaultName);
@@ -38,6 +45,11 @@ class StellateBuildTest {
             assertArrayEquals(p[2], s.z(), s.name());
             assertArrayEquals(p[3], s.diam(), s.name());
         }
+        // locations: bsb's current clamp at the soma's first point sits at soma(0.026) (README §5)
+        assertEquals(0.026, cell.sections().get(0).locationArc(0, 0.5), 5e-4);
+        assertEquals(1.0, cell.sections().get(0).locationArc(cell.sections().get(0).x().length - 1, 0.5));
+        assertEquals(19, raw.get(19).branch());
+        assertEquals(0, raw.get(19).firstPoint());
         // per-segment areas and resistances through the cell's node layout
         CellLayout layout = new CellLayout(cell);
         List<String[]> rows = TestData.csv("neuron-reference/segments.csv");

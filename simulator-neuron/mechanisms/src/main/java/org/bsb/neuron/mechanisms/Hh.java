@@ -153,35 +153,40 @@ final class Hh extends Mechanism {
         }
     }
 
+    /**
+     * Currents at v; the conductance is the analytic di/dv (NEURON's difference quotient at
+     * v + 0.001 gives the same for these linear currents, up to rounding).
+     */
     @Override
     public void current(MechContext ctx) {
         final double[] v = ctx.v;
+        final double[] rhs = ctx.rhs;
+        final double[] d = ctx.d;
         final double[] ena = na.e;
         final double[] ek = k.e;
+        final double[] inaSum = na.cur;
+        final double[] ikSum = k.cur;
+        final double[] dina = na.dcurdv;
+        final double[] dik = k.dcurdv;
         for (int i = 0; i < count; i++) {
             int nd = node[i];
+            double vv = v[nd];
             double mi = m[i];
-            double gnai = gnabar[i] * mi * mi * mi * h[i];
             double ni = n[i];
+            double gnai = gnabar[i] * mi * mi * mi * h[i];
             double gki = gkbar[i] * ni * ni * ni * ni;
-            double vv = v[nd] + 0.001;
-            double ina1 = gnai * (vv - ena[nd]);
-            double ik1 = gki * (vv - ek[nd]);
-            double il1 = gl[i] * (vv - el[i]);
-            vv = v[nd];
-            double ina0 = gnai * (vv - ena[nd]);
-            double ik0 = gki * (vv - ek[nd]);
-            double il0 = gl[i] * (vv - el[i]);
+            double ina = gnai * (vv - ena[nd]);
+            double ik = gki * (vv - ek[nd]);
+            double ili = gl[i] * (vv - el[i]);
             gna[i] = gnai;
             gk[i] = gki;
-            il[i] = il0;
-            double g = ((ina1 + ik1 + il1) - (ina0 + ik0 + il0)) / 0.001;
-            na.dcurdv[nd] += (ina1 - ina0) / 0.001;
-            k.dcurdv[nd] += (ik1 - ik0) / 0.001;
-            na.cur[nd] += ina0;
-            k.cur[nd] += ik0;
-            ctx.rhs[nd] -= ina0 + ik0 + il0;
-            ctx.d[nd] += g;
+            il[i] = ili;
+            dina[nd] += gnai;
+            dik[nd] += gki;
+            inaSum[nd] += ina;
+            ikSum[nd] += ik;
+            rhs[nd] -= ina + ik + ili;
+            d[nd] += gnai + gki + gl[i];
         }
     }
 
@@ -189,11 +194,50 @@ final class Hh extends Mechanism {
     public void state(MechContext ctx) {
         checkTable(ctx.celsius);
         final double dt = ctx.dt;
-        for (int i = 0; i < count; i++) {
-            ratesAt(i, ctx.v[node[i]], ctx.celsius);
-            m[i] = m[i] + (1. - Math.exp(-dt / mtau[i])) * (minf[i] - m[i]);
-            h[i] = h[i] + (1. - Math.exp(-dt / htau[i])) * (hinf[i] - h[i]);
-            n[i] = n[i] + (1. - Math.exp(-dt / ntau[i])) * (ninf[i] - n[i]);
+        final double[] v = ctx.v;
+        if (!useTable) {
+            for (int i = 0; i < count; i++) {
+                ratesAt(i, v[node[i]], ctx.celsius);
+                advance(i, dt);
+            }
+            return;
         }
+        final double[] tm = table[0];
+        final double[] ttm = table[1];
+        final double[] th = table[2];
+        final double[] tth = table[3];
+        final double[] tn = table[4];
+        final double[] ttn = table[5];
+        final double mfac = TN / (TMAX - TMIN);
+        for (int i = 0; i < count; i++) {
+            double xi = mfac * (v[node[i]] - TMIN);
+            int lo;
+            double theta;
+            if (xi <= 0) {
+                lo = 0;
+                theta = 0;
+            } else if (xi >= TN) {
+                lo = TN - 1;
+                theta = 1;
+            } else {
+                lo = (int) xi;
+                theta = xi - lo;
+            }
+            int hi = lo + 1;
+            minf[i] = theta == 1 ? tm[hi] : tm[lo] + theta * (tm[hi] - tm[lo]);
+            mtau[i] = theta == 1 ? ttm[hi] : ttm[lo] + theta * (ttm[hi] - ttm[lo]);
+            hinf[i] = theta == 1 ? th[hi] : th[lo] + theta * (th[hi] - th[lo]);
+            htau[i] = theta == 1 ? tth[hi] : tth[lo] + theta * (tth[hi] - tth[lo]);
+            ninf[i] = theta == 1 ? tn[hi] : tn[lo] + theta * (tn[hi] - tn[lo]);
+            ntau[i] = theta == 1 ? ttn[hi] : ttn[lo] + theta * (ttn[hi] - ttn[lo]);
+            advance(i, dt);
+        }
+    }
+
+    /** cnexp: x += (1 - exp(-dt/tau)) (xinf - x). */
+    private void advance(int i, double dt) {
+        m[i] = m[i] + (1. - Math.exp(-dt / mtau[i])) * (minf[i] - m[i]);
+        h[i] = h[i] + (1. - Math.exp(-dt / htau[i])) * (hinf[i] - h[i]);
+        n[i] = n[i] + (1. - Math.exp(-dt / ntau[i])) * (ninf[i] - n[i]);
     }
 }

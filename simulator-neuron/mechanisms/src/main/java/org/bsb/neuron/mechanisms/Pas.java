@@ -33,12 +33,10 @@ final class Pas extends Mechanism {
         final double[] d = ctx.d;
         for (int k = 0; k < count; k++) {
             int n = node[k];
-            double vk = v[n];
-            double i1 = g[k] * (vk + 0.001 - e[k]);
-            double i0 = g[k] * (vk - e[k]);
+            double i0 = g[k] * (v[n] - e[k]);
             i[k] = i0;
             rhs[n] -= i0;
-            d[n] += (i1 - i0) / 0.001;
+            d[n] += g[k]; // the analytic di/dv of NEURON's difference quotient
         }
     }
 }

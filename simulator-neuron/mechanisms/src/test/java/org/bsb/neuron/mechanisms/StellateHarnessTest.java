@@ -1,5 +1,6 @@
 package org.bsb.neuron.mechanisms;
 
+import org.bsb.neuron.cable.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.bsb.neuron.mechanisms;
 
+import org.bsb.neuron.cable.TestData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

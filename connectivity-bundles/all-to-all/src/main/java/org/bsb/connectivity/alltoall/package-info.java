@@ -1,0 +1,2 @@
+/** The {@code bsb.connectivity.AllToAll} strategy. */
+package org.bsb.connectivity.alltoall;

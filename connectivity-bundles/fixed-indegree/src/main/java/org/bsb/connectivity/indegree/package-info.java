@@ -1,0 +1,2 @@
+/** The {@code bsb.connectivity.FixedIndegree} strategy. */
+package org.bsb.connectivity.indegree;

@@ -1,0 +1,2 @@
+/** The {@code bsb.connectivity.FixedOutdegree} strategy. */
+package org.bsb.connectivity.outdegree;

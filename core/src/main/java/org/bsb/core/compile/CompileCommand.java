@@ -1,0 +1,152 @@
+package org.bsb.core.compile;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.bsb.api.ServiceKind;
+import org.bsb.api.UnknownServiceException;
+import org.bsb.api.storage.StorageEngine;
+import org.bsb.core.cli.CliContext;
+import org.bsb.core.cli.CommandFailure;
+import org.bsb.core.cli.GlobalOptions;
+import org.bsb.core.config.ConfigError;
+import org.bsb.core.config.ConfigException;
+import org.bsb.core.config.ConfigLoader;
+import org.bsb.core.config.LoadedConfig;
+import org.bsb.core.compile.CompileOptions.Mode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bsb compile CONFIG}: reconstructs the network a config describes into its network file. */
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Compile a network: place cells, connect them and store the result (storage.root or -o).")
+public class CompileCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "The config file (JSON or YAML).")
+    String config;
+
+    @Option(names = {"-w", "--clear"}, description = "Start from an empty network if the file exists.")
+    boolean clear;
+
+    @Option(names = {"-a", "--append"}, description = "Add to the existing network.")
+    boolean append;
+
+    @Option(names = {"-r", "--redo"}, description = "Clear and re-run the chosen strategies and all strategies"
+            + " sharing their cell types or connectivity sets.")
+    boolean redo;
+
+    @Option(names = {"-f", "--force"}, description = "Let --redo also re-run strategies excluded by --skip-*/--only-*"
+            + " when it must (not recommended).")
+    boolean force;
+
+    @Option(names = {"--np", "--skip-placement"}, description = "Skip placement (keep the stored cells).")
+    boolean skipPlacement;
+
+    @Option(names = {"--nc", "--skip-connectivity"}, description = "Skip connectivity (keep the stored connections).")
+    boolean skipConnectivity;
+
+    @Option(names = "--only-placement", split = ",", paramLabel = "NAMES", description = "Run only these placement strategies.")
+    List<String> onlyPlacement;
+
+    @Option(names = "--only-connectivity", split = ",", paramLabel = "NAMES",
+            description = "Run only these connectivity strategies.")
+    List<String> onlyConnectivity;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Network file (overrides storage.root).")
+    String output;
+
+    @Option(names = "--seed", description = "Random seed; without one a seed is drawn and stored in the file.")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    public CompileCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if ((clear ? 1 : 0) + (append ? 1 : 0) + (redo ? 1 : 0) > 1) {
+            throw new CommandFailure(2, "bsb compile: --clear, --append and --redo exclude each other");
+        }
+        if (threads != null && threads < 1) {
+            throw new CommandFailure(2, "bsb compile: --threads must be at least 1, got " + threads);
+        }
+        StreamReporter reporter = new StreamReporter(context.out(), global.verbosity);
+        LoadedConfig loaded = load(context, context.resolve(config), reporter);
+        try {
+            CompilePlan plan = PlanBuilder.build(loaded, context.registry());
+            String engineName = loaded.config().storage().engine();
+            StorageEngine engine = context.registry().resolve(ServiceKind.STORAGE, engineName, StorageEngine.class);
+            Path out = output != null ? context.resolve(output) : loaded.resolve(root(loaded));
+            Mode mode = clear ? Mode.CLEAR : append ? Mode.APPEND : redo ? Mode.REDO : Mode.NEW;
+            CompileOptions options = new CompileOptions(out, mode, skipPlacement, skipConnectivity, set(onlyPlacement),
+                    set(onlyConnectivity), seed, threads != null ? threads : Runtime.getRuntime().availableProcessors(), force);
+            reporter.report(4, "Context: config " + context.resolve(config) + ", output " + out + ", threads "
+                    + options.threads());
+            Compiler compiler = new Compiler(engine, engineName, new ConfigConnectivityPhase(context.registry()), reporter);
+            Compiler.Result result = compiler.compile(plan, options);
+            int connections = result.network().connectivity().stream().mapToInt(c -> c.size()).sum();
+            Map<String, Integer> counts = Blocks.counts(result.network().placement());
+            reporter.report(1, "Compiled " + out + ": " + (counts.isEmpty() ? "no cells" : counts.toString().replace("=",
+                    ": ")) + ", " + connections + " connections (seed " + result.seed() + ")");
+            return 0;
+        } catch (CompileException e) {
+            throw new CommandFailure(1, e.getMessage());
+        } catch (UnknownServiceException e) {
+            throw new CommandFailure(1, "storage.engine: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Loads a config, printing its warnings; config errors become a {@link CommandFailure}.
+     * Errors confined to {@code simulations} (e.g. a simulator that is not installed) only warn:
+     * reconstruction does not need them.
+     */
+    static LoadedConfig load(CliContext context, Path file, StreamReporter reporter) {
+        LoadedConfig loaded;
+        try {
+            loaded = ConfigLoader.load(file, context.registry());
+        } catch (ConfigException e) {
+            boolean simulationOnly = e.partial() != null && e.onlyErrors().stream()
+                    .allMatch(err -> err.path().equals("simulations") || err.path().startsWith("simulations."));
+            if (!simulationOnly) {
+                throw new CommandFailure(1, e.getMessage());
+            }
+            List<ConfigError> warnings = e.errors().stream().map(err -> new ConfigError(ConfigError.Severity.WARNING,
+                    err.file(), err.line(), err.column(), err.path(), err.found(), err.expected())).toList();
+            loaded = new LoadedConfig(e.partial(), file.toAbsolutePath().getParent(), warnings, List.of());
+        }
+        for (ConfigError w : loaded.warnings()) {
+            reporter.report(1, w.toString());
+        }
+        return loaded;
+    }
+
+    /** storage.root, or a fresh name as the original's hdf5 engine makes one. */
+    private static String root(LoadedConfig loaded) {
+        String root = loaded.config().storage().root();
+        if (root != null) {
+            return root;
+        }
+        String id = Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+        return "scaffold_network_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss")) + "_"
+                + id + ".hdf5";
+    }
+
+    private static Set<String> set(List<String> names) {
+        return names == null ? null : new LinkedHashSet<>(names);
+    }
+}

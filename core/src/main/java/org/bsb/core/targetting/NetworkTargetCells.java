@@ -1,0 +1,72 @@
+package org.bsb.core.targetting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bsb.api.geometry.ChunkId;
+import org.bsb.api.storage.NetworkData;
+import org.bsb.api.storage.PlacementBlock;
+import org.bsb.api.targetting.TargetCells;
+import org.bsb.core.connectivity.PlacedCells;
+
+/**
+ * The cells of a compiled network as targetting sees them: per cell model (named like its cell
+ * type), ids 0 to count-1 numbered through the chunks in chunk id order, the same global ids as
+ * placement sets and connectivity use ({@link PlacedCells}). Placement labels are not stored
+ * yet, so {@link #hasLabel} is false for every label.
+ */
+public final class NetworkTargetCells implements TargetCells {
+    private final Map<String, double[]> positions = new LinkedHashMap<>();
+    private final Map<String, String[]> morphologyNames = new LinkedHashMap<>();
+
+    /** @param cellModels the simulation's cell models, in config order; each names a cell type */
+    public NetworkTargetCells(NetworkData network, List<String> cellModels) {
+        PlacedCells placed = new PlacedCells(network.chunkSize(), network.placement(), List.of());
+        for (String model : cellModels) {
+            int n = Math.toIntExact(placed.count(model));
+            double[] xyz = new double[3 * n];
+            String[] names = new String[n];
+            int k = 0;
+            for (ChunkId chunk : placed.chunks(model)) {
+                for (PlacementBlock b : placed.blocks(model, chunk)) {
+                    System.arraycopy(b.positions(), 0, xyz, 3 * k, 3 * b.size());
+                    for (int i = 0; i < b.size(); i++) {
+                        int m = b.morphologies()[i];
+                        names[k + i] = m < 0 ? null : b.morphologyNames().get(m);
+                    }
+                    k += b.size();
+                }
+            }
+            positions.put(model, xyz);
+            morphologyNames.put(model, names);
+        }
+    }
+
+    @Override
+    public List<String> cellModels() {
+        return new ArrayList<>(positions.keySet());
+    }
+
+    @Override
+    public int count(String cellModel) {
+        double[] p = positions.get(cellModel);
+        return p == null ? 0 : p.length / 3;
+    }
+
+    @Override
+    public double[] position(String cellModel, int id) {
+        double[] p = positions.get(cellModel);
+        return new double[] {p[3 * id], p[3 * id + 1], p[3 * id + 2]};
+    }
+
+    /** Name of the stored morphology of a cell, or null if it has none. */
+    public String morphologyName(String cellModel, int id) {
+        return morphologyNames.get(cellModel)[id];
+    }
+
+    @Override
+    public boolean hasLabel(String cellModel, int id, String label) {
+        return false;
+    }
+}

@@ -1,0 +1,113 @@
+package org.bsb.plot;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bsb.api.simulation.SimulationResults;
+import org.bsb.results.hdf5.ResultsReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bsb plot RESULTS [-o DIR] [--csv | --csv-only]}. */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+        description = {"Render PNG figures of a results file: voltage traces per recorded cell, synaptic currents "
+                + "per synapse type, a spike raster.", "With --csv, also write CSV tables."})
+public final class PlotCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RESULTS", description = "A results file written by 'bsb simulate' (.h5).")
+    String results;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Folder for the figures (default: <RESULTS without .h5>-plots next to the file).")
+    String output;
+
+    @Option(names = "--csv", description = "Also write CSV tables (one per device, and spikes.csv).")
+    boolean csv;
+
+    @Option(names = "--csv-only", description = "Write only the CSV tables, no figures.")
+    boolean csvOnly;
+
+    @Option(names = {"-v", "--verbosity"}, paramLabel = "N", description = "0 prints nothing but errors.")
+    int verbosity = 1;
+
+    private final Path workingDirectory;
+    private final PrintStream out;
+
+    PlotCommand(Path workingDirectory, PrintStream out) {
+        this.workingDirectory = workingDirectory;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path file = workingDirectory.resolve(results).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new PlotFailure("bsb plot: results file " + file + " does not exist");
+        }
+        SimulationResults r;
+        try {
+            r = ResultsReader.read(file);
+        } catch (IOException e) {
+            throw new PlotFailure("bsb plot: " + e.getMessage());
+        }
+        Path dir = output != null ? workingDirectory.resolve(output).normalize() : defaultDirectory(file);
+        List<Path> written = new ArrayList<>();
+        if (!csvOnly) {
+            written.addAll(Figures.render(r, dir));
+        }
+        if (csv || csvOnly) {
+            written.addAll(CsvExport.export(r, dir));
+        }
+        if (verbosity > 0) {
+            out.println("Wrote " + written.size() + " file" + (written.size() == 1 ? "" : "s") + " to " + dir + ":");
+            for (Path p : written) {
+                out.println("  " + p.getFileName());
+            }
+            if (written.isEmpty()) {
+                out.println("  (the results file holds no signals or spikes)");
+            }
+        }
+        return 0;
+    }
+
+    static Path defaultDirectory(Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".h5") ? name.substring(0, name.length() - 3) : name;
+        return file.resolveSibling(stem + "-plots");
+    }
+
+    /** Runs {@code bsb plot ARGS} and returns the exit status; errors are one line, never a stack trace. */
+    public static int run(Path workingDirectory, PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new PlotCommand(workingDirectory, out));
+        cli.setCommandName("bsb plot");
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof PlotFailure) {
+                err.println(ex.getMessage());
+            } else {
+                err.println("bsb plot: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+                if (Boolean.getBoolean("bsb.debug")) {
+                    ex.printStackTrace(err);
+                }
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    /** An error already phrased for the user. */
+    static final class PlotFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PlotFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.bsb.neuron.adapter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bsb.api.BsbName;
+import org.bsb.api.Default;
+import org.bsb.api.Required;
+import org.bsb.api.simulation.SimulationException;
+import org.bsb.api.simulation.SimulationRequest;
+import org.bsb.api.simulation.SimulationResults;
+import org.bsb.api.simulation.SimulatorBackend;
+import org.bsb.core.config.ConfigException;
+import org.bsb.core.config.ConfigLoader;
+import org.bsb.core.config.SimulationNode;
+import org.bsb.core.registry.Registry;
+import org.bsb.neuron.devices.DeviceException;
+import org.bsb.neuron.spi.MechanismCatalogue;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * The {@code neuron} simulator backend: runs a simulation node of a compiled network on the
+ * NEURON-compatible cable simulator with the installed mechanism catalogues (built-ins, mod files
+ * of {@code BSB_MECHANISM_PATH}, bundles carrying mechanisms).
+ *
+ * <p>Unlike the original, which always initialises at -65 mV, {@code initial} is honoured
+ * (default -65 mV).
+ */
+@Component(service = SimulatorBackend.class)
+@BsbName({"bsb_neuron.simulation.NeuronSimulation", "neuron"})
+public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Parameters> {
+    public record Parameters(@Required Double temperature, @Default("-65") double initial) {}
+
+    private final List<MechanismCatalogue> catalogues = new CopyOnWriteArrayList<>();
+    private volatile boolean osgi;
+
+    /** Outside OSGi the catalogues come from {@link ServiceLoader}. */
+    public NeuronSimulation() {}
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addCatalogue(MechanismCatalogue catalogue) {
+        osgi = true;
+        catalogues.add(catalogue);
+    }
+
+    void removeCatalogue(MechanismCatalogue catalogue) {
+        catalogues.remove(catalogue);
+    }
+
+    @Override
+    public Class<Parameters> parameterType() {
+        return Parameters.class;
+    }
+
+    private List<MechanismCatalogue> catalogues() {
+        if (osgi) {
+            return List.copyOf(catalogues);
+        }
+        List<MechanismCatalogue> out = new ArrayList<>();
+        ServiceLoader.load(MechanismCatalogue.class, NeuronSimulation.class.getClassLoader()).forEach(out::add);
+        return out;
+    }
+
+    @Override
+    public SimulationResults run(SimulationRequest<Parameters> request) throws SimulationException {
+        if (!(request.services() instanceof Registry registry)) {
+            throw new SimulationException("the neuron backend needs the core's service registry");
+        }
+        SimulationNode node;
+        try {
+            node = ConfigLoader.fromJson(request.network().configJson(), "network config", registry).config()
+                    .simulations().get(request.name());
+        } catch (ConfigException e) {
+            throw new SimulationException(e.getMessage(), e);
+        }
+        if (node == null) {
+            throw new SimulationException("the network's config has no simulation '" + request.name() + "'");
+        }
+        try {
+            return new NeuronRun(request.name(), node, request.network(), request.baseDirectory(), registry,
+                    request.reporter(), catalogues()).run(request.parameters().temperature(),
+                    request.parameters().initial(), request.threads(), request.seed());
+        } catch (DeviceException | IllegalArgumentException e) {
+            throw new SimulationException(e.getMessage(), e);
+        }
+    }
+}
