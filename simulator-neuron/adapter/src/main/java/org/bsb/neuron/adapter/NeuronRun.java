@@ -68,6 +68,8 @@ final class NeuronRun {
 
     record Recording(String device, Map<String, Object> annotations, String units, Network.Probe probe, int source) {}
 
+    private final List<MechanismCatalogue> catalogues;
+
     NeuronRun(String name, SimulationNode sim, NetworkData data, Path base, ServiceLookup services, Reporter reporter,
             List<MechanismCatalogue> catalogues) {
         this.name = name;
@@ -77,6 +79,7 @@ final class NeuronRun {
         this.services = services;
         this.reporter = reporter;
         this.net = new Network(catalogues);
+        this.catalogues = List.copyOf(catalogues);
         for (MechanismCatalogue c : catalogues) {
             for (MechanismType t : c.types()) {
                 knownMechanisms.add(t.name());
@@ -178,6 +181,11 @@ final class NeuronRun {
         for (String k : knownMechanisms) {
             if (k.endsWith("__" + wanted) || k.endsWith("__" + wanted + "__0")) {
                 return k;
+            }
+        }
+        for (MechanismCatalogue c : catalogues) {
+            if (c.find(wanted).isPresent()) {
+                return wanted; // the catalogue resolves the name itself (e.g. nmodl: Km -> Km__granule_cell)
             }
         }
         throw new DeviceException("mechanism '" + wanted + "' is not installed; known: "

@@ -815,6 +815,7 @@ public final class JavaGenerator {
     int n = states.size();
     scratch = Math.max(scratch, n);
     String name = "implicit_" + blk.name();
+    boolean linear = linearIn(blk.body(), new LinkedHashSet<>(states));
     inNewMethod(() -> {
     line(1, "private void " + name + "(final int i, final double h) {");
     line(2, "final double[] x0 = sX0;");
@@ -834,7 +835,8 @@ public final class JavaGenerator {
       line(3, x + " += sG[" + k + "];");
       line(3, "if (!(Math.abs(sG[" + k + "]) <= 1e-12 * Math.abs(" + x + ") + 1e-300)) done = false;");
     }
-    line(3, "if (done) break;");
+    // a system linear in its states is solved exactly by the first Newton step
+    line(3, linear ? "break;" : "if (done) break;");
     line(2, "}");
     if (hasAssignment(blk.body())) line(2, dj + "(i, sD, sJ);");
     line(1, "}");
@@ -1007,7 +1009,7 @@ public final class JavaGenerator {
       declare(states.get(r), "q" + r);
     }
     line(2, "java.util.Arrays.fill(sG, 0, " + n + ", 0.0);");
-    line(2, "java.util.Arrays.fill(sJ, 0, " + (n * n) + ", 0.0);");
+    int zeroAt = methods.length();
     line(2, "java.util.Arrays.fill(sX, 0, " + n + ", 1.0);");
     scopes.push(new HashMap<>());
     statements(blk.body(), "KINETIC", 2);
@@ -1033,6 +1035,14 @@ public final class JavaGenerator {
     }
     line(1, "}");
     ctx = null;
+    {
+      // zero only the entries the system and its elimination touch (pattern known after the block)
+      boolean[][] pat = new boolean[n][];
+      for (int r = 0; r < n; r++) pat[r] = k.pattern[r].clone();
+      StringBuilder z = new StringBuilder();
+      for (int pos : SparseElimination.touched(pat)) z.append("    sJ[").append(pos).append("] = 0.0;\n");
+      methods.insert(zeroAt, z);
+    }
     if (hasAssignment(blk.body())) {
       // the block's assignments with the final states, as scopmath's sparse runs the block once more
       KineticCtx fin = new KineticCtx(states);
@@ -1107,6 +1117,26 @@ public final class JavaGenerator {
   private String stateRef(String state) {
     String j = lookup(state);
     return j != null ? j : field(state) + "[i]";
+  }
+
+  /** True if every x' right-hand side is linear in the states (its Jacobian does not depend on them). */
+  private static boolean linearIn(List<Stmt> body, Set<String> states) {
+    for (Stmt st : body) {
+      if (st instanceof DiffEq d) {
+        for (String x : states) {
+          try {
+            if (Symbolic.dependsOnAny(Symbolic.d(d.rhs(), x), states)) return false;
+          } catch (Symbolic.NotDifferentiable e) {
+            return false;
+          }
+        }
+      } else if (st instanceof If f) {
+        if (!linearIn(f.then(), states) || !linearIn(f.otherwise(), states)) return false;
+      } else if (st instanceof While || st instanceof From) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean hasAssignment(List<Stmt> body) {

@@ -12,13 +12,27 @@ import java.util.List;
 final class SparseElimination {
   private SparseElimination() {}
 
+  /** Row-major positions of the pattern and of the elimination's fill-in: the entries to zero per solve. */
+  static List<Integer> touched(boolean[][] pattern) {
+    int n = pattern.length;
+    boolean[][] p = fill(pattern);
+    List<Integer> out = new ArrayList<>();
+    for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) if (p[r][c]) out.add(r * n + c);
+    return out;
+  }
+
+  private static boolean[][] fill(boolean[][] pattern) {
+    boolean[][] p = new boolean[pattern.length][];
+    for (int r = 0; r < p.length; r++) p[r] = pattern[r].clone();
+    code(p);
+    return p;
+  }
+
+  /** The elimination code; {@code pattern} is extended by the fill-in. */
   static List<String> code(boolean[][] pattern) {
     int n = pattern.length;
-    boolean[][] p = new boolean[n][n];
-    for (int r = 0; r < n; r++) {
-      p[r] = pattern[r].clone();
-      p[r][r] = true;
-    }
+    boolean[][] p = pattern;
+    for (int r = 0; r < n; r++) p[r][r] = true;
     boolean[] done = new boolean[n];
     int[] order = new int[n];
     List<List<Integer>> upper = new ArrayList<>();
@@ -47,9 +61,11 @@ final class SparseElimination {
       List<Integer> cols = new ArrayList<>();
       for (int c = 0; c < n; c++) if (!done[c] && p[k][c]) cols.add(c);
       upper.add(cols);
+      // one division per pivot; rows and back substitution multiply by its reciprocal
+      out.add("final double p" + k + " = 1.0 / sJ[" + (k * n + k) + "];");
       for (int r = 0; r < n; r++) {
         if (done[r] || !p[r][k]) continue;
-        StringBuilder sb = new StringBuilder("{ final double f = sJ[" + (r * n + k) + "] / sJ[" + (k * n + k) + "];");
+        StringBuilder sb = new StringBuilder("{ final double f = sJ[" + (r * n + k) + "] * p" + k + ";");
         for (int c : cols) {
           sb.append(" sJ[").append(r * n + c).append("] -= f * sJ[").append(k * n + c).append("];");
           p[r][c] = true;
@@ -62,7 +78,7 @@ final class SparseElimination {
       int k = order[step];
       StringBuilder sb = new StringBuilder("sG[" + k + "] = (sG[" + k + "]");
       for (int c : upper.get(step)) sb.append(" - sJ[").append(k * n + c).append("] * sG[").append(c).append("]");
-      sb.append(") / sJ[").append(k * n + k).append("];");
+      sb.append(") * p").append(k).append(";");
       out.add(sb.toString());
     }
     return out;
