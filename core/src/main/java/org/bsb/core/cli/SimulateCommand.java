@@ -142,11 +142,19 @@ public class SimulateCommand implements Callable<Integer> {
         for (RegistryEntry e : context.registry().entries(ServiceKind.STORAGE)) {
             StorageEngine engine = (StorageEngine) e.service();
             engines.add(e.names().get(0));
-            if (engine.exists(file)) {
+            boolean recognised;
+            try {
+                recognised = engine.exists(file);
+            } catch (RuntimeException ex) {
+                recognised = false; // an engine that chokes on a foreign file does not recognise it
+            }
+            if (recognised) {
                 try {
                     return engine.read(file);
-                } catch (StorageException ex) {
-                    throw new CommandFailure(1, "bsb simulate: cannot read " + file + ": " + ex.getMessage());
+                } catch (StorageException | RuntimeException ex) {
+                    // e.g. a truncated HDF5 file: its signature is there, its data is not
+                    throw new CommandFailure(1, "bsb simulate: cannot read network file " + file + " ("
+                            + e.names().get(0) + "): " + BsbCli.describe(ex));
                 }
             }
         }

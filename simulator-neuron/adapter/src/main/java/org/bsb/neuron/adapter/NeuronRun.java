@@ -23,6 +23,8 @@ import org.bsb.api.storage.NetworkData;
 import org.bsb.core.config.CellModelNode;
 import org.bsb.core.config.ConnectionModelNode;
 import org.bsb.core.config.DeviceNode;
+import org.bsb.core.registry.NameSuggester;
+import org.bsb.api.UnknownServiceException;
 import org.bsb.core.config.SimulationNode;
 import org.bsb.core.config.SynapseSpec;
 import org.bsb.core.targetting.NetworkTargetCells;
@@ -180,7 +182,9 @@ final class NeuronRun {
                 return k;
             }
         }
-        throw new DeviceException("mechanism '" + wanted + "' is not installed; known: "
+        String close = NameSuggester.closest(wanted, knownMechanisms);
+        throw new DeviceException("mechanism '" + wanted + "' is not installed"
+                + (close != null ? "; did you mean '" + close + "'?" : "") + " Known: "
                 + String.join(", ", new TreeSet<>(knownMechanisms)));
     }
 
@@ -191,8 +195,13 @@ final class NeuronRun {
                 if (morph == null) {
                     continue;
                 }
-                CellTemplate t = templates.computeIfAbsent(model + "/" + morph,
-                        k -> new CellTemplate(morphology(morph), models.get(model), this::resolve));
+                CellTemplate t;
+                try {
+                    t = templates.computeIfAbsent(model + "/" + morph,
+                            k -> new CellTemplate(morphology(morph), models.get(model), this::resolve));
+                } catch (DeviceException e) {
+                    throw new DeviceException("simulations." + name + ".cell_models." + model + ": " + e.getMessage());
+                }
                 int index = net.addCell(new CableCell(morph + "_" + id, t.sections()));
                 built.put(model + "/" + id, new Built(index, t));
             }
@@ -263,7 +272,12 @@ final class NeuronRun {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void device(String deviceName, DeviceNode node, String path, SplittableRandom random) {
-        Object service = services.resolve(ServiceKind.DEVICE, node.device());
+        Object service;
+        try {
+            service = services.resolve(ServiceKind.DEVICE, node.device());
+        } catch (UnknownServiceException e) {
+            throw new DeviceException(path + ".device: " + e.getMessage());
+        }
         if (!(service instanceof NeuronDevice device)) {
             throw new DeviceException(path + ".device: '" + node.device() + "' is not a device of the neuron simulator");
         }

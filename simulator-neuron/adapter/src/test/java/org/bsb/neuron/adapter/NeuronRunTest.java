@@ -1,6 +1,7 @@
 package org.bsb.neuron.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import org.bsb.core.config.SynapseSpec;
 import org.bsb.core.config.TargettingNode;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.registry.ServiceLoaderRegistry;
+import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.spi.MechanismCatalogue;
 import org.junit.jupiter.api.Test;
 
@@ -120,5 +122,39 @@ class NeuronRunTest {
         int arrival = (int) Math.round((pre[0] + 1) / 0.025);
         assertEquals(0, syn.values()[arrival - 4], 0, "no synaptic current before the spike arrives");
         assertTrue(syn.values()[arrival + 8] < -0.1, "inward current after it arrives: " + syn.values()[arrival + 8]);
+    }
+    /** A one-ball simulation with the given model mechanisms and devices. */
+    private SimulationNode ball(Map<String, Object> mechanisms, Map<String, DeviceNode> devices) {
+        return new SimulationNode("neuron", 10, 0.025, 32.0,
+                Map.of("ball", new CellModelNode("arborize", model(mechanisms), List.of(), Parameters.none())), Map.of(),
+                devices, Parameters.none());
+    }
+
+    private String failure(SimulationNode sim) {
+        DeviceException e = assertThrows(DeviceException.class, () -> new NeuronRun("s", sim, network(1, List.of()),
+                Path.of("."), services, Reporter.SILENT, catalogues()).run(32, -65, 1, 1));
+        return e.getMessage();
+    }
+
+    @Test
+    void unknownDeviceSuggestsTheClosest() {
+        String m = failure(ball(Map.of("pas", Map.of()), Map.of("v", device("voltage_recordr",
+                new TargettingNode("all", Parameters.none()), Map.of()))));
+        assertTrue(m.contains("simulations.s.devices.v.device") && m.contains("voltage_recordr")
+                && m.contains("voltage_recorder"), m);
+    }
+
+    @Test
+    void deviceSelectingNoCellNamesTheDeviceAndItsTargetting() {
+        String m = failure(ball(Map.of("pas", Map.of()), Map.of("vrec", device("voltage_recorder",
+                new TargettingNode("by_id", Parameters.of(Map.of("ids", Map.of("ball", List.of())))), Map.of()))));
+        assertTrue(m.contains("device 'vrec' selects no cell") && m.contains("by_id") && m.contains("[ball]"), m);
+    }
+
+    @Test
+    void missingMechanismNamesItAndTheCloseOne() {
+        String m = failure(ball(Map.of("hhh", Map.of()), Map.of()));
+        assertTrue(m.contains("simulations.s.cell_models.ball") && m.contains("mechanism 'hhh' is not installed")
+                && m.contains("did you mean 'hh'"), m);
     }
 }
