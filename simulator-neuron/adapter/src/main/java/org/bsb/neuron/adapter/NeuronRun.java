@@ -365,6 +365,15 @@ final class NeuronRun {
         }
 
         @Override
+        public void recordIon(Target cell, int[] location, double sx, String ion, String quantity, String units,
+                Map<String, Object> annotations) {
+            Built b = cell(cell);
+            CellTemplate.Place place = b.template().place(location[0], location[1]);
+            recordings.add(new Recording(device, annotations, units,
+                    net.probeIon(b.cell(), place.section(), place.arc(sx), ion, quantity), -1));
+        }
+
+        @Override
         public void recordPoint(Point point, String variable, String units, Map<String, Object> annotations) {
             recordings.add(new Recording(device, annotations, units, net.probe(((Synapse) point).ref(), variable), -1));
         }

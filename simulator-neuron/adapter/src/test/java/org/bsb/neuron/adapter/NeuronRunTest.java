@@ -157,4 +157,37 @@ class NeuronRunTest {
         assertTrue(m.contains("simulations.s.cell_models.ball") && m.contains("mechanism 'hhh' is not installed")
                 && m.contains("did you mean 'hh'"), m);
     }
+    @Test
+    void ionRecorderRecordsTheIonsOfHhAtTheSomaWithNeuronsDefaults() throws Exception {
+        // hh uses na and k with NEURON's default ion state: ena 50 mV, nao 140 mM, ki 54.4 mM
+        // (nai0_na_ion etc.); nothing changes concentrations, so they stay there through a spike
+        TargettingNode all = new TargettingNode("all", Parameters.none());
+        SimulationNode sim = ball(Map.of("hh", Map.of()), Map.of(
+                "pulse", device("current_clamp", all, Map.of("amplitude", 1.0, "before", 5, "duration", 1)),
+                "ena", device("ion_recorder", all, Map.of("ion", "na", "variable", "e")),
+                "nao", device("ion_recorder", all, Map.of("ion", "na", "variable", "o")),
+                "ki", device("ion_recorder", all, Map.of("ion", "k"))));
+        SimulationResults r = new NeuronRun("ions", sim, network(1, List.of()), Path.of("."), services, Reporter.SILENT,
+                catalogues()).run(6.3, -65, 1, 1);
+        Map<String, Double> expected = Map.of("ena", 50.0, "nao", 140.0, "ki", 54.4);
+        Map<String, String> units = Map.of("ena", "mV", "nao", "mM", "ki", "mM");
+        expected.forEach((device, value) -> {
+            Signal s = r.signals().stream().filter(x -> x.device().equals(device)).findFirst().orElseThrow();
+            assertEquals(units.get(device), s.units(), device);
+            assertEquals(401, s.values().length, device);
+            assertEquals(0, s.annotations().get("cell_id"));
+            for (double v : s.values()) {
+                assertEquals(value, v, 1e-9, device);
+            }
+        });
+        assertEquals("k", r.signals().stream().filter(x -> x.device().equals("ki")).findFirst().orElseThrow()
+                .annotations().get("ion"));
+    }
+
+    @Test
+    void ionRecorderRejectsAnUnknownVariable() {
+        String m = failure(ball(Map.of("hh", Map.of()), Map.of("x", device("ion_recorder",
+                new TargettingNode("all", Parameters.none()), Map.of("ion", "na", "variable", "inside")))));
+        assertTrue(m.contains("device 'x'") && m.contains("'inside'"), m);
+    }
 }
