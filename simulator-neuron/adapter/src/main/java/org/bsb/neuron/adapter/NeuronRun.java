@@ -98,8 +98,10 @@ final class NeuronRun {
         SplittableRandom random = new SplittableRandom(seed);
         sim.devices().forEach((deviceName, node) -> device(deviceName, node, path + ".devices." + deviceName, random));
         reporter.report(2, "Running " + net.cellCount() + " cells for " + sim.duration() + " ms at dt " + sim.resolution());
+        Progress progress = new Progress(sim.duration(), reporter);
         SimResult result = Simulator.run(net, new SimSettings(sim.resolution(), sim.duration(),
-                temperature, vInit), Math.max(1, threads));
+                temperature, vInit), Math.max(1, threads), progress);
+        progress.finish(net.cellCount());
         List<Signal> signals = new ArrayList<>();
         List<SpikeTrain> spikes = new ArrayList<>();
         for (Recording r : recordings) {

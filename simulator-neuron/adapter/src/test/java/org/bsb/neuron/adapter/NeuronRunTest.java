@@ -76,8 +76,11 @@ class NeuronRunTest {
                                 Map.of("amplitude", 0.1, "before", 10, "duration", 200)),
                         "vrec", device("voltage_recorder", new TargettingNode("all", Parameters.none()), Map.of())),
                 Parameters.none());
-        SimulationResults r = new NeuronRun("passive", sim, network(1, List.of()), Path.of("."), services, Reporter.SILENT,
-                catalogues()).run(32, -65, 1, 1);
+        List<String> progress = new ArrayList<>();
+        SimulationResults r = new NeuronRun("passive", sim, network(1, List.of()), Path.of("."), services,
+                (level, message) -> progress.add(level + " " + message), catalogues()).run(32, -65, 1, 1);
+        assertEquals(10, progress.stream().filter(l -> l.startsWith("1 t = ") || l.startsWith("1 Simulated 100.0 ms of 1 cells"))
+                .count(), progress.toString());
         Signal v = r.signals().stream().filter(s -> s.device().equals("vrec")).findFirst().orElseThrow();
         assertEquals(4001, v.values().length);
         assertEquals("mV", v.units());
