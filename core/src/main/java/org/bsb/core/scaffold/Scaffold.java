@@ -103,8 +103,9 @@ public final class Scaffold {
                     return engine.read(file);
                 } catch (StorageException | RuntimeException ex) {
                     // e.g. a truncated HDF5 file: its signature is there, its data is not
-                    throw new ScaffoldException("cannot read network file " + file + " (" + e.names().get(0) + "): "
-                            + describe(ex), ex);
+                    String message = describe(ex);
+                    throw new ScaffoldException(message.contains(file.toString()) ? message
+                            : "cannot read network file " + file + " (" + e.names().get(0) + "): " + message, ex);
                 }
             }
         }
