@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * {@code ion_recorder}: an ion's concentration inside ({@code variable: i}, mM, e.g. cai) or
  * outside ({@code o}, mM), its current ({@code current}, mA/cm²) or its reversal potential
- * ({@code e}, mV) at the start of each location (default the soma), as bsb-neuron's ion recorder.
+ * ({@code e}, mV) in the middle of each location (default the soma), as bsb-neuron's ion recorder.
  */
 @Component(service = org.bsb.api.simulation.DeviceType.class)
 @BsbName({"bsb_neuron.devices.IonRecorder", "ion_recorder"})
@@ -41,7 +41,8 @@ public class IonRecorder implements NeuronDevice<IonRecorder.Parameters> {
                 Map<String, Object> annotations = new LinkedHashMap<>(Locations.annotate(target, location));
                 annotations.put("ion", p.ion());
                 annotations.put("variable", p.variable());
-                context.recordIon(target, location, 0, p.ion(), quantity[0], quantity[1], annotations);
+                // the middle of the location's interval: a section's end nodes carry no mechanisms, hence no ion current
+                context.recordIon(target, location, 0.5, p.ion(), quantity[0], quantity[1], annotations);
             }
         }
     }

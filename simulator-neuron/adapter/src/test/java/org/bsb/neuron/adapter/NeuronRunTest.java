@@ -169,7 +169,8 @@ class NeuronRunTest {
                 "pulse", device("current_clamp", all, Map.of("amplitude", 1.0, "before", 5, "duration", 1)),
                 "ena", device("ion_recorder", all, Map.of("ion", "na", "variable", "e")),
                 "nao", device("ion_recorder", all, Map.of("ion", "na", "variable", "o")),
-                "ki", device("ion_recorder", all, Map.of("ion", "k"))));
+                "ki", device("ion_recorder", all, Map.of("ion", "k")),
+                "ina", device("ion_recorder", all, Map.of("ion", "na", "variable", "current"))));
         SimulationResults r = new NeuronRun("ions", sim, network(1, List.of()), Path.of("."), services, Reporter.SILENT,
                 catalogues()).run(6.3, -65, 1, 1);
         Map<String, Double> expected = Map.of("ena", 50.0, "nao", 140.0, "ki", 54.4);
@@ -183,6 +184,13 @@ class NeuronRunTest {
                 assertEquals(value, v, 1e-9, device);
             }
         });
+        // the spike's sodium current is inward (negative, mA/cm²) and far larger than at rest
+        Signal ina = r.signals().stream().filter(x -> x.device().equals("ina")).findFirst().orElseThrow();
+        assertEquals("mA/cm2", ina.units());
+        double atRest = java.util.Arrays.stream(ina.values(), 1, 200).map(Math::abs).max().orElseThrow();
+        double spike = java.util.Arrays.stream(ina.values(), 200, 401).min().orElseThrow();
+        assertTrue(atRest > 0 && atRest < 0.05, "small sodium current at rest: " + atRest);
+        assertTrue(spike < -0.3, "inward sodium current of the spike: " + spike);
         assertEquals("k", r.signals().stream().filter(x -> x.device().equals("ki")).findFirst().orElseThrow()
                 .annotations().get("ion"));
     }
