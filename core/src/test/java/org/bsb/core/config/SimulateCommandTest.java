@@ -46,6 +46,10 @@ class SimulateCommandTest {
 
         @Override
         public NetworkData read(Path file) {
+            if (file.getFileName().toString().startsWith("truncated")) {
+                // what an HDF5 library throws for a file cut short after its signature
+                throw new IllegalStateException("truncated file: eof = 96, sblock->base_addr = 0");
+            }
             return new NetworkData(config, new Point3(100, 100, 100), List.of(), List.of(), List.of(), Map.of("seed", "77"));
         }
 
@@ -137,6 +141,16 @@ class SimulateCommandTest {
         assertEquals(1, run("simulate", "my_network.net", "neuronsimm"));
         String message = err.toString(StandardCharsets.UTF_8);
         assertTrue(message.contains("no simulation 'neuronsimm'") && message.contains("did you mean 'neuronsim'"), message);
+    }
+
+    @Test
+    void unreadableNetworkFileIsNamedWithoutAStackTrace() throws Exception {
+        Files.writeString(dir.resolve("truncated.net"), "\u0089HDF");
+        assertEquals(1, run("simulate", "truncated.net", "neuronsim"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("cannot read network file " + dir.resolve("truncated.net"))
+                && message.contains("(memory)") && message.contains("truncated file: eof = 96"), message);
+        assertTrue(!message.contains("\tat "), "no stack trace: " + message);
     }
 
     @Test

@@ -70,6 +70,7 @@ public class BuiltInServicesIT {
             new Required(ServiceKind.DEVICE, "bsb_neuron.devices.CurrentClamp", "current_clamp"),
             new Required(ServiceKind.DEVICE, "bsb_neuron.devices.SynapseRecorder", "synapse_recorder"),
             new Required(ServiceKind.DEVICE, "bsb_neuron.devices.VoltageClamp", "vclamp"),
+            new Required(ServiceKind.DEVICE, "bsb_neuron.devices.IonRecorder", "ion_recorder"),
             new Required(ServiceKind.DEVICE, "spike_recorder"),
             new Required(ServiceKind.RESULTS_FORMAT, "hdf5"),
             new Required(ServiceKind.CONFIG_FORMAT, "json"),

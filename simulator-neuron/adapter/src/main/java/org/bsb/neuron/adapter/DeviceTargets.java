@@ -44,6 +44,12 @@ public final class DeviceTargets {
         } catch (TargettingException e) {
             throw new DeviceException(path + ".targetting: " + e.getMessage());
         }
+        if (selected.values().stream().allMatch(List::isEmpty)) {
+            // A device on nothing is almost always a config mistake (a misspelt model, an empty id list)
+            throw new DeviceException(path + ": device '" + path.substring(path.lastIndexOf('.') + 1)
+                    + "' selects no cell: its targetting '" + node.targetting().strategy() + "' "
+                    + node.targetting().parameters().values() + " matched none of the cells of " + cells.cellModels());
+        }
         String strategy = node.locations() != null ? node.locations().strategy() : device.defaultLocations();
         if (strategy == null) {
             throw new DeviceException(path + ".locations is required for a '" + node.device() + "' device");

@@ -23,6 +23,8 @@ import org.bsb.api.storage.NetworkData;
 import org.bsb.core.config.CellModelNode;
 import org.bsb.core.config.ConnectionModelNode;
 import org.bsb.core.config.DeviceNode;
+import org.bsb.core.registry.NameSuggester;
+import org.bsb.api.UnknownServiceException;
 import org.bsb.core.config.SimulationNode;
 import org.bsb.core.config.SynapseSpec;
 import org.bsb.core.targetting.NetworkTargetCells;
@@ -99,8 +101,10 @@ final class NeuronRun {
         SplittableRandom random = new SplittableRandom(seed);
         sim.devices().forEach((deviceName, node) -> device(deviceName, node, path + ".devices." + deviceName, random));
         reporter.report(2, "Running " + net.cellCount() + " cells for " + sim.duration() + " ms at dt " + sim.resolution());
+        Progress progress = new Progress(sim.duration(), reporter);
         SimResult result = Simulator.run(net, new SimSettings(sim.resolution(), sim.duration(),
-                temperature, vInit), Math.max(1, threads));
+                temperature, vInit), Math.max(1, threads), progress);
+        progress.finish(net.cellCount());
         List<Signal> signals = new ArrayList<>();
         List<SpikeTrain> spikes = new ArrayList<>();
         for (Recording r : recordings) {
@@ -188,7 +192,9 @@ final class NeuronRun {
                 return wanted; // the catalogue resolves the name itself (e.g. nmodl: Km -> Km__granule_cell)
             }
         }
-        throw new DeviceException("mechanism '" + wanted + "' is not installed; known: "
+        String close = NameSuggester.closest(wanted, knownMechanisms);
+        throw new DeviceException("mechanism '" + wanted + "' is not installed"
+                + (close != null ? "; did you mean '" + close + "'?" : "") + " Known: "
                 + String.join(", ", new TreeSet<>(knownMechanisms)));
     }
 
@@ -199,8 +205,13 @@ final class NeuronRun {
                 if (morph == null) {
                     continue;
                 }
-                CellTemplate t = templates.computeIfAbsent(model + "/" + morph,
-                        k -> new CellTemplate(morphology(morph), models.get(model), this::resolve));
+                CellTemplate t;
+                try {
+                    t = templates.computeIfAbsent(model + "/" + morph,
+                            k -> new CellTemplate(morphology(morph), models.get(model), this::resolve));
+                } catch (DeviceException e) {
+                    throw new DeviceException("simulations." + name + ".cell_models." + model + ": " + e.getMessage());
+                }
                 int index = net.addCell(new CableCell(morph + "_" + id, t.sections()));
                 built.put(model + "/" + id, new Built(index, t));
             }
@@ -271,7 +282,12 @@ final class NeuronRun {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void device(String deviceName, DeviceNode node, String path, SplittableRandom random) {
-        Object service = services.resolve(ServiceKind.DEVICE, node.device());
+        Object service;
+        try {
+            service = services.resolve(ServiceKind.DEVICE, node.device());
+        } catch (UnknownServiceException e) {
+            throw new DeviceException(path + ".device: " + e.getMessage());
+        }
         if (!(service instanceof NeuronDevice device)) {
             throw new DeviceException(path + ".device: '" + node.device() + "' is not a device of the neuron simulator");
         }
@@ -356,6 +372,15 @@ final class NeuronRun {
             CellTemplate.Place place = b.template().place(location[0], location[1]);
             recordings.add(new Recording(device, annotations, "mV",
                     net.probeVoltage(b.cell(), place.section(), place.arc(sx)), -1));
+        }
+
+        @Override
+        public void recordIon(Target cell, int[] location, double sx, String ion, String quantity, String units,
+                Map<String, Object> annotations) {
+            Built b = cell(cell);
+            CellTemplate.Place place = b.template().place(location[0], location[1]);
+            recordings.add(new Recording(device, annotations, units,
+                    net.probeIon(b.cell(), place.section(), place.arc(sx), ion, quantity), -1));
         }
 
         @Override

@@ -65,6 +65,15 @@ public interface DeviceContext {
     /** Records the membrane potential at {@code sx} of the location's arc interval (mV). */
     void recordVoltage(Target cell, int[] location, double sx, Map<String, Object> annotations);
 
+    /**
+     * Records an ion quantity at {@code sx} of the location's arc interval: {@code ci}, {@code co}
+     * (mM), {@code cur} (mA/cm²) or {@code e} (mV) of ion {@code ion} (e.g. {@code ca}).
+     */
+    default void recordIon(Target cell, int[] location, double sx, String ion, String quantity, String units,
+            Map<String, Object> annotations) {
+        throw new DeviceException("this simulator cannot record ions");
+    }
+
     /** Records a variable of a point process (e.g. a synapse's or clamp's {@code i}, nA). */
     void recordPoint(Point point, String variable, String units, Map<String, Object> annotations);
 

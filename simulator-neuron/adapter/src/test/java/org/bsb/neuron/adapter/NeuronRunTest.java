@@ -1,6 +1,7 @@
 package org.bsb.neuron.adapter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import org.bsb.core.config.SynapseSpec;
 import org.bsb.core.config.TargettingNode;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.registry.ServiceLoaderRegistry;
+import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.spi.MechanismCatalogue;
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +76,11 @@ class NeuronRunTest {
                                 Map.of("amplitude", 0.1, "before", 10, "duration", 200)),
                         "vrec", device("voltage_recorder", new TargettingNode("all", Parameters.none()), Map.of())),
                 Parameters.none());
-        SimulationResults r = new NeuronRun("passive", sim, network(1, List.of()), Path.of("."), services, Reporter.SILENT,
-                catalogues()).run(32, -65, 1, 1);
+        List<String> progress = new ArrayList<>();
+        SimulationResults r = new NeuronRun("passive", sim, network(1, List.of()), Path.of("."), services,
+                (level, message) -> progress.add(level + " " + message), catalogues()).run(32, -65, 1, 1);
+        assertEquals(10, progress.stream().filter(l -> l.startsWith("1 t = ") || l.startsWith("1 Simulated 100.0 ms of 1 cells"))
+                .count(), progress.toString());
         Signal v = r.signals().stream().filter(s -> s.device().equals("vrec")).findFirst().orElseThrow();
         assertEquals(4001, v.values().length);
         assertEquals("mV", v.units());
@@ -120,5 +125,80 @@ class NeuronRunTest {
         int arrival = (int) Math.round((pre[0] + 1) / 0.025);
         assertEquals(0, syn.values()[arrival - 4], 0, "no synaptic current before the spike arrives");
         assertTrue(syn.values()[arrival + 8] < -0.1, "inward current after it arrives: " + syn.values()[arrival + 8]);
+    }
+    /** A one-ball simulation with the given model mechanisms and devices. */
+    private SimulationNode ball(Map<String, Object> mechanisms, Map<String, DeviceNode> devices) {
+        return new SimulationNode("neuron", 10, 0.025, 32.0,
+                Map.of("ball", new CellModelNode("arborize", model(mechanisms), List.of(), Parameters.none())), Map.of(),
+                devices, Parameters.none());
+    }
+
+    private String failure(SimulationNode sim) {
+        DeviceException e = assertThrows(DeviceException.class, () -> new NeuronRun("s", sim, network(1, List.of()),
+                Path.of("."), services, Reporter.SILENT, catalogues()).run(32, -65, 1, 1));
+        return e.getMessage();
+    }
+
+    @Test
+    void unknownDeviceSuggestsTheClosest() {
+        String m = failure(ball(Map.of("pas", Map.of()), Map.of("v", device("voltage_recordr",
+                new TargettingNode("all", Parameters.none()), Map.of()))));
+        assertTrue(m.contains("simulations.s.devices.v.device") && m.contains("voltage_recordr")
+                && m.contains("voltage_recorder"), m);
+    }
+
+    @Test
+    void deviceSelectingNoCellNamesTheDeviceAndItsTargetting() {
+        String m = failure(ball(Map.of("pas", Map.of()), Map.of("vrec", device("voltage_recorder",
+                new TargettingNode("by_id", Parameters.of(Map.of("ids", Map.of("ball", List.of())))), Map.of()))));
+        assertTrue(m.contains("device 'vrec' selects no cell") && m.contains("by_id") && m.contains("[ball]"), m);
+    }
+
+    @Test
+    void missingMechanismNamesItAndTheCloseOne() {
+        String m = failure(ball(Map.of("hhh", Map.of()), Map.of()));
+        assertTrue(m.contains("simulations.s.cell_models.ball") && m.contains("mechanism 'hhh' is not installed")
+                && m.contains("did you mean 'hh'"), m);
+    }
+    @Test
+    void ionRecorderRecordsTheIonsOfHhAtTheSomaWithNeuronsDefaults() throws Exception {
+        // hh uses na and k with NEURON's default ion state: ena 50 mV, nao 140 mM, ki 54.4 mM
+        // (nai0_na_ion etc.); nothing changes concentrations, so they stay there through a spike
+        TargettingNode all = new TargettingNode("all", Parameters.none());
+        SimulationNode sim = ball(Map.of("hh", Map.of()), Map.of(
+                "pulse", device("current_clamp", all, Map.of("amplitude", 1.0, "before", 5, "duration", 1)),
+                "ena", device("ion_recorder", all, Map.of("ion", "na", "variable", "e")),
+                "nao", device("ion_recorder", all, Map.of("ion", "na", "variable", "o")),
+                "ki", device("ion_recorder", all, Map.of("ion", "k")),
+                "ina", device("ion_recorder", all, Map.of("ion", "na", "variable", "current"))));
+        SimulationResults r = new NeuronRun("ions", sim, network(1, List.of()), Path.of("."), services, Reporter.SILENT,
+                catalogues()).run(6.3, -65, 1, 1);
+        Map<String, Double> expected = Map.of("ena", 50.0, "nao", 140.0, "ki", 54.4);
+        Map<String, String> units = Map.of("ena", "mV", "nao", "mM", "ki", "mM");
+        expected.forEach((device, value) -> {
+            Signal s = r.signals().stream().filter(x -> x.device().equals(device)).findFirst().orElseThrow();
+            assertEquals(units.get(device), s.units(), device);
+            assertEquals(401, s.values().length, device);
+            assertEquals(0, s.annotations().get("cell_id"));
+            for (double v : s.values()) {
+                assertEquals(value, v, 1e-9, device);
+            }
+        });
+        // the spike's sodium current is inward (negative, mA/cm²) and far larger than at rest
+        Signal ina = r.signals().stream().filter(x -> x.device().equals("ina")).findFirst().orElseThrow();
+        assertEquals("mA/cm2", ina.units());
+        double atRest = java.util.Arrays.stream(ina.values(), 1, 200).map(Math::abs).max().orElseThrow();
+        double spike = java.util.Arrays.stream(ina.values(), 200, 401).min().orElseThrow();
+        assertTrue(atRest > 0 && atRest < 0.05, "small sodium current at rest: " + atRest);
+        assertTrue(spike < -0.3, "inward sodium current of the spike: " + spike);
+        assertEquals("k", r.signals().stream().filter(x -> x.device().equals("ki")).findFirst().orElseThrow()
+                .annotations().get("ion"));
+    }
+
+    @Test
+    void ionRecorderRejectsAnUnknownVariable() {
+        String m = failure(ball(Map.of("hh", Map.of()), Map.of("x", device("ion_recorder",
+                new TargettingNode("all", Parameters.none()), Map.of("ion", "na", "variable", "inside")))));
+        assertTrue(m.contains("device 'x'") && m.contains("'inside'"), m);
     }
 }

@@ -20,6 +20,15 @@ public final class Simulator {
     }
 
     public static SimResult run(Network net, SimSettings settings, int threads) {
+        return run(net, settings, threads, null);
+    }
+
+    /**
+     * As {@link #run(Network, SimSettings, int)}, telling {@code progress} the simulated time (ms)
+     * after each exchange interval; with a listener the intervals are at most 1% of the run, so
+     * that it hears often enough (the results do not depend on the interval).
+     */
+    public static SimResult run(Network net, SimSettings settings, int threads, java.util.function.DoubleConsumer progress) {
         int steps = settings.steps();
         double dt = settings.dt();
         int ncell = net.cells.size();
@@ -72,6 +81,9 @@ public final class Simulator {
         }
         int interval = minDelay == Double.POSITIVE_INFINITY ? Math.max(steps, 1)
                 : Math.max(1, (int) Math.floor(minDelay / dt + 1e-9) - 1);
+        if (progress != null) {
+            interval = Math.min(interval, Math.max(1, steps / 100));
+        }
 
         for (CellGroup g : groups) {
             g.initialize(settings.vInit());
@@ -108,6 +120,9 @@ public final class Simulator {
                 }
                 done += chunk[0];
                 exchange(groups, net, bySource, targetGroup, spikeLists);
+                if (progress != null) {
+                    progress.accept(done * dt);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,222 @@
+package org.bsb.core.scaffold;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bsb.api.Reporter;
+import org.bsb.api.ServiceKind;
+import org.bsb.api.ServiceLookup;
+import org.bsb.api.UnknownServiceException;
+import org.bsb.api.simulation.SimulationException;
+import org.bsb.api.simulation.SimulationRequest;
+import org.bsb.api.simulation.SimulationResults;
+import org.bsb.api.simulation.SimulatorBackend;
+import org.bsb.api.storage.NetworkData;
+import org.bsb.api.storage.StorageEngine;
+import org.bsb.api.storage.StorageException;
+import org.bsb.core.config.ConfigException;
+import org.bsb.core.config.ConfigLoader;
+import org.bsb.core.config.LoadedConfig;
+import org.bsb.core.config.SimulationNode;
+import org.bsb.core.registry.NameSuggester;
+import org.bsb.core.registry.Registry;
+import org.bsb.core.registry.RegistryEntry;
+import org.bsb.core.registry.ServiceLoaderRegistry;
+
+/**
+ * A compiled network and its config, ready to simulate:
+ * <pre>{@code
+ * Scaffold network = Scaffold.fromStorage(Path.of("my_network.hdf5"));
+ * SimulationRun run = network.runSimulation("neuronsim");
+ * run.write(Path.of("simulation-results"));
+ * }</pre>
+ * {@code bsb simulate} goes through the same steps, so both report the same errors.
+ */
+public final class Scaffold {
+    private final Path file;
+    private final NetworkData network;
+    private final LoadedConfig config;
+    private final Registry registry;
+    private final Path baseDirectory;
+
+    private Scaffold(Path file, NetworkData network, LoadedConfig config, Registry registry, Path baseDirectory) {
+        this.file = file;
+        this.network = network;
+        this.config = config;
+        this.registry = registry;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /**
+     * The same network with relative references of its config (model files, {@code data.Stellate}
+     * modules) resolved against {@code directory}. By default they resolve against the network
+     * file's folder; {@code bsb simulate} uses the working folder, as the original's Python
+     * imports do.
+     */
+    public Scaffold withBaseDirectory(Path directory) {
+        return new Scaffold(file, network, config, registry, directory.toAbsolutePath());
+    }
+
+    /** Where the config's relative references are resolved. */
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    /** Opens a network file with the services on the class path ({@link ServiceLoaderRegistry#load()}). */
+    public static Scaffold fromStorage(Path file) {
+        return fromStorage(file, ServiceLoaderRegistry.load());
+    }
+
+    /** Opens a network file with the first storage engine of {@code registry} that recognises it. */
+    public static Scaffold fromStorage(Path file, Registry registry) {
+        Path absolute = file.toAbsolutePath();
+        NetworkData data = readNetwork(absolute, registry);
+        try {
+            LoadedConfig config = ConfigLoader.fromJson(data.configJson(), absolute.toString(), registry);
+            return new Scaffold(absolute, data, config, registry,
+                    config.baseDirectory() != null ? config.baseDirectory() : absolute.getParent());
+        } catch (ConfigException e) {
+            throw new ScaffoldException("the config stored in " + absolute + " is not valid here:\n" + e.getMessage(), e);
+        }
+    }
+
+    static NetworkData readNetwork(Path file, Registry registry) {
+        if (!Files.isRegularFile(file)) {
+            throw new ScaffoldException("network file " + file + " does not exist");
+        }
+        List<String> engines = new ArrayList<>();
+        for (RegistryEntry e : registry.entries(ServiceKind.STORAGE)) {
+            StorageEngine engine = (StorageEngine) e.service();
+            engines.add(e.names().get(0));
+            boolean recognised;
+            try {
+                recognised = engine.exists(file);
+            } catch (RuntimeException ex) {
+                recognised = false; // an engine that chokes on a foreign file does not recognise it
+            }
+            if (recognised) {
+                try {
+                    return engine.read(file);
+                } catch (StorageException | RuntimeException ex) {
+                    // e.g. a truncated HDF5 file: its signature is there, its data is not
+                    String message = describe(ex);
+                    throw new ScaffoldException(message.contains(file.toString()) ? message
+                            : "cannot read network file " + file + " (" + e.names().get(0) + "): " + message, ex);
+                }
+            }
+        }
+        throw new ScaffoldException(file + " is not a network file of any installed storage engine ("
+                + (engines.isEmpty() ? "none installed" : String.join(", ", engines)) + ")");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public NetworkData network() {
+        return network;
+    }
+
+    public LoadedConfig config() {
+        return config;
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    /** The seed of the network's compilation, the default seed of its simulations (1 if unknown). */
+    public long seed() {
+        String s = network.attributes().get("seed");
+        try {
+            return s == null ? 1 : Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The named simulation of the config; the error suggests the closest name. */
+    public SimulationNode simulation(String name) {
+        Map<String, SimulationNode> simulations = config.config().simulations();
+        SimulationNode node = simulations.get(name);
+        if (node == null) {
+            throw new ScaffoldException(file + " has no simulation '" + name + "'" + suggestion(name, simulations.keySet()));
+        }
+        return node;
+    }
+
+    /** Runs a simulation on all cores with the network's seed, silently. */
+    public SimulationRun runSimulation(String name) {
+        return runSimulation(name, Runtime.getRuntime().availableProcessors(), seed(), Reporter.SILENT);
+    }
+
+    /** Runs a simulation; the results carry the run's provenance (duration, seed, wall time, ...). */
+    public SimulationRun runSimulation(String name, int threads, long seed, Reporter reporter) {
+        SimulationNode node = simulation(name);
+        SimulatorBackend<?> backend;
+        try {
+            backend = registry.resolve(ServiceKind.SIMULATOR, node.simulator(), SimulatorBackend.class);
+        } catch (UnknownServiceException e) {
+            throw new ScaffoldException("simulations." + name + ".simulator: " + e.getMessage(), e);
+        }
+        long start = System.nanoTime();
+        SimulationResults results;
+        try {
+            results = run(backend, node, name, threads, seed, reporter);
+        } catch (ConfigException e) {
+            throw new ScaffoldException(e.getMessage(), e);
+        } catch (SimulationException e) {
+            throw new ScaffoldException("simulation '" + name + "' failed: " + e.getMessage(), e);
+        }
+        if (results == null) {
+            throw new ScaffoldException("simulator '" + node.simulator() + "' returned no results");
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new SimulationRun(withProvenance(results, node, seed, wall), registry);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private SimulationResults run(SimulatorBackend backend, SimulationNode node, String name, int threads, long seed,
+            Reporter reporter) throws SimulationException {
+        Record parameters = node.parameters().bind(backend.parameterType(), "simulations." + name);
+        return backend.run(new Request(name, parameters, network, baseDirectory, Math.max(1, threads), seed, registry, reporter));
+    }
+
+    /** What the backend receives. */
+    record Request<P extends Record>(String name, P parameters, NetworkData network, Path baseDirectory, int threads,
+            long seed, ServiceLookup services, Reporter reporter) implements SimulationRequest<P> {}
+
+    /** Adds the run's provenance to the results' root attributes, keeping what the backend set. */
+    static SimulationResults withProvenance(SimulationResults r, SimulationNode node, long seed, double wallSeconds) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("duration", node.duration());
+        a.put("resolution", node.resolution());
+        if (node.temperature() != null) {
+            a.put("temperature", node.temperature());
+        }
+        a.put("simulator", node.simulator());
+        a.put("seed", seed);
+        a.put("wall_time", wallSeconds);
+        a.put("software", Map.of("bsb", org.bsb.core.cli.BsbCli.VERSION, "java", System.getProperty("java.version", "")));
+        a.putAll(r.attributes());
+        return new SimulationResults(r.simulation() == null || r.simulation().isEmpty() ? "simulation" : r.simulation(),
+                a, r.signals(), r.spikes());
+    }
+
+    private static String suggestion(String name, Collection<String> known) {
+        if (known.isEmpty()) {
+            return "; its config has no simulations";
+        }
+        String close = NameSuggester.closest(name, known);
+        return (close != null ? "; did you mean '" + close + "'?" : "") + " Simulations: " + String.join(", ", known);
+    }
+
+    static String describe(Throwable ex) {
+        String message = ex.getMessage();
+        return message != null && !message.isBlank() ? message : ex.getClass().getSimpleName();
+    }
+}
