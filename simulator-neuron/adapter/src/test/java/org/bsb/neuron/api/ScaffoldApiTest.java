@@ -88,4 +88,45 @@ class ScaffoldApiTest {
         e = assertThrows(ScaffoldException.class, () -> Scaffold.fromStorage(dir.resolve("neuron-simulation.yaml")));
         assertTrue(e.getMessage().contains("not a network file"), e.getMessage());
     }
+
+    /**
+     * The tutorial's spike generator (one spike at 9 ms, delay 1 ms, onto AMPA and NMDA synapses it
+     * inserts on cell 0's dendrites, DESIGN §9) visibly changes cell 0's soma trace: identical to a
+     * run whose generator emits no spike until the event arrives at 10 ms, then depolarised by more
+     * than 1 mV.
+     */
+    @Test
+    void theSpikeGeneratorVisiblyChangesCell0() throws IOException {
+        double[] with = cell0SomaTrace("1");
+        double[] without = cell0SomaTrace("0");
+        int eventStep = (int) Math.round(10.0 / 0.025);
+        for (int i = 0; i <= eventStep; i++) {
+            assertEquals(without[i], with[i], 1e-9, "before the event arrives, t = " + i * 0.025);
+        }
+        double largest = 0;
+        for (int i = eventStep; i < with.length; i++) {
+            largest = Math.max(largest, with[i] - without[i]);
+        }
+        assertTrue(largest > 1, "EPSP at cell 0's soma: " + largest + " mV");
+    }
+
+    /** Cell 0's soma voltage with the generator's {@code number} of spikes, recorded by an added recorder. */
+    private static double[] cell0SomaTrace(String spikes) throws IOException {
+        String yaml = Files.readString(dir.resolve("neuron-simulation.yaml"))
+                .replace("    devices:\n", "    devices:\n      cell0_soma:\n        device: voltage_recorder\n"
+                        + "        targetting:\n          strategy: by_id\n          ids:\n            stellate_cell:\n"
+                        + "              - 0\n")
+                .replace("        number: 1\n", "        number: " + spikes + "\n");
+        Path config = dir.resolve("stimulus-" + spikes + ".yaml");
+        Files.writeString(config, yaml);
+        Path copy = dir.resolve("network-" + spikes + ".hdf5");
+        Files.copy(network, copy);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = BsbCli.run(ServiceLoaderRegistry.load(), new PrintStream(new ByteArrayOutputStream(), true),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "reconfigure", copy.toString(), config.toString());
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        List<Signal> traces = Scaffold.fromStorage(copy).runSimulation("neuronsim").signals("cell0_soma");
+        assertEquals(1, traces.size());
+        return traces.get(0).values();
+    }
 }
