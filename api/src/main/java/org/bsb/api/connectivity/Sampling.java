@@ -39,4 +39,52 @@ public final class Sampling {
         }
         return out;
     }
+
+    /**
+     * Fixed-degree pairing (FixedIndegree, FixedOutdegree): each of {@code cells} cells gets
+     * {@code degree} distinct partners drawn uniformly from the concatenation of the partner
+     * populations, whose sizes are given; draws are made cell by cell with {@link #distinct}.
+     *
+     * @return per partner population {@code p}: {@code [p][0]} the cell indices and {@code [p][1]}
+     *     the partner indices within population {@code p}, pair by pair in draw order
+     */
+    public static int[][][] fixedDegreePartners(RandomGenerator random, int cells, int degree, int[] partnerSizes) {
+        int total = Arrays.stream(partnerSizes).sum();
+        int[] drawn = new int[cells * degree];
+        for (int i = 0; i < cells; i++) {
+            System.arraycopy(distinct(random, total, degree), 0, drawn, i * degree, degree);
+        }
+        int[][][] pairs = new int[partnerSizes.length][][];
+        int low = 0;
+        for (int p = 0; p < partnerSizes.length; p++) {
+            int top = low + partnerSizes[p];
+            int count = 0;
+            for (int v : drawn) {
+                count += v >= low && v < top ? 1 : 0;
+            }
+            int[] cell = new int[count];
+            int[] partner = new int[count];
+            int k = 0;
+            for (int d = 0; d < drawn.length; d++) {
+                if (drawn[d] >= low && drawn[d] < top) {
+                    cell[k] = d / degree;
+                    partner[k++] = drawn[d] - low;
+                }
+            }
+            pairs[p] = new int[][] {cell, partner};
+            low = top;
+        }
+        return pairs;
+    }
+
+    /** Point-neuron locations {@code (cell, -1, -1)}, flattened, for the given cell indices. */
+    public static int[] pointLocations(int[] cells) {
+        int[] locations = new int[3 * cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            locations[3 * i] = cells[i];
+            locations[3 * i + 1] = -1;
+            locations[3 * i + 2] = -1;
+        }
+        return locations;
+    }
 }

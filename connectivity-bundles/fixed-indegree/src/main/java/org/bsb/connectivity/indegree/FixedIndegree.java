@@ -54,38 +54,14 @@ public class FixedIndegree implements ConnectionStrategy<FixedIndegree.Parameter
             throw new ConnectivityException("there are " + high + " presynaptic cells, too few to give each"
                     + " postsynaptic cell an indegree of " + degree);
         }
+        int[] sizes = pres.stream().mapToInt(CellPopulation::size).toArray();
         for (CellPopulation post : job.postsynaptic()) {
-            int n = post.size();
-            int[] drawn = new int[n * degree];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(Sampling.distinct(job.random(), high, degree), 0, drawn, i * degree, degree);
-            }
-            // split the draws over the presynaptic populations they fall in
-            int low = 0;
-            for (CellPopulation pre : pres) {
-                int top = low + pre.size();
-                int count = 0;
-                for (int v : drawn) {
-                    count += v >= low && v < top ? 1 : 0;
+            int[][][] pairs = Sampling.fixedDegreePartners(job.random(), post.size(), degree, sizes);
+            for (int p = 0; p < pres.size(); p++) {
+                if (pairs[p][0].length > 0) {
+                    job.connect(pres.get(p), post, Sampling.pointLocations(pairs[p][1]),
+                            Sampling.pointLocations(pairs[p][0]));
                 }
-                int[] from = new int[3 * count];
-                int[] to = new int[3 * count];
-                int k = 0;
-                for (int d = 0; d < drawn.length; d++) {
-                    if (drawn[d] >= low && drawn[d] < top) {
-                        from[3 * k] = drawn[d] - low;
-                        from[3 * k + 1] = -1;
-                        from[3 * k + 2] = -1;
-                        to[3 * k] = d / degree;
-                        to[3 * k + 1] = -1;
-                        to[3 * k + 2] = -1;
-                        k++;
-                    }
-                }
-                if (count > 0) {
-                    job.connect(pre, post, from, to);
-                }
-                low = top;
             }
         }
     }

@@ -40,37 +40,14 @@ public class FixedOutdegree implements ConnectionStrategy<FixedOutdegree.Paramet
             throw new ConnectivityException("there are " + high + " postsynaptic cells, too few to give each"
                     + " presynaptic cell an outdegree of " + degree);
         }
+        int[] sizes = posts.stream().mapToInt(CellPopulation::size).toArray();
         for (CellPopulation pre : job.presynaptic()) {
-            int n = pre.size();
-            int[] drawn = new int[n * degree];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(Sampling.distinct(job.random(), high, degree), 0, drawn, i * degree, degree);
-            }
-            int low = 0;
-            for (CellPopulation post : posts) {
-                int top = low + post.size();
-                int count = 0;
-                for (int v : drawn) {
-                    count += v >= low && v < top ? 1 : 0;
+            int[][][] pairs = Sampling.fixedDegreePartners(job.random(), pre.size(), degree, sizes);
+            for (int p = 0; p < posts.size(); p++) {
+                if (pairs[p][0].length > 0) {
+                    job.connect(pre, posts.get(p), Sampling.pointLocations(pairs[p][0]),
+                            Sampling.pointLocations(pairs[p][1]));
                 }
-                int[] from = new int[3 * count];
-                int[] to = new int[3 * count];
-                int k = 0;
-                for (int d = 0; d < drawn.length; d++) {
-                    if (drawn[d] >= low && drawn[d] < top) {
-                        from[3 * k] = d / degree;
-                        from[3 * k + 1] = -1;
-                        from[3 * k + 2] = -1;
-                        to[3 * k] = drawn[d] - low;
-                        to[3 * k + 1] = -1;
-                        to[3 * k + 2] = -1;
-                        k++;
-                    }
-                }
-                if (count > 0) {
-                    job.connect(pre, post, from, to);
-                }
-                low = top;
             }
         }
     }
