@@ -16,6 +16,7 @@ import org.bsb.core.config.ConfigLoader;
 import org.bsb.core.config.SimulationNode;
 import org.bsb.core.registry.Registry;
 import org.bsb.neuron.devices.DeviceException;
+import org.bsb.neuron.nmodl.catalogue.NmodlCatalogue;
 import org.bsb.neuron.spi.MechanismCatalogue;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,7 +34,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 @Component(service = SimulatorBackend.class)
 @BsbName({"bsb_neuron.simulation.NeuronSimulation", "neuron"})
 public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Parameters> {
-    public record Parameters(@Required Double temperature, @Default("-65") double initial) {}
+    /**
+     * @param mechanisms {@code .mod} files or folders of them, relative to the project folder, compiled
+     *     at run time and preferred over the installed catalogues
+     */
+    public record Parameters(@Required Double temperature, @Default("-65") double initial,
+            @Default("[]") List<String> mechanisms) {}
 
     private final List<MechanismCatalogue> catalogues = new CopyOnWriteArrayList<>();
     private volatile boolean osgi;
@@ -80,9 +86,22 @@ public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Param
         if (node == null) {
             throw new SimulationException("the network's config has no simulation '" + request.name() + "'");
         }
+        List<MechanismCatalogue> installed = catalogues();
+        List<String> files = request.parameters().mechanisms();
+        if (files != null && !files.isEmpty()) {
+            List<MechanismCatalogue> all = new ArrayList<>();
+            try {
+                all.add(NmodlCatalogue.forConfig(request.baseDirectory(), files,
+                        "simulations." + request.name() + ".mechanisms"));
+            } catch (IllegalArgumentException e) {
+                throw new SimulationException(e.getMessage(), e);
+            }
+            all.addAll(installed);
+            installed = all;
+        }
         try {
             return new NeuronRun(request.name(), node, request.network(), request.baseDirectory(), registry,
-                    request.reporter(), catalogues()).run(request.parameters().temperature(),
+                    request.reporter(), installed).run(request.parameters().temperature(),
                     request.parameters().initial(), request.threads(), request.seed());
         } catch (DeviceException | IllegalArgumentException e) {
             throw new SimulationException(e.getMessage(), e);

@@ -129,4 +129,41 @@ class ScaffoldApiTest {
         assertEquals(1, traces.size());
         return traces.get(0).values();
     }
+
+    /**
+     * A simulation's {@code mechanisms:} list (paths relative to the project folder) is compiled at run
+     * time; a wrong entry is an error naming its config path before the run starts.
+     */
+    @Test
+    void aSimulationsMechanismsListIsCompiledAndCheckedFirst() throws IOException {
+        Path mods = dir.resolve("mods");
+        Files.createDirectories(mods);
+        try (Stream<Path> files = Files.list(EXAMPLE.resolve("mechanisms"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".mod")).toList()) {
+                Files.copy(f, mods.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path good = withMechanisms("mods", "good");
+        assertEquals(30, ((Number) Scaffold.fromStorage(good).runSimulation("neuronsim").results().attributes()
+                .get("cells")).intValue());
+        Path bad = withMechanisms("no-such-folder", "bad");
+        ScaffoldException e = assertThrows(ScaffoldException.class,
+                () -> Scaffold.fromStorage(bad).runSimulation("neuronsim"));
+        assertTrue(e.getMessage().contains("simulations.neuronsim.mechanisms[0]"), e.getMessage());
+    }
+
+    /** A copy of the network whose stored config lists {@code entry} under the simulation's mechanisms. */
+    private static Path withMechanisms(String entry, String tag) throws IOException {
+        String yaml = Files.readString(dir.resolve("neuron-simulation.yaml"))
+                .replace("    simulator: neuron\n", "    simulator: neuron\n    mechanisms:\n      - " + entry + "\n");
+        Path config = dir.resolve("mechanisms-" + tag + ".yaml");
+        Files.writeString(config, yaml);
+        Path copy = dir.resolve("network-mechanisms-" + tag + ".hdf5");
+        Files.copy(network, copy);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = BsbCli.run(ServiceLoaderRegistry.load(), new PrintStream(new ByteArrayOutputStream(), true),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "reconfigure", copy.toString(), config.toString());
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        return copy;
+    }
 }
