@@ -5,7 +5,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-: "${CATALOGUE:?set CATALOGUE to the catalogue's mods/neuron folder}"
+: "${CATALOGUE:?set CATALOGUE to the mods/neuron folder of the dbbs catalogue}"
 REF=${NRNREF_DIR:-$ROOT/../shared/data/neuron-reference}
 cd "$ROOT/examples/neuron-simulation"
 "$ROOT/bsb" compile --clear --seed "${SEED:-1}" neuron-simulation.yaml

@@ -7,8 +7,8 @@
 # Usage (from the repository root): simulator-neuron/nmodl/benchmark.sh [copies...]   (default: 1 30)
 set -e
 cd "$(dirname "$0")/../.."
-mvn -B -o -q -pl simulator-neuron/nmodl -am test-compile
-mvn -B -o -q -pl simulator-neuron/nmodl dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
-  -Dmdep.includeScope=test > /dev/null
+# One reactor run: the classpath then names the sibling modules' target/classes (nothing is installed).
+mvn -B -o -q -pl simulator-neuron/nmodl -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test > /dev/null
 CP="simulator-neuron/nmodl/target/classes:simulator-neuron/nmodl/target/test-classes:$(cat simulator-neuron/nmodl/target/bench-classpath.txt)"
 exec java -cp "$CP" org.bsb.neuron.nmodl.bench.StellateBenchmark "$@"

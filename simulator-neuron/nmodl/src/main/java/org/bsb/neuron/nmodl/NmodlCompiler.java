@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bsb.neuron.nmodl.ast.Ast.ModFile;
 import org.bsb.neuron.nmodl.gen.InMemoryCompiler;
 import org.bsb.neuron.nmodl.gen.JavaGenerator;
+import org.bsb.neuron.nmodl.gen.MethodSizes;
 import org.bsb.neuron.nmodl.parse.Parser;
 import org.bsb.neuron.nmodl.runtime.MechanismInfo;
 import org.bsb.neuron.nmodl.runtime.NmodlMechanism;
@@ -34,7 +35,7 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  */
 public final class NmodlCompiler {
   /** Changes whenever generated code changes, so stale disk caches are ignored. */
-  static final String CODEGEN_VERSION = "nmodl-codegen-13";
+  static final String CODEGEN_VERSION = "nmodl-codegen-16";
   private static final Map<String, NmodlMechanismType> CACHE = new ConcurrentHashMap<>();
 
   private NmodlCompiler() {}
@@ -53,8 +54,7 @@ public final class NmodlCompiler {
    */
   public static List<NmodlMechanismType> compileAll(List<Source> sources) {
     NmodlMechanismType[] out = new NmodlMechanismType[sources.size()];
-    Map<String, String> toCompile = new LinkedHashMap<>();
-    Map<String, Object[]> pending = new LinkedHashMap<>();
+    Map<String, Pending> pending = new LinkedHashMap<>();
     for (int k = 0; k < sources.size(); k++) {
       Source s = sources.get(k);
       String key = sha256(CODEGEN_VERSION + "\n" + s.text());
@@ -72,30 +72,58 @@ public final class NmodlCompiler {
         out[k] = make(InMemoryCompiler.define(bytes).get(fqcn), info, key, null);
         continue;
       }
-      String src;
-      try {
-        src = JavaGenerator.generate(sym, className);
-      } catch (StackOverflowError e) {
-        throw new NmodlException(s.fileName(), "expression or block nesting too deep");
-      }
-      toCompile.put(fqcn, src);
-      pending.put(fqcn, new Object[] {k, info, key, src});
+      pending.put(fqcn, new Pending(k, info, key, sym, className, generate(sym, className, true, s.fileName())));
     }
-    if (!toCompile.isEmpty()) {
-      Map<String, byte[]> all = InMemoryCompiler.compileToBytes(toCompile);
-      for (Map.Entry<String, Object[]> e : pending.entrySet()) {
-        String fqcn = e.getKey();
-        Map<String, byte[]> mine = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> c : all.entrySet()) {
-          if (c.getKey().equals(fqcn) || c.getKey().startsWith(fqcn + "$")) mine.put(c.getKey(), c.getValue());
-        }
-        Object[] p = e.getValue();
-        DiskCache.store((String) p[2], mine);
-        out[(Integer) p[0]] = make(InMemoryCompiler.define(mine).get(fqcn), (MechanismInfo) p[1], (String) p[2],
-            (String) p[3]);
+    if (pending.isEmpty()) return List.of(out);
+    Map<String, Map<String, byte[]>> compiled = compileBatch(pending);
+    // a scheme whose one-method Newton solve is too large for the JIT gets the split array form instead
+    Map<String, Pending> huge = new LinkedHashMap<>();
+    compiled.forEach((fqcn, classes) -> {
+      int largest = classes.values().stream().mapToInt(MethodSizes::largest).max().orElse(0);
+      if (largest > MethodSizes.JIT_LIMIT) {
+        Pending p = pending.get(fqcn);
+        huge.put(fqcn, new Pending(p.index, p.info, p.key, p.sym, p.className,
+            generate(p.sym, p.className, false, p.info.file())));
       }
+    });
+    if (!huge.isEmpty()) {
+      compiled.putAll(compileBatch(huge));
+      pending.putAll(huge);
+    }
+    for (Map.Entry<String, Pending> e : pending.entrySet()) {
+      Pending p = e.getValue();
+      Map<String, byte[]> mine = compiled.get(e.getKey());
+      DiskCache.store(p.key, mine);
+      out[p.index] = make(InMemoryCompiler.define(mine).get(e.getKey()), p.info, p.key, p.src);
     }
     return List.of(out);
+  }
+
+  /** A file on its way through the Java compiler. */
+  private record Pending(int index, MechanismInfo info, String key, Symbols sym, String className, String src) {}
+
+  private static String generate(Symbols sym, String className, boolean scalarKinetics, String fileName) {
+    try {
+      return JavaGenerator.generate(sym, className, scalarKinetics);
+    } catch (StackOverflowError e) {
+      throw new NmodlException(fileName, "expression or block nesting too deep");
+    }
+  }
+
+  /** Compiles in one Java compiler run; the classes of each top-level class (with nested ones) by its name. */
+  private static Map<String, Map<String, byte[]>> compileBatch(Map<String, Pending> batch) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    batch.forEach((fqcn, p) -> sources.put(fqcn, p.src));
+    Map<String, byte[]> all = InMemoryCompiler.compileToBytes(sources);
+    Map<String, Map<String, byte[]>> out = new LinkedHashMap<>();
+    for (String fqcn : batch.keySet()) {
+      Map<String, byte[]> mine = new LinkedHashMap<>();
+      for (Map.Entry<String, byte[]> c : all.entrySet()) {
+        if (c.getKey().equals(fqcn) || c.getKey().startsWith(fqcn + "$")) mine.put(c.getKey(), c.getValue());
+      }
+      out.put(fqcn, mine);
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")

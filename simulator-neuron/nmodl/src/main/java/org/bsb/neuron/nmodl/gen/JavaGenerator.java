@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bsb.neuron.nmodl.NmodlException;
 import org.bsb.neuron.nmodl.ast.Ast.*;
 import org.bsb.neuron.nmodl.runtime.MechanismInfo;
@@ -38,6 +39,28 @@ public final class JavaGenerator {
   private String argsVector = "null, 0";
   /** Active solver context for DiffEq / Reaction statements. */
   private SolveCtx ctx;
+  private final boolean scalarKinetics;
+  /**
+   * Common subexpressions: the Java text of a pure math call (exp, pow, log, ...) -> the final local that
+   * holds its value, so that e.g. eight rate statements over {@code exp(v / x1)} evaluate it once. Only
+   * used while {@link #cseActive} (plain assignments, IF conditions and expression statements without
+   * calls of the file's own functions); {@link #line} drops entries whose variables a line assigns, and
+   * methods, branches and loop bodies start afresh.
+   */
+  private Map<String, String> pure = new HashMap<>();
+  /**
+   * Pure calls over nothing but constants, {@code celsius} and {@code dt} (e.g. a Q10 factor
+   * {@code 3^((celsius - 23)/10)}): Java text -> a field computed once per engine callback in
+   * {@code uniforms()}, not once per instance.
+   */
+  private final Map<String, String> uniform = new LinkedHashMap<>();
+  private static final java.util.regex.Pattern IDENT = java.util.regex.Pattern.compile("(?<![0-9.A-Za-z_])[A-Za-z_][A-Za-z0-9_]*");
+  private static final Set<String> UNIFORM_NAMES = Set.of("celsius", "dt", "Math", "Double", "hexp", "exprelr");
+  private boolean cseActive;
+  private int indentNow;
+  private static final java.util.regex.Pattern ASSIGNED =
+      java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\[[^\\]]*\\]\\s*)?[-+*/]?=(?!=)");
+  private static final java.util.regex.Pattern USER_CALL = java.util.regex.Pattern.compile("\\b[pf]_[A-Za-z0-9_]*\\(");
   private int scratch = 1;
   private final Map<String, String> solverMethods = new LinkedHashMap<>();
   private StringBuilder methods = new StringBuilder();
@@ -69,7 +92,8 @@ public final class JavaGenerator {
     }
   }
 
-  private JavaGenerator(Symbols sym, String className) {
+  private JavaGenerator(Symbols sym, String className, boolean scalarKinetics) {
+    this.scalarKinetics = scalarKinetics;
     this.sym = sym;
     this.mod = sym.mod;
     this.className = className;
@@ -77,7 +101,15 @@ public final class JavaGenerator {
 
   /** The Java source of class {@code PACKAGE.className}. */
   public static String generate(Symbols sym, String className) {
-    return new JavaGenerator(sym, className).run();
+    return generate(sym, className, true);
+  }
+
+  /**
+   * As {@link #generate(Symbols, String)}; {@code scalarKinetics = false} solves KINETIC schemes with scratch
+   * arrays in several small methods, for schemes whose one-method form exceeds HotSpot's JIT size limit.
+   */
+  public static String generate(Symbols sym, String className, boolean scalarKinetics) {
+    return new JavaGenerator(sym, className, scalarKinetics).run();
   }
 
   private NmodlException err(Pos p, String m) {
@@ -128,6 +160,7 @@ public final class JavaGenerator {
         .append(scratch * scratch).append("], sX = new double[").append(scratch).append("], sX0 = new double[")
         .append(scratch).append("], sD = new double[").append(scratch).append("];\n");
     for (String tf : tableFields) body.append(tf);
+    for (String u : uniform.values()) body.append("  private double ").append(u).append(";\n");
     body.append("  public ").append(className).append("(final NmodlMechanismType type, final int count) {\n");
     body.append("    super(type, count);\n");
     int k = 0;
@@ -142,6 +175,11 @@ public final class JavaGenerator {
       }
     }
     body.append("    sv = new double[count];\n  }\n");
+    if (!uniform.isEmpty()) {
+      body.append("  @Override protected void uniforms() {\n");
+      uniform.forEach((java, u) -> body.append("    ").append(u).append(" = ").append(java).append(";\n"));
+      body.append("  }\n");
+    }
     body.append(init).append(cur).append(state).append(net).append(aux);
     body.append("}\n");
     return body.toString();
@@ -412,6 +450,71 @@ public final class JavaGenerator {
   // ------------------------------------------------------------------ statements
   private void line(int indent, String s) {
     methods.append("  ".repeat(indent)).append(s).append('\n');
+    forgetAssigned(indent, s);
+  }
+
+  /** Drops the common subexpressions a just-emitted line may have changed. */
+  private void forgetAssigned(int indent, String s) {
+    if (pure.isEmpty()) return;
+    if (indent <= 1 || s.startsWith("}") || USER_CALL.matcher(s).find()) {
+      // a method boundary, the end of a block (its locals end), or a call of the file's functions (which
+      // may assign anything)
+      pure.clear();
+      return;
+    }
+    java.util.regex.Matcher m = ASSIGNED.matcher(s);
+    while (m.find()) {
+      java.util.regex.Pattern name = java.util.regex.Pattern.compile("\\b" + m.group(1) + "\\b");
+      pure.keySet().removeIf(k -> name.matcher(k).find());
+    }
+  }
+
+  /** The value of a pure call: a local computed once while its inputs are unchanged, or the call itself. */
+  private String pureCall(String javaCall) {
+    if (isUniform(javaCall)) return uniform.computeIfAbsent(javaCall, k -> "u" + uniform.size());
+    if (!cseActive) return javaCall;
+    String local = pure.get(javaCall);
+    if (local == null) {
+      local = freshTmp("c");
+      line(indentNow, "final double " + local + " = " + javaCall + ";");
+      pure.put(javaCall, local);
+    }
+    return local;
+  }
+
+  private static boolean isUniform(String javaCall) {
+    java.util.regex.Matcher m = IDENT.matcher(javaCall);
+    while (m.find()) {
+      String id = m.group();
+      if (!UNIFORM_NAMES.contains(id) && !id.matches("u[0-9]+")) return false;
+    }
+    return true;
+  }
+
+  /** Generates {@code r} with common subexpressions when {@code e} calls none of the file's functions. */
+  private <T> T withCse(Expr e, int ind, java.util.function.Supplier<T> r) {
+    boolean saved = cseActive;
+    int savedIndent = indentNow;
+    cseActive = !callsUserCode(e);
+    indentNow = ind;
+    try {
+      return r.get();
+    } finally {
+      cseActive = saved;
+      indentNow = savedIndent;
+    }
+  }
+
+  private boolean callsUserCode(Expr e) {
+    if (e instanceof Call c) {
+      if (mod.callables.containsKey(c.name()) || c.name().startsWith("net_")) return true;
+      for (Expr a : c.args()) if (callsUserCode(a)) return true;
+      return false;
+    }
+    if (e instanceof Var v) return v.index() != null && callsUserCode(v.index());
+    if (e instanceof Unary u) return callsUserCode(u.operand());
+    if (e instanceof Binary b) return callsUserCode(b.left()) || callsUserCode(b.right());
+    return false;
   }
 
   private void statements(List<Stmt> list, String context, int indent) {
@@ -420,7 +523,8 @@ public final class JavaGenerator {
 
   private void statement(Stmt s, String context, int ind) {
     if (s instanceof Assign a) {
-      line(ind, lvalue(a.target()) + " = " + num(a.value()) + ";");
+      String target = lvalue(a.target());
+      line(ind, target + " = " + withCse(a.value(), ind, () -> num(a.value())) + ";");
     } else if (s instanceof Local l) {
       for (String n : l.names()) {
         String j = "l" + (tmp++) + "_" + n;
@@ -428,26 +532,32 @@ public final class JavaGenerator {
         line(ind, "double " + j + " = 0.0;");
       }
     } else if (s instanceof ExprStmt es) {
-      if (es.expr() instanceof Call c) line(ind, callStmt(c) + ";");
-      else line(ind, num(es.expr()) + ";");
+      if (es.expr() instanceof Call c) line(ind, withCse(es.expr(), ind, () -> callStmt(c)) + ";");
+      else line(ind, withCse(es.expr(), ind, () -> num(es.expr())) + ";");
     } else if (s instanceof If f) {
-      line(ind, "if (" + bool(f.cond()) + ") {");
+      line(ind, "if (" + withCse(f.cond(), ind, () -> bool(f.cond())) + ") {");
+      // each branch sees what was known before the IF; after it, nothing (the branches' locals end there)
+      Map<String, String> before = new HashMap<>(pure);
       scopes.push(new HashMap<>());
       statements(f.then(), context, ind + 1);
       scopes.pop();
       if (!f.otherwise().isEmpty()) {
         line(ind, "} else {");
+        pure = new HashMap<>(before);
         scopes.push(new HashMap<>());
         statements(f.otherwise(), context, ind + 1);
         scopes.pop();
       }
       line(ind, "}");
+      pure.clear();
     } else if (s instanceof While w) {
+      pure.clear(); // the body may change what the condition and the body read: no value crosses iterations
       line(ind, "while (" + bool(w.cond()) + ") {");
       scopes.push(new HashMap<>());
       statements(w.body(), context, ind + 1);
       scopes.pop();
       line(ind, "}");
+      pure.clear();
     } else if (s instanceof From f) {
       String lim = freshTmp("lim");
       String by = freshTmp("by");
@@ -464,11 +574,13 @@ public final class JavaGenerator {
       String var = lvalue(new Var(f.var(), null, f.pos()));
       line(ind + 1, "final double " + lim + " = " + num(f.to()) + ", " + by + " = " + num(f.by()) + ";");
       line(ind + 1, "for (" + var + " = " + num(f.from()) + "; " + var + " <= " + lim + "; " + var + " += " + by + ") {");
+      pure.clear();
       scopes.push(new HashMap<>());
       statements(f.body(), context, ind + 2);
       scopes.pop();
       line(ind + 1, "}");
       line(ind, "}");
+      pure.clear();
       scopes.pop();
     } else if (s instanceof Solve sv) {
       line(ind, solveCall(sv, "dt") + ";");
@@ -534,7 +646,7 @@ public final class JavaGenerator {
     if (e instanceof Binary b) {
       switch (b.op()) {
         case "+", "-", "*", "/": return "(" + num(b.left()) + " " + b.op() + " " + num(b.right()) + ")";
-        case "^": return "Math.pow(" + num(b.left()) + ", " + num(b.right()) + ")";
+        case "^": return pureCall("Math.pow(" + num(b.left()) + ", " + num(b.right()) + ")");
         default: return "bool(" + bool(e) + ")";
       }
     }
@@ -618,12 +730,12 @@ public final class JavaGenerator {
       }
       return "f_" + c.name() + "(i" + argList(c) + ")";
     }
-    if (c.name().equals("exp") && n == 1) return "hexp(" + num(c.args().get(0)) + ")";
-    if (MATH1.contains(c.name()) && n == 1) return "Math." + c.name() + "(" + num(c.args().get(0)) + ")";
+    if (c.name().equals("exp") && n == 1) return pureCall("hexp(" + num(c.args().get(0)) + ")");
+    if (MATH1.contains(c.name()) && n == 1) return pureCall("Math." + c.name() + "(" + num(c.args().get(0)) + ")");
     switch (c.name()) {
       case "fabs": if (n == 1) return "Math.abs(" + num(c.args().get(0)) + ")"; break;
-      case "pow": if (n == 2) return "Math.pow(" + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ")"; break;
-      case "atan2": if (n == 2) return "Math.atan2(" + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ")"; break;
+      case "pow": if (n == 2) return pureCall("Math.pow(" + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ")"); break;
+      case "atan2": if (n == 2) return pureCall("Math.atan2(" + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ")"); break;
       case "fmod": if (n == 2) return "(" + num(c.args().get(0)) + " % " + num(c.args().get(1)) + ")"; break;
       case "fmin": case "min": if (n == 2) return "Math.min(" + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ")"; break;
       case "fmax": case "max": if (n == 2) return "Math.max(" + num(c.args().get(0)) + ", " + num(c.args().get(1)) + ")"; break;
@@ -864,11 +976,26 @@ public final class JavaGenerator {
       if (!valuesOnly) line(ind, code);
     }
 
-    KineticCtx(List<String> states) {
+    /** Newton system in local variables (g<r>, j<pos>, v<r>) of one method instead of scratch arrays. */
+    final boolean scalar;
+    /** Row-major positions the block writes (scalar mode declares them). */
+    final Set<Integer> written = new TreeSet<>();
+
+    KineticCtx(List<String> states, boolean scalar) {
       super(states);
       n = states.size();
       pattern = new boolean[n][n];
+      this.scalar = scalar;
     }
+
+    String g(int r) { return scalar ? "g" + r : "sG[" + r + "]"; }
+
+    String j(int pos) {
+      written.add(pos);
+      return scalar ? "j" + pos : "sJ[" + pos + "]";
+    }
+
+    String vol(int r) { return scalar ? "v" + r : "sX[" + r + "]"; }
 
     @Override void diffEq(DiffEq d, int ind) {
       throw err(d.pos(), "x' equations inside KINETIC blocks are not supported");
@@ -918,7 +1045,7 @@ public final class JavaGenerator {
         if (Symbolic.dependsOnAny(r.forward(), st)) linear = false;
         String fx = freshTmp("flux");
         line(ind, "final double " + fx + " = " + num(r.forward()) + ";");
-        matrix(ind, "sG[" + s + "] -= " + fx + ";");
+        matrix(ind, g(s) + " -= " + fx + ";");
         lastF = "0.0";
         lastB = fx;
         return;
@@ -943,16 +1070,21 @@ public final class JavaGenerator {
       // G holds -(net production); J holds -(d production / d x)
       for (Term t : r.lhs()) {
         int s = index(t.state(), t.pos());
-        matrix(ind, "sG[" + s + "] += " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
-        for (var e : df.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
-        for (var e : db.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
+        matrix(ind, g(s) + " += " + times(t.coefficient(), ff + " - " + fb) + ";");
+        for (var e : df.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, j(s * n + e.getKey()) + " += " + times(t.coefficient(), e.getValue()) + ";"); }
+        for (var e : db.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, j(s * n + e.getKey()) + " -= " + times(t.coefficient(), e.getValue()) + ";"); }
       }
       for (Term t : r.rhs()) {
         int s = index(t.state(), t.pos());
-        matrix(ind, "sG[" + s + "] -= " + t.coefficient() + ".0 * (" + ff + " - " + fb + ");");
-        for (var e : df.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] -= " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
-        for (var e : db.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, "sJ[" + (s * n + e.getKey()) + "] += " + t.coefficient() + ".0 * (" + e.getValue() + ");"); }
+        matrix(ind, g(s) + " -= " + times(t.coefficient(), ff + " - " + fb) + ";");
+        for (var e : df.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, j(s * n + e.getKey()) + " -= " + times(t.coefficient(), e.getValue()) + ";"); }
+        for (var e : db.entrySet()) { pattern[s][e.getKey()] = true; matrix(ind, j(s * n + e.getKey()) + " += " + times(t.coefficient(), e.getValue()) + ";"); }
       }
+    }
+
+    /** {@code c * (e)}, without the multiplication when c is 1. */
+    private String times(int c, String e) {
+      return c == 1 ? "(" + e + ")" : c + ".0 * (" + e + ")";
     }
 
     private int order(List<Term> side) {
@@ -966,7 +1098,7 @@ public final class JavaGenerator {
       line(ind, "final double " + vol + " = " + num(c.volume()) + ";");
       for (String st : c.states()) {
         if (!states.contains(st)) continue;
-        matrix(ind, "sX[" + index(st, c.pos()) + "] = " + vol + ";");
+        matrix(ind, vol(index(st, c.pos())) + " = " + vol + ";");
       }
     }
 
@@ -994,16 +1126,107 @@ public final class JavaGenerator {
     List<String> states = statesIn(blk);
     for (String st : states) checkState(st, blk.pos());
     int n = states.size();
-    scratch = Math.max(scratch, n);
-    KineticCtx k = new KineticCtx(states);
-    String fn = "kin_" + blk.name();
+    KineticCtx k = new KineticCtx(states, scalarKinetics);
     String solver = "sparse_" + blk.name();
     inNewMethod(() -> {
+      if (k.scalar) kineticScalarStep(blk, k);
+      else kineticArrayStep(blk, k);
+      if (hasAssignment(blk.body())) kineticFinal(blk, states);
+      line(1, "private void " + solver + "(final int i, final double h) {");
+      line(2, "step_" + blk.name() + "(i, h, " + k.linear + ");");
+      line(1, "}");
+      // STEADYSTATE sparse: dt = 1e9; linear schemes iterate once as nonlinear, nonlinear ones take up to
+      // 7 linear steps until no state is below -1e-6, then one iterated solve (scopmath's _ss_sparse)
+      line(1, "private void ss_" + blk.name() + "(final int i) {");
+      if (k.linear) {
+        line(2, "step_" + blk.name() + "(i, 1e9, false);");
+      } else {
+        line(2, "for (int k = 0; k < 7; k++) {");
+        line(3, "step_" + blk.name() + "(i, 1e9, true);");
+        line(3, "boolean ok = true;");
+        for (int r = 0; r < n; r++) {
+          String x = field(states.get(r)) + "[i]";
+          line(3, "if (" + x + " < -1e-6) { " + x + " = 0.0; ok = false; }");
+        }
+        line(3, "if (ok) { step_" + blk.name() + "(i, 1e9, false); break; }");
+        line(2, "}");
+      }
+      line(1, "}");
+    });
+    return solver;
+  }
+
+  /**
+   * One backward-Euler Newton solve as scopmath's sparse (a single step for linear schemes, else iterate
+   * until the summed |change| is below 1e-6 with states forced >= 0; then the block runs once more), in
+   * one method whose residual, Jacobian non-zeros and volumes are local variables: HotSpot keeps them in
+   * registers or stack slots, where scratch arrays cost a memory access, a bounds check and zeroing each.
+   */
+  private void kineticScalarStep(Callable blk, KineticCtx k) {
+    List<String> states = k.states;
+    int n = states.size();
+    ctx = k;
+    line(1, "private void step_" + blk.name() + "(final int i, final double h, final boolean lin) {");
+    for (int r = 0; r < n; r++) line(2, "final double x0_" + r + " = " + field(states.get(r)) + "[i];");
+    for (int r = 0; r < n; r++) {
+      line(2, "double q" + r + " = x0_" + r + ";");
+      declare(states.get(r), "q" + r);
+    }
+    line(2, "final double rh = 1.0 / h;");
+    line(2, "for (int it = 0; it <= 21; it++) {");
+    int declareAt = methods.length();
+    scopes.push(new HashMap<>());
+    statements(blk.body(), "KINETIC", 3);
+    scopes.pop();
+    // the time derivative as nocmodl writes it: (s - s0) / dt as a product with 1/dt, times the volume
+    for (int r = 0; r < n; r++) {
+      line(3, k.g(r) + " += (rh * (q" + r + " - x0_" + r + ")) * " + k.vol(r) + ";");
+      line(3, k.j(r * n + r) + " += rh * " + k.vol(r) + ";");
+    }
+    applyConserves(k, 3);
+    for (int r = 0; r < n; r++) line(3, k.g(r) + " = -" + k.g(r) + ";");
+    boolean[][] pat = new boolean[n][];
+    for (int r = 0; r < n; r++) pat[r] = k.pattern[r].clone();
+    for (String l : SparseElimination.code(pat, k::j, k::g)) line(3, l);
+    line(3, "double err = 0.0;");
+    for (int r = 0; r < n; r++) {
+      line(3, "q" + r + " += " + k.g(r) + ";");
+      line(3, "if (!lin && q" + r + " < 0.0) q" + r + " = 0.0;");
+      line(3, "err += Math.abs(" + k.g(r) + ");");
+      // the fields follow each iterate: procedures called by the block read states from them
+      line(3, field(states.get(r)) + "[i] = q" + r + ";");
+    }
+    line(3, "if (lin || err <= 1e-6) break;");
+    line(2, "}");
+    if (hasAssignment(blk.body())) line(2, "kfin_" + blk.name() + "(i);");
+    line(1, "}");
+    StringBuilder decl = new StringBuilder("      double");
+    for (int r = 0; r < n; r++) decl.append(r == 0 ? " " : ", ").append("g").append(r).append(" = 0.0");
+    decl.append(";\n      double");
+    for (int r = 0; r < n; r++) decl.append(r == 0 ? " " : ", ").append("v").append(r).append(" = 1.0");
+    decl.append(";\n");
+    boolean first = true;
+    for (int pos : k.written) {
+      decl.append(first ? "      double " : ", ").append("j").append(pos).append(" = 0.0");
+      first = false;
+    }
+    if (!first) decl.append(";\n");
+    methods.insert(declareAt, decl);
+    ctx = null;
+  }
+
+  /** The Newton solve with scratch arrays and separate methods, for schemes too large for one JIT-able method. */
+  private void kineticArrayStep(Callable blk, KineticCtx k) {
+    List<String> states = k.states;
+    int n = states.size();
+    scratch = Math.max(scratch, n);
+    String fn = "kin_" + blk.name();
     ctx = k;
     // kin_: fills sG (residual of backward Euler, amount units) and sJ (its Jacobian) at the current states
     line(1, "private void " + fn + "(final int i, final double[] x0, final double h) {");
     // locals keep the method small enough for the JIT (HotSpot skips methods over 8000 bytes of bytecode)
     line(2, "final double[] sG = this.sG, sJ = this.sJ, sX = this.sX;");
+    line(2, "final double rh = 1.0 / h;");
     for (int r = 0; r < n; r++) {
       line(2, "final double q" + r + " = " + field(states.get(r)) + "[i];");
       declare(states.get(r), "q" + r);
@@ -1016,23 +1239,10 @@ public final class JavaGenerator {
     scopes.pop();
     for (int r = 0; r < n; r++) {
       String x = stateRef(states.get(r));
-      line(2, "sG[" + r + "] += sX[" + r + "] * (" + x + " - x0[" + r + "]) / h;");
-      line(2, "sJ[" + (r * n + r) + "] += sX[" + r + "] / h;");
+      line(2, "sG[" + r + "] += (rh * (" + x + " - x0[" + r + "])) * sX[" + r + "];");
+      line(2, "sJ[" + (r * n + r) + "] += rh * sX[" + r + "];");
     }
-    for (int c = 0; c < k.conserves.size(); c++) {
-      int row = Integer.parseInt(k.conserves.get(c)[0]);
-      String total = k.conserves.get(c)[1];
-      line(2, "java.util.Arrays.fill(sJ, " + (row * n) + ", " + (row * n + n) + ", 0.0);");
-      java.util.Arrays.fill(k.pattern[row], false);
-      for (Term t : k.conserveTerms.get(c)) k.pattern[row][states.indexOf(t.state())] = true;
-      StringBuilder sum = new StringBuilder("0.0");
-      for (Term t : k.conserveTerms.get(c)) {
-        int j = states.indexOf(t.state());
-        sum.append(" + ").append(t.coefficient()).append(".0 * sX[").append(j).append("] * ").append(stateRef(t.state()));
-        line(2, "sJ[" + (row * n + j) + "] += " + t.coefficient() + ".0 * sX[" + j + "];");
-      }
-      line(2, "sG[" + row + "] = " + sum + " - " + total + ";");
-    }
+    applyConserves(k, 2);
     line(1, "}");
     ctx = null;
     {
@@ -1043,30 +1253,10 @@ public final class JavaGenerator {
       for (int pos : SparseElimination.touched(pat)) z.append("    sJ[").append(pos).append("] = 0.0;\n");
       methods.insert(zeroAt, z);
     }
-    if (hasAssignment(blk.body())) {
-      // the block's assignments with the final states, as scopmath's sparse runs the block once more
-      KineticCtx fin = new KineticCtx(states);
-      fin.valuesOnly = true;
-      ctx = fin;
-      scopes.push(new HashMap<>());
-      line(1, "private void kfin_" + blk.name() + "(final int i) {");
-      for (int r = 0; r < n; r++) {
-        line(2, "final double q" + r + " = " + field(states.get(r)) + "[i];");
-        declare(states.get(r), "q" + r);
-      }
-      scopes.push(new HashMap<>());
-      statements(blk.body(), "KINETIC", 2);
-      scopes.pop();
-      line(1, "}");
-      scopes.pop();
-      ctx = k;
-    }
     line(1, "private void lu_" + blk.name() + "() {");
     line(2, "final double[] sG = this.sG, sJ = this.sJ;");
-    for (String l : SparseElimination.code(k.pattern)) line(2, l);
+    for (String l : SparseElimination.code(k.pattern, pos -> "sJ[" + pos + "]", r -> "sG[" + r + "]")) line(2, l);
     line(1, "}");
-    // one backward-Euler Newton solve as scopmath's sparse: a single step for linear schemes, else iterate
-    // until the summed |change| is below 1e-6 with states forced >= 0; then the block runs once more
     line(1, "private void step_" + blk.name() + "(final int i, final double h, final boolean lin) {");
     line(2, "final double[] x0 = sX0;");
     for (int r = 0; r < n; r++) line(2, "x0[" + r + "] = " + field(states.get(r)) + "[i];");
@@ -1085,28 +1275,48 @@ public final class JavaGenerator {
     line(2, "}");
     if (hasAssignment(blk.body())) line(2, "kfin_" + blk.name() + "(i);");
     line(1, "}");
-    line(1, "private void " + solver + "(final int i, final double h) {");
-    line(2, "step_" + blk.name() + "(i, h, " + k.linear + ");");
-    line(1, "}");
-    // STEADYSTATE sparse: dt = 1e9; linear schemes iterate once as nonlinear, nonlinear ones take up to
-    // 7 linear steps until no state is below -1e-6, then one iterated solve (scopmath's _ss_sparse)
-    line(1, "private void ss_" + blk.name() + "(final int i) {");
-    if (k.linear) {
-      line(2, "step_" + blk.name() + "(i, 1e9, false);");
-    } else {
-      line(2, "for (int k = 0; k < 7; k++) {");
-      line(3, "step_" + blk.name() + "(i, 1e9, true);");
-      line(3, "boolean ok = true;");
-      for (int r = 0; r < n; r++) {
-        String x = field(states.get(r)) + "[i]";
-        line(3, "if (" + x + " < -1e-6) { " + x + " = 0.0; ok = false; }");
+  }
+
+  /** CONSERVE rows replace their state's equation; applied after the block (needs the final volumes). */
+  private void applyConserves(KineticCtx k, int ind) {
+    int n = k.n;
+    for (int c = 0; c < k.conserves.size(); c++) {
+      int row = Integer.parseInt(k.conserves.get(c)[0]);
+      String total = k.conserves.get(c)[1];
+      if (k.scalar) {
+        for (int col = 0; col < n; col++) if (k.written.contains(row * n + col)) line(ind, k.j(row * n + col) + " = 0.0;");
+      } else {
+        line(ind, "java.util.Arrays.fill(sJ, " + (row * n) + ", " + (row * n + n) + ", 0.0);");
       }
-      line(3, "if (ok) { step_" + blk.name() + "(i, 1e9, false); break; }");
-      line(2, "}");
+      java.util.Arrays.fill(k.pattern[row], false);
+      for (Term t : k.conserveTerms.get(c)) k.pattern[row][k.states.indexOf(t.state())] = true;
+      StringBuilder sum = new StringBuilder("0.0");
+      for (Term t : k.conserveTerms.get(c)) {
+        int j = k.states.indexOf(t.state());
+        sum.append(" + ").append(t.coefficient()).append(".0 * ").append(k.vol(j)).append(" * ").append(stateRef(t.state()));
+        line(ind, k.j(row * n + j) + " += " + t.coefficient() + ".0 * " + k.vol(j) + ";");
+      }
+      line(ind, k.g(row) + " = " + sum + " - " + total + ";");
     }
+  }
+
+  /** The block's assignments with the final states, as scopmath's sparse runs the block once more. */
+  private void kineticFinal(Callable blk, List<String> states) {
+    KineticCtx fin = new KineticCtx(states, false);
+    fin.valuesOnly = true;
+    ctx = fin;
+    scopes.push(new HashMap<>());
+    line(1, "private void kfin_" + blk.name() + "(final int i) {");
+    for (int r = 0; r < states.size(); r++) {
+      line(2, "final double q" + r + " = " + field(states.get(r)) + "[i];");
+      declare(states.get(r), "q" + r);
+    }
+    scopes.push(new HashMap<>());
+    statements(blk.body(), "KINETIC", 2);
+    scopes.pop();
     line(1, "}");
-    });
-    return solver;
+    scopes.pop();
+    ctx = null;
   }
 
   private int width(boolean fn, String name) {

@@ -2,12 +2,14 @@ package org.bsb.neuron.nmodl.gen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Gaussian elimination specialised at code-generation time for one sparsity pattern (Arbor's "symge"
  * idea, and what NEURON's sparse solver does at run time): pivots in minimum-degree order without numeric
  * pivoting, emitted as straight-line Java that touches only the non-zeros and their fill-in. Solves
- * {@code sJ x = sG} in place ({@code sG} becomes x), row-major n x n.
+ * {@code J x = G} in place ({@code G} becomes x), J row-major n x n; the caller names the Java variables of
+ * J's entries (by row-major position) and of G's rows (array elements or locals).
  */
 final class SparseElimination {
   private SparseElimination() {}
@@ -24,12 +26,12 @@ final class SparseElimination {
   private static boolean[][] fill(boolean[][] pattern) {
     boolean[][] p = new boolean[pattern.length][];
     for (int r = 0; r < p.length; r++) p[r] = pattern[r].clone();
-    code(p);
+    code(p, pos -> "", r -> "");
     return p;
   }
 
   /** The elimination code; {@code pattern} is extended by the fill-in. */
-  static List<String> code(boolean[][] pattern) {
+  static List<String> code(boolean[][] pattern, IntFunction<String> jName, IntFunction<String> gName) {
     int n = pattern.length;
     boolean[][] p = pattern;
     for (int r = 0; r < n; r++) p[r][r] = true;
@@ -62,22 +64,22 @@ final class SparseElimination {
       for (int c = 0; c < n; c++) if (!done[c] && p[k][c]) cols.add(c);
       upper.add(cols);
       // one division per pivot; rows and back substitution multiply by its reciprocal
-      out.add("final double p" + k + " = 1.0 / sJ[" + (k * n + k) + "];");
+      out.add("final double p" + k + " = 1.0 / " + jName.apply(k * n + k) + ";");
       for (int r = 0; r < n; r++) {
         if (done[r] || !p[r][k]) continue;
-        StringBuilder sb = new StringBuilder("{ final double f = sJ[" + (r * n + k) + "] * p" + k + ";");
+        StringBuilder sb = new StringBuilder("{ final double f = " + jName.apply(r * n + k) + " * p" + k + ";");
         for (int c : cols) {
-          sb.append(" sJ[").append(r * n + c).append("] -= f * sJ[").append(k * n + c).append("];");
+          sb.append(' ').append(jName.apply(r * n + c)).append(" -= f * ").append(jName.apply(k * n + c)).append(';');
           p[r][c] = true;
         }
-        sb.append(" sG[").append(r).append("] -= f * sG[").append(k).append("]; }");
+        sb.append(' ').append(gName.apply(r)).append(" -= f * ").append(gName.apply(k)).append("; }");
         out.add(sb.toString());
       }
     }
     for (int step = n - 1; step >= 0; step--) {
       int k = order[step];
-      StringBuilder sb = new StringBuilder("sG[" + k + "] = (sG[" + k + "]");
-      for (int c : upper.get(step)) sb.append(" - sJ[").append(k * n + c).append("] * sG[").append(c).append("]");
+      StringBuilder sb = new StringBuilder(gName.apply(k) + " = (" + gName.apply(k));
+      for (int c : upper.get(step)) sb.append(" - ").append(jName.apply(k * n + c)).append(" * ").append(gName.apply(c));
       sb.append(") * p").append(k).append(";");
       out.add(sb.toString());
     }

@@ -64,7 +64,11 @@ public abstract class NmodlMechanism extends Mechanism {
     dt = ctx.dt;
     celsius = ctx.celsius;
     events = ctx.events;
+    uniforms();
   }
+
+  /** Recomputes the generated values that depend only on {@code celsius}, {@code dt} and constants. */
+  protected void uniforms() {}
 
   /** Called by generated {@code init}: forgets connection state so NET_RECEIVE INITIAL runs again. */
   protected final void resetConnections() {
