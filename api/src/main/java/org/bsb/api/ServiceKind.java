@@ -5,6 +5,7 @@ import org.bsb.api.config.ConfigFormat;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.morphology.MorphologyParser;
 import org.bsb.api.placement.PlacementStrategy;
+import org.bsb.api.simulation.CellModelProvider;
 import org.bsb.api.simulation.DeviceType;
 import org.bsb.api.simulation.ResultsFormat;
 import org.bsb.api.simulation.SimulatorBackend;
@@ -27,7 +28,8 @@ public enum ServiceKind {
             "strategy"),
     RESULTS_FORMAT(ResultsFormat.class, "results format", "results formats", "format"),
     CONFIG_FORMAT(ConfigFormat.class, "config format", "config formats", "format"),
-    MORPHOLOGY_PARSER(MorphologyParser.class, "morphology parser", "morphology parsers", "parser");
+    MORPHOLOGY_PARSER(MorphologyParser.class, "morphology parser", "morphology parsers", "parser"),
+    CELL_MODEL(CellModelProvider.class, "cell model", "cell models", "model");
 
     private final Class<?> type;
     private final String label;

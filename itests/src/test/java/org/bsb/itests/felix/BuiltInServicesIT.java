@@ -81,7 +81,8 @@ public class BuiltInServicesIT {
             new Required(ServiceKind.CELL_TARGETTING, "bsb.simulation.targetting.SphericalTargetting", "sphere"),
             new Required(ServiceKind.LOCATION_TARGETTING, "bsb.simulation.targetting.LocationTargetting", "everywhere"),
             new Required(ServiceKind.LOCATION_TARGETTING, "bsb.simulation.targetting.SomaTargetting", "soma"),
-            new Required(ServiceKind.LOCATION_TARGETTING, "bsb.simulation.targetting.BranchLocTargetting", "branch"));
+            new Required(ServiceKind.LOCATION_TARGETTING, "bsb.simulation.targetting.BranchLocTargetting", "branch"),
+            new Required(ServiceKind.CELL_MODEL, "default_stellate"));
 
     @Inject
     BundleContext context;

@@ -37,6 +37,9 @@ import org.bsb.neuron.devices.DeviceContext;
 import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.devices.NeuronDevice;
 import org.bsb.neuron.model.MechanismId;
+import org.bsb.api.ServiceKind;
+import org.bsb.api.UnknownServiceException;
+import org.bsb.api.simulation.CellModelProvider;
 import org.bsb.neuron.model.ModelDefinition;
 import org.bsb.neuron.model.SynapseDefinition;
 import org.bsb.neuron.spi.MechanismCatalogue;
@@ -120,7 +123,10 @@ final class NeuronRun {
         return new SimulationResults(name, attributes, signals, spikes);
     }
 
-    /** A cell model's definition: {@code data.Stellate.definitionStellate}, a file, or an inline map. */
+    /**
+     * A cell model's definition: a file, {@code data.Stellate.definitionStellate} (a Python module's
+     * variable), the name of a cell model a bundle registers ({@link CellModelProvider}), or an inline map.
+     */
     ModelDefinition model(String model, CellModelNode node, String path) {
         Object m = node.model();
         if (m instanceof Map<?, ?> inline) {
@@ -151,8 +157,14 @@ final class NeuronRun {
                 return def;
             }
         }
-        throw new DeviceException(path + ".model: '" + ref + "' is neither a file nor a Python module variable under "
-                + base);
+        try {
+            CellModelProvider provider = services.resolve(ServiceKind.CELL_MODEL, ref, CellModelProvider.class);
+            return ModelDefinition.fromData(provider.definition(), path + ".model (the registered cell model '" + ref
+                    + "')");
+        } catch (UnknownServiceException e) {
+            throw new DeviceException(path + ".model: '" + ref + "' is neither a file, a Python module variable under "
+                    + base + ", nor a registered cell model: " + e.getMessage());
+        }
     }
 
     /** The mechanisms of a definition that no installed catalogue provides. */

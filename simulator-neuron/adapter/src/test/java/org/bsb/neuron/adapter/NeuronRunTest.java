@@ -140,6 +140,32 @@ class NeuronRunTest {
     }
 
     @Test
+    void aCellModelRegisteredByNameIsFoundByItsName() throws Exception {
+        // the adapter registers the embedded default stellate model as "default_stellate": its soma has
+        // sodium and potassium channels, so a 1 nA pulse makes the ball fire
+        SimulationNode sim = new SimulationNode("neuron", 30, 0.025, 32.0,
+                Map.of("ball", new CellModelNode("arborize", "default_stellate", List.of(), Parameters.none())), Map.of(),
+                Map.of("pulse", device("current_clamp", new TargettingNode("all", Parameters.none()),
+                                Map.of("amplitude", 1.0, "before", 5, "duration", 2)),
+                        "spikes", device("spike_recorder", new TargettingNode("all", Parameters.none()), Map.of())),
+                Parameters.none());
+        SimulationResults r = new NeuronRun("named", sim, network(1, List.of()), Path.of("."), services,
+                Reporter.SILENT, catalogues()).run(32, -65, 1, 1);
+        double[] t = r.spikes().get(0).times();
+        assertTrue(t.length >= 1 && t[0] > 5 && t[0] < 10, "fires after the pulse: " + java.util.Arrays.toString(t));
+    }
+
+    @Test
+    void anUnknownCellModelNameListsTheRegisteredOnes() {
+        SimulationNode sim = new SimulationNode("neuron", 10, 0.025, 32.0,
+                Map.of("ball", new CellModelNode("arborize", "default_stelate", List.of(), Parameters.none())), Map.of(),
+                Map.of(), Parameters.none());
+        String m = failure(sim);
+        assertTrue(m.contains("simulations.s.cell_models.ball.model") && m.contains("'default_stelate'")
+                && m.contains("default_stellate"), m);
+    }
+
+    @Test
     void unknownDeviceSuggestsTheClosest() {
         String m = failure(ball(Map.of("pas", Map.of()), Map.of("v", device("voltage_recordr",
                 new TargettingNode("all", Parameters.none()), Map.of()))));

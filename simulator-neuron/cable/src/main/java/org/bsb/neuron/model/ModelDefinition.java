@@ -78,7 +78,14 @@ public record ModelDefinition(Map<String, CableType> cableTypes, Map<String, Syn
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read model definition: " + e.getMessage(), e);
         }
-        String name = file.toString();
+        return fromData(data(text, file.toString(), variable), file.toString());
+    }
+
+    /**
+     * A model's data from its text, parsed by the format its {@code name} ends with (as {@link #read}):
+     * maps, lists, strings and numbers.
+     */
+    public static Object data(String text, String name, String variable) {
         Object data;
         if (name.endsWith(".py")) {
             data = LiteralReader.parseAssignment(text, variable, name);
@@ -92,7 +99,7 @@ public record ModelDefinition(Map<String, CableType> cableTypes, Map<String, Syn
         } else {
             data = LiteralReader.parse(text, name);
         }
-        return fromData(data, name);
+        return data;
     }
 
     /** Builds a definition from parsed literal data (maps, lists, tuples, numbers). */
