@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +61,9 @@ public final class JavaGenerator {
   private int indentNow;
   private static final java.util.regex.Pattern ASSIGNED =
       java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\[[^\\]]*\\]\\s*)?[-+*/]?=(?!=)");
+  private static final java.util.regex.Pattern ACCUMULATE = java.util.regex.Pattern.compile("([gj][0-9]+) ([-+]=) (.*);");
+  /** Depth of IF/WHILE/FROM bodies around the statement being generated. */
+  private int nesting;
   private static final java.util.regex.Pattern USER_CALL = java.util.regex.Pattern.compile("\\b[pf]_[A-Za-z0-9_]*\\(");
   private int scratch = 1;
   private final Map<String, String> solverMethods = new LinkedHashMap<>();
@@ -538,6 +542,7 @@ public final class JavaGenerator {
       line(ind, "if (" + withCse(f.cond(), ind, () -> bool(f.cond())) + ") {");
       // each branch sees what was known before the IF; after it, nothing (the branches' locals end there)
       Map<String, String> before = new HashMap<>(pure);
+      nesting++;
       scopes.push(new HashMap<>());
       statements(f.then(), context, ind + 1);
       scopes.pop();
@@ -548,14 +553,17 @@ public final class JavaGenerator {
         statements(f.otherwise(), context, ind + 1);
         scopes.pop();
       }
+      nesting--;
       line(ind, "}");
       pure.clear();
     } else if (s instanceof While w) {
       pure.clear(); // the body may change what the condition and the body read: no value crosses iterations
       line(ind, "while (" + bool(w.cond()) + ") {");
+      nesting++;
       scopes.push(new HashMap<>());
       statements(w.body(), context, ind + 1);
       scopes.pop();
+      nesting--;
       line(ind, "}");
       pure.clear();
     } else if (s instanceof From f) {
@@ -575,9 +583,11 @@ public final class JavaGenerator {
       line(ind + 1, "final double " + lim + " = " + num(f.to()) + ", " + by + " = " + num(f.by()) + ";");
       line(ind + 1, "for (" + var + " = " + num(f.from()) + "; " + var + " <= " + lim + "; " + var + " += " + by + ") {");
       pure.clear();
+      nesting++;
       scopes.push(new HashMap<>());
       statements(f.body(), context, ind + 2);
       scopes.pop();
+      nesting--;
       line(ind + 1, "}");
       line(ind, "}");
       pure.clear();
@@ -973,7 +983,25 @@ public final class JavaGenerator {
     boolean valuesOnly;
 
     void matrix(int ind, String code) {
-      if (!valuesOnly) line(ind, code);
+      if (!valuesOnly) line(ind, firstWrite(code));
+    }
+
+    /** Locals of the system that have been given a value in this iteration's straight-line code. */
+    private final Set<String> assigned = new HashSet<>();
+
+    /**
+     * {@code x += e} / {@code x -= e} as {@code x = e} / {@code x = -(e)} when it is the first
+     * contribution to a system local outside any branch or loop: saves an addition per non-zero (x + 0.0
+     * is not foldable for the compiler, because of -0.0).
+     */
+    String firstWrite(String code) {
+      if (!scalar) return code;
+      java.util.regex.Matcher m = ACCUMULATE.matcher(code);
+      if (!m.matches()) return code;
+      String var = m.group(1);
+      boolean first = nesting == 0 && assigned.add(var);
+      if (!first) return code;
+      return var + " = " + (m.group(2).equals("+=") ? m.group(3) : "-(" + m.group(3) + ")") + ";";
     }
 
     /** Newton system in local variables (g<r>, j<pos>, v<r>) of one method instead of scratch arrays. */
@@ -1180,8 +1208,8 @@ public final class JavaGenerator {
     scopes.pop();
     // the time derivative as nocmodl writes it: (s - s0) / dt as a product with 1/dt, times the volume
     for (int r = 0; r < n; r++) {
-      line(3, k.g(r) + " += (rh * (q" + r + " - x0_" + r + ")) * " + k.vol(r) + ";");
-      line(3, k.j(r * n + r) + " += rh * " + k.vol(r) + ";");
+      line(3, k.firstWrite(k.g(r) + " += (rh * (q" + r + " - x0_" + r + ")) * " + k.vol(r) + ";"));
+      line(3, k.firstWrite(k.j(r * n + r) + " += rh * " + k.vol(r) + ";"));
     }
     applyConserves(k, 3);
     for (int r = 0; r < n; r++) line(3, k.g(r) + " = -" + k.g(r) + ";");
