@@ -38,8 +38,15 @@ public final class Blocks {
         double[] rot = new double[3 * n];
         int[] morpho = new int[n];
         List<String> names = new ArrayList<>();
+        boolean labelled = group.stream().anyMatch(b -> b.labels() != null);
+        List<java.util.Set<String>> labels = labelled ? new ArrayList<>() : null;
         int at = 0;
         for (PlacementBlock b : group) {
+            if (labelled) {
+                for (int i = 0; i < b.size(); i++) {
+                    labels.add(b.labelsOf(i));
+                }
+            }
             System.arraycopy(b.positions(), 0, pos, 3 * at, 3 * b.size());
             System.arraycopy(b.rotations(), 0, rot, 3 * at, 3 * b.size());
             for (int i = 0; i < b.size(); i++) {
@@ -59,7 +66,7 @@ public final class Blocks {
             at += b.size();
         }
         PlacementBlock first = group.get(0);
-        return new PlacementBlock(first.cellType(), first.chunk(), pos, rot, morpho, names);
+        return new PlacementBlock(first.cellType(), first.chunk(), pos, rot, morpho, names, labels);
     }
 
     /** Cells per cell type, in name order. */

@@ -78,8 +78,7 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
                         ConnectionStrategy.class);
                 Record parameters = node.parameters().bind(strategy.parameterType(), path);
                 tasks.add(new ConnectivityTask(name, strategy, parameters,
-                        new Hemitype(node.presynaptic().cellTypes(), node.presynaptic().morphologyLabels()),
-                        new Hemitype(node.postsynaptic().cellTypes(), node.postsynaptic().morphologyLabels()),
+                        hemitype(node.presynaptic()), hemitype(node.postsynaptic()),
                         node.outputNaming()));
             } catch (UnknownServiceException e) {
                 errors.add(path + ".strategy: " + e.getMessage());
@@ -108,5 +107,10 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
         } catch (DependencyOrder.CycleException e) {
             throw new CompileException("connectivity." + e.cycle().get(0) + ".depends_on: " + e.getMessage());
         }
+    }
+
+    private static Hemitype hemitype(org.bsb.core.config.Hemitype node) {
+        return new Hemitype(node.cellTypes(), node.labels() == null ? List.of() : node.labels(),
+                node.morphologyLabels() == null ? List.of() : node.morphologyLabels());
     }
 }

@@ -26,15 +26,21 @@ final class ChunkPopulation implements CellPopulation {
     private final FilteredMorphology[] filtered;
     private final Box[] bounds;
 
+    /**
+     * @param cellLabels only cells carrying any of these placement labels (empty: all cells)
+     * @param labels the morphology labels connections may land on
+     */
     ChunkPopulation(PlacedCells cells, FilteredMorphologies views, String cellType, Collection<ChunkId> chunks,
-            List<String> labels) {
+            List<String> cellLabels, List<String> labels) {
         this.cellType = cellType;
         List<ChunkId> sorted = new ArrayList<>(chunks);
         sorted.sort(null);
         int n = 0;
         for (ChunkId c : sorted) {
             for (PlacementBlock b : cells.blocks(cellType, c)) {
-                n += b.size();
+                for (int k = 0; k < b.size(); k++) {
+                    n += selected(b, k, cellLabels) ? 1 : 0;
+                }
             }
         }
         positions = new double[3 * n];
@@ -48,12 +54,16 @@ final class ChunkPopulation implements CellPopulation {
         for (ChunkId c : sorted) {
             long gid = cells.offset(cellType, c);
             for (PlacementBlock b : cells.blocks(cellType, c)) {
-                System.arraycopy(b.positions(), 0, positions, 3 * i, 3 * b.size());
-                if (b.rotations() != null && b.rotations().length == 3 * b.size()) {
-                    System.arraycopy(b.rotations(), 0, rotations, 3 * i, 3 * b.size());
-                }
-                for (int k = 0; k < b.size(); k++, i++) {
-                    globalIds[i] = gid++;
+                boolean rotated = b.rotations() != null && b.rotations().length == 3 * b.size();
+                for (int k = 0; k < b.size(); k++, gid++) {
+                    if (!selected(b, k, cellLabels)) {
+                        continue;
+                    }
+                    System.arraycopy(b.positions(), 3 * k, positions, 3 * i, 3);
+                    if (rotated) {
+                        System.arraycopy(b.rotations(), 3 * k, rotations, 3 * i, 3);
+                    }
+                    globalIds[i] = gid;
                     chunkOf[i] = c;
                     int m = b.morphologies()[k];
                     if (m >= 0) {
@@ -62,9 +72,22 @@ final class ChunkPopulation implements CellPopulation {
                         filtered[i] = views.get(name, labels);
                         bounds[i] = cells.morphologyBounds(name);
                     }
+                    i++;
                 }
             }
         }
+    }
+
+    private static boolean selected(PlacementBlock b, int k, List<String> cellLabels) {
+        if (cellLabels.isEmpty()) {
+            return true;
+        }
+        for (String l : cellLabels) {
+            if (b.labelsOf(k).contains(l)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -158,11 +158,11 @@ public final class ConnectivityRunner {
             jobs.add(new Planned(c, () -> {
                 List<CellPopulation> prePops = new ArrayList<>();
                 for (String t : pre.cellTypes()) {
-                    prePops.add(population(shared, allPre, t, preChunks, pre.morphologyLabels()));
+                    prePops.add(population(shared, allPre, t, preChunks, pre));
                 }
                 List<CellPopulation> postPops = new ArrayList<>();
                 for (String t : post.cellTypes()) {
-                    postPops.add(population(shared, allPost, t, postChunks, post.morphologyLabels()));
+                    postPops.add(population(shared, allPost, t, postChunks, post));
                 }
                 return new JobConnections(task.name(), task.parameters(), c, prePops, postPops, pre, post,
                         Seeds.stream(seed, task.name(), c.id()), reporter);
@@ -172,13 +172,13 @@ public final class ConnectivityRunner {
     }
 
     private ChunkPopulation population(Map<List<Object>, ChunkPopulation> shared, Set<ChunkId> all, String type,
-            Collection<ChunkId> chunks, List<String> labels) {
+            Collection<ChunkId> chunks, Hemitype side) {
         List<ChunkId> sorted = new ArrayList<>(new TreeSet<>(chunks));
         if (sorted.size() > 1 && sorted.size() == all.size()) {
-            return shared.computeIfAbsent(List.of(type, labels),
-                    k -> new ChunkPopulation(cells, views, type, sorted, labels));
+            return shared.computeIfAbsent(List.of(type, side.labels(), side.morphologyLabels()),
+                    k -> new ChunkPopulation(cells, views, type, sorted, side.labels(), side.morphologyLabels()));
         }
-        return new ChunkPopulation(cells, views, type, sorted, labels);
+        return new ChunkPopulation(cells, views, type, sorted, side.labels(), side.morphologyLabels());
     }
 
     private static List<ConnectivityBlock> assemble(ConnectivityTask task, List<List<JobConnections.Batch>> jobs) {

@@ -16,8 +16,10 @@ import org.bsb.api.simulation.SimulationRequest;
 import org.bsb.api.simulation.SimulationResults;
 import org.bsb.api.simulation.SimulatorBackend;
 import org.bsb.api.storage.NetworkData;
+import org.bsb.api.storage.PlacementBlock;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.storage.StorageException;
+import org.bsb.core.compile.Blocks;
 import org.bsb.core.config.ConfigException;
 import org.bsb.core.config.ConfigLoader;
 import org.bsb.core.config.LoadedConfig;
@@ -85,6 +87,19 @@ public final class Scaffold {
     }
 
     static NetworkData readNetwork(Path file, Registry registry) {
+        RegistryEntry e = engineEntry(file, registry);
+        try {
+            return ((StorageEngine) e.service()).read(file);
+        } catch (StorageException | RuntimeException ex) {
+            // e.g. a truncated HDF5 file: its signature is there, its data is not
+            String message = describe(ex);
+            throw new ScaffoldException(message.contains(file.toString()) ? message
+                    : "cannot read network file " + file + " (" + e.names().get(0) + "): " + message, ex);
+        }
+    }
+
+    /** The first storage engine of {@code registry} that recognises the file. */
+    private static RegistryEntry engineEntry(Path file, Registry registry) {
         if (!Files.isRegularFile(file)) {
             throw new ScaffoldException("network file " + file + " does not exist");
         }
@@ -99,18 +114,74 @@ public final class Scaffold {
                 recognised = false; // an engine that chokes on a foreign file does not recognise it
             }
             if (recognised) {
-                try {
-                    return engine.read(file);
-                } catch (StorageException | RuntimeException ex) {
-                    // e.g. a truncated HDF5 file: its signature is there, its data is not
-                    String message = describe(ex);
-                    throw new ScaffoldException(message.contains(file.toString()) ? message
-                            : "cannot read network file " + file + " (" + e.names().get(0) + "): " + message, ex);
-                }
+                return e;
             }
         }
         throw new ScaffoldException(file + " is not a network file of any installed storage engine ("
                 + (engines.isEmpty() ? "none installed" : String.join(", ", engines)) + ")");
+    }
+
+    /**
+     * Adds {@code labels} to cells of a cell type, as the original's {@code PlacementSet.label(labels,
+     * ids)}: {@code ids} are the type's global cell ids (numbered through its chunks in chunk id order,
+     * as connectivity and targetting number them). The network file is rewritten atomically by the
+     * engine that stores it; the labelled network is returned. {@code by_label} targetting and
+     * connection hemitypes' {@code labels} select cells by these labels.
+     */
+    public Scaffold label(String cellType, Collection<String> labels, int... ids) {
+        if (labels.isEmpty() || labels.stream().anyMatch(l -> l == null || l.isBlank())) {
+            throw new ScaffoldException(file + ": labels must be non-empty names, got " + labels);
+        }
+        List<PlacementBlock> ofType = new ArrayList<>();
+        for (PlacementBlock b : network.placement()) {
+            if (b.cellType().equals(cellType)) {
+                ofType.add(b);
+            }
+        }
+        ofType.sort(java.util.Comparator.comparing(PlacementBlock::chunk));
+        int total = ofType.stream().mapToInt(PlacementBlock::size).sum();
+        if (ofType.isEmpty()) {
+            throw new ScaffoldException(file + " has no placed cells of type '" + cellType + "'"
+                    + suggestion(cellType, Blocks.counts(network.placement()).keySet()));
+        }
+        java.util.BitSet chosen = new java.util.BitSet(total);
+        for (int id : ids) {
+            if (id < 0 || id >= total) {
+                throw new ScaffoldException(file + ": cell id " + id + " of '" + cellType + "' is out of range: its "
+                        + total + " cells have ids 0 to " + (total - 1));
+            }
+            chosen.set(id);
+        }
+        Map<PlacementBlock, PlacementBlock> replaced = new java.util.IdentityHashMap<>();
+        int first = 0;
+        for (PlacementBlock b : ofType) {
+            if (chosen.nextSetBit(first) >= 0 && chosen.nextSetBit(first) < first + b.size()) {
+                List<java.util.Set<String>> cellLabels = new ArrayList<>();
+                for (int i = 0; i < b.size(); i++) {
+                    java.util.Set<String> set = new java.util.TreeSet<>(b.labelsOf(i));
+                    if (chosen.get(first + i)) {
+                        set.addAll(labels);
+                    }
+                    cellLabels.add(set);
+                }
+                replaced.put(b, b.withLabels(cellLabels));
+            }
+            first += b.size();
+        }
+        List<PlacementBlock> placement = new ArrayList<>();
+        for (PlacementBlock b : network.placement()) {
+            placement.add(replaced.getOrDefault(b, b));
+        }
+        NetworkData labelled = new NetworkData(network.configJson(), network.chunkSize(), network.morphologies(),
+                placement, network.connectivity(), network.attributes());
+        RegistryEntry engine = engineEntry(file, registry);
+        try {
+            ((StorageEngine) engine.service()).write(file, labelled);
+        } catch (StorageException | RuntimeException ex) {
+            throw new ScaffoldException("cannot write network file " + file + " (" + engine.names().get(0) + "): "
+                    + describe(ex), ex);
+        }
+        return new Scaffold(file, labelled, config, registry, baseDirectory);
     }
 
     public Path file() {

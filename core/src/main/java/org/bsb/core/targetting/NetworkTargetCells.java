@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
@@ -13,12 +14,12 @@ import org.bsb.core.connectivity.PlacedCells;
 /**
  * The cells of a compiled network as targetting sees them: per cell model (named like its cell
  * type), ids 0 to count-1 numbered through the chunks in chunk id order, the same global ids as
- * placement sets and connectivity use ({@link PlacedCells}). Placement labels are not stored
- * yet, so {@link #hasLabel} is false for every label.
+ * placement sets and connectivity use ({@link PlacedCells}); labels are the stored placement labels.
  */
 public final class NetworkTargetCells implements TargetCells {
     private final Map<String, double[]> positions = new LinkedHashMap<>();
     private final Map<String, String[]> morphologyNames = new LinkedHashMap<>();
+    private final Map<String, List<Set<String>>> labels = new LinkedHashMap<>();
 
     /** @param cellModels the simulation's cell models, in config order; each names a cell type */
     public NetworkTargetCells(NetworkData network, List<String> cellModels) {
@@ -27,6 +28,7 @@ public final class NetworkTargetCells implements TargetCells {
             int n = Math.toIntExact(placed.count(model));
             double[] xyz = new double[3 * n];
             String[] names = new String[n];
+            List<Set<String>> cellLabels = new ArrayList<>(n);
             int k = 0;
             for (ChunkId chunk : placed.chunks(model)) {
                 for (PlacementBlock b : placed.blocks(model, chunk)) {
@@ -34,12 +36,14 @@ public final class NetworkTargetCells implements TargetCells {
                     for (int i = 0; i < b.size(); i++) {
                         int m = b.morphologies()[i];
                         names[k + i] = m < 0 ? null : b.morphologyNames().get(m);
+                        cellLabels.add(b.labelsOf(i));
                     }
                     k += b.size();
                 }
             }
             positions.put(model, xyz);
             morphologyNames.put(model, names);
+            labels.put(model, cellLabels);
         }
     }
 
@@ -67,6 +71,7 @@ public final class NetworkTargetCells implements TargetCells {
 
     @Override
     public boolean hasLabel(String cellModel, int id, String label) {
-        return false;
+        List<Set<String>> l = labels.get(cellModel);
+        return l != null && l.get(id).contains(label);
     }
 }

@@ -129,6 +129,31 @@ class ConnectivityRunnerTest {
     }
 
     @Test
+    void hemitypeLabelsSelectTheLabelledCellsKeepingTheirGlobalIds() throws Exception {
+        // a's cells: chunk (0,0,0) ids 0..1, chunk (1,0,0) ids 2..4; label ids 1 and 3 "zone", id 4 "other";
+        // b's cell 6 (chunk (0,0,1), its 3rd cell) is the only labelled postsynaptic cell
+        List<PlacementBlock> blocks = new ArrayList<>();
+        blocks.add(block("a", new ChunkId(1, 0, 0), 3).withLabels(List.of(Set.of(), Set.of("zone"), Set.of("other"))));
+        blocks.add(block("a", new ChunkId(0, 0, 0), 2).withLabels(List.of(Set.of(), Set.of("zone", "x"))));
+        blocks.add(block("b", new ChunkId(0, 1, 0), 4));
+        blocks.add(block("b", new ChunkId(0, 0, 1), 5).withLabels(List.of(Set.of(), Set.of(), Set.of("target"),
+                Set.of(), Set.of())));
+        PlacedCells cells = new PlacedCells(CHUNK, blocks, List.of(cell()));
+        var t = new ConnectivityTask("ab", new RandomPartner(), new NoParameters(),
+                new Hemitype(List.of("a"), List.of("zone"), List.of("axon")),
+                new Hemitype(List.of("b"), List.of("target", "absent"), List.of("dendrites")));
+        var result = new ConnectivityRunner(cells, 1, 1, Reporter.SILENT).run(List.of(t));
+        List<Integer> pre = new ArrayList<>();
+        for (ConnectivityBlock b : result) {
+            for (int k = 0; k < b.size(); k++) {
+                pre.add(b.preLocations()[3 * k]);
+                assertEquals(6, b.postLocations()[3 * k], "the one labelled post cell");
+            }
+        }
+        assertEquals(List.of(1, 3), pre, "pre cells with the label 'zone', by global id");
+    }
+
+    @Test
     void sameSeedSameConnectionsAtAnyThreadCount() throws Exception {
         for (ConnectionStrategy<NoParameters> s : List.of(new RandomPartner(), new Inverted())) {
             var t = List.of(task("ab", s, List.of("a", "b"), List.of("b", "a")));

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bsb.api.BsbName;
 import org.bsb.api.geometry.Box;
@@ -283,6 +284,7 @@ public class Hdf5Engine implements StorageEngine {
     private static void writePlacement(WritableGroup placement, List<PlacementBlock> blocks) {
         for (Map.Entry<String, List<PlacementBlock>> e : byType(blocks).entrySet()) {
             WritableGroup type = placement.putGroup(e.getKey());
+            Map<List<String>, Integer> labelSets = labelSetCodes(e.getValue());
             long len = 0;
             for (PlacementBlock b : e.getValue()) {
                 if (b.size() == 0) {
@@ -298,11 +300,41 @@ public class Hdf5Engine implements StorageEngine {
                 chunk.putDataset("position", triples(b.positions(), b.size()), rows(b.size(), 3));
                 chunk.putDataset("rotation", triples(b.rotations(), b.size()), rows(b.size(), 3));
                 chunk.putDataset("morphology", b.morphologies().clone());
+                if (labelSets != null) {
+                    int[] codes = new int[b.size()];
+                    for (int i = 0; i < codes.length; i++) {
+                        codes[i] = labelSets.get(new ArrayList<>(new TreeSet<>(b.labelsOf(i))));
+                    }
+                    chunk.putDataset("labels", codes);
+                }
+            }
+            if (labelSets != null) {
+                Map<String, Object> json = new LinkedHashMap<>();
+                labelSets.forEach((set, code) -> json.put(Integer.toString(code), set));
+                type.putAttribute("labelsets", MiniJson.write(json));
             }
             // Per-chunk counts are each chunk group's len and the root chunks table (h5py users sort
             // a type's keys as chunk ids, so nothing else lives beside the chunk groups).
             type.putAttribute("len", len);
         }
+    }
+
+    /**
+     * Label-set codes of a cell type's cells as the original encodes them (EncodedLabels): 0 for no
+     * labels, then each distinct sorted set in order of first appearance; null when no cell is labelled.
+     */
+    private static Map<List<String>, Integer> labelSetCodes(List<PlacementBlock> blocks) {
+        Map<List<String>, Integer> codes = new LinkedHashMap<>();
+        codes.put(List.of(), 0);
+        boolean any = false;
+        for (PlacementBlock b : blocks) {
+            for (int i = 0; i < b.size(); i++) {
+                List<String> set = new ArrayList<>(new TreeSet<>(b.labelsOf(i)));
+                any |= !set.isEmpty();
+                codes.putIfAbsent(set, codes.size());
+            }
+        }
+        return any ? codes : null;
     }
 
     /**
@@ -488,6 +520,7 @@ public class Hdf5Engine implements StorageEngine {
             return out;
         }
         for (Node typeNode : sortedChildren(placement, false)) {
+            List<Set<String>> labelSets = readLabelSets((Group) typeNode);
             for (Node chunkNode : sortedChildren((Group) typeNode, true)) {
                 Group g = (Group) chunkNode;
                 double[][] pos = (double[][]) ((Dataset) g.getChild("position")).getData();
@@ -495,9 +528,35 @@ public class Hdf5Engine implements StorageEngine {
                 int[] morpho = (int[]) ((Dataset) g.getChild("morphology")).getData();
                 Attribute loaders = g.getAttribute("morphology_loaders");
                 List<String> names = loaders == null ? List.of() : List.of((String[]) loaders.getData());
+                List<Set<String>> labels = null;
+                if (labelSets != null && g.getChild("labels") != null) {
+                    labels = new ArrayList<>();
+                    for (int code : (int[]) ((Dataset) g.getChild("labels")).getData()) {
+                        labels.add(labelSets.get(code));
+                    }
+                }
                 out.add(new PlacementBlock(typeNode.getName(), ChunkId.ofId(Long.parseLong(g.getName())), flat(pos),
-                        flat(rot), morpho, names));
+                        flat(rot), morpho, names, labels));
             }
+        }
+        return out;
+    }
+
+    /** A cell type's label sets by code, or null when its cells carry no labels. */
+    @SuppressWarnings("unchecked")
+    private static List<Set<String>> readLabelSets(Group type) {
+        Attribute a = type.getAttribute("labelsets");
+        if (a == null) {
+            return null;
+        }
+        Map<String, Object> json = (Map<String, Object>) MiniJson.parse((String) a.getData());
+        List<Set<String>> out = new ArrayList<>();
+        for (int c = 0; c < json.size(); c++) {
+            Set<String> set = new LinkedHashSet<>();
+            for (Object l : (List<Object>) json.get(Integer.toString(c))) {
+                set.add((String) l);
+            }
+            out.add(set);
         }
         return out;
     }
