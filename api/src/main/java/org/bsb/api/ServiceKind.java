@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.bsb.api.config.ConfigFormat;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.morphology.MorphologyParser;
+import org.bsb.api.placement.AfterPlacementHook;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.api.simulation.CellModelProvider;
 import org.bsb.api.simulation.DeviceType;
@@ -19,6 +20,7 @@ import org.bsb.api.targetting.LocationTargetting;
  */
 public enum ServiceKind {
     PLACEMENT(PlacementStrategy.class, "placement strategy", "placement strategies", "strategy"),
+    AFTER_PLACEMENT(AfterPlacementHook.class, "after_placement hook", "after_placement hooks", "strategy"),
     CONNECTIVITY(ConnectionStrategy.class, "connection strategy", "connection strategies", "strategy"),
     STORAGE(StorageEngine.class, "storage engine", "storage engines", "engine"),
     SIMULATOR(SimulatorBackend.class, "simulator backend", "simulator backends", "simulator"),

@@ -84,4 +84,65 @@ public final class Blocks {
                 && Arrays.equals(a.positions(), b.positions()) && Arrays.equals(a.rotations(), b.rotations())
                 && Arrays.equals(a.morphologies(), b.morphologies()) && a.morphologyNames().equals(b.morphologyNames());
     }
+
+    /** A cell type's blocks in global id order (chunk id order, then as listed). */
+    public static List<PlacementBlock> ofType(List<PlacementBlock> blocks, String cellType) {
+        List<PlacementBlock> out = new ArrayList<>();
+        for (PlacementBlock b : blocks) {
+            if (b.cellType().equals(cellType)) {
+                out.add(b);
+            }
+        }
+        out.sort(Comparator.comparing(PlacementBlock::chunk));
+        return out;
+    }
+
+    /**
+     * {@code blocks} with {@code labels} added to the cells {@code ids} (global ids) of a cell type, as the
+     * original's {@code PlacementSet.label}; other blocks are returned as they are.
+     *
+     * @throws IllegalArgumentException for blank labels, a type without cells, or an id out of range
+     */
+    public static List<PlacementBlock> label(List<PlacementBlock> blocks, String cellType, java.util.Collection<String> labels,
+            int... ids) {
+        if (labels.isEmpty() || labels.stream().anyMatch(l -> l == null || l.isBlank())) {
+            throw new IllegalArgumentException("labels must be non-empty names, got " + labels);
+        }
+        List<PlacementBlock> ofType = ofType(blocks, cellType);
+        int total = ofType.stream().mapToInt(PlacementBlock::size).sum();
+        if (total == 0) {
+            throw new IllegalArgumentException("there are no placed cells of type '" + cellType + "'; placed: "
+                    + counts(blocks).keySet());
+        }
+        java.util.BitSet chosen = new java.util.BitSet(total);
+        for (int id : ids) {
+            if (id < 0 || id >= total) {
+                throw new IllegalArgumentException("cell id " + id + " of '" + cellType + "' is out of range: its " + total
+                        + " cells have ids 0 to " + (total - 1));
+            }
+            chosen.set(id);
+        }
+        Map<PlacementBlock, PlacementBlock> replaced = new java.util.IdentityHashMap<>();
+        int first = 0;
+        for (PlacementBlock b : ofType) {
+            int next = chosen.nextSetBit(first);
+            if (next >= 0 && next < first + b.size()) {
+                List<java.util.Set<String>> cellLabels = new ArrayList<>();
+                for (int i = 0; i < b.size(); i++) {
+                    java.util.Set<String> set = new java.util.TreeSet<>(b.labelsOf(i));
+                    if (chosen.get(first + i)) {
+                        set.addAll(labels);
+                    }
+                    cellLabels.add(set);
+                }
+                replaced.put(b, b.withLabels(cellLabels));
+            }
+            first += b.size();
+        }
+        List<PlacementBlock> out = new ArrayList<>();
+        for (PlacementBlock b : blocks) {
+            out.add(replaced.getOrDefault(b, b));
+        }
+        return out;
+    }
 }

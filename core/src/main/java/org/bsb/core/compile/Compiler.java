@@ -111,6 +111,11 @@ public final class Compiler {
                 List<PlacementBlock> combined = new ArrayList<>(placement);
                 combined.addAll(placed);
                 placement = Blocks.merge(combined);
+                if (!plan.afterPlacement().isEmpty()) {
+                    t = System.nanoTime();
+                    placement = PlacementHooks.run(plan.afterPlacement(), placement, seed, reporter);
+                    timings.put("after_placement", seconds(t));
+                }
             }
 
             List<ConnectivityBlock> connections = previous == null ? List.of() : previous.connectivity();

@@ -11,6 +11,7 @@ import org.bsb.api.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.morphology.MorphologyParser;
+import org.bsb.api.placement.AfterPlacementHook;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.core.config.CellTypeNode;
 import org.bsb.core.config.ConfigException;
@@ -75,11 +76,35 @@ public final class PlanBuilder {
                 morphologies.add(spec);
             }
         }
+        List<HookSpec> hooks = new ArrayList<>();
+        config.afterPlacement().forEach((name, node) -> {
+            HookSpec spec = hook(name, node);
+            if (spec != null) {
+                hooks.add(spec);
+            }
+        });
         if (!errors.isEmpty()) {
             throw new CompileException(String.join("\n", errors));
         }
         return new CompilePlan(config.name(), ConfigWriter.toJson(config), null, topology, cellTypes, placement,
-                morphologies, config);
+                morphologies, config, hooks);
+    }
+
+    private HookSpec hook(String name, org.bsb.core.config.HookNode node) {
+        String path = "after_placement." + name;
+        AfterPlacementHook<?> hook;
+        try {
+            hook = registry.resolve(ServiceKind.AFTER_PLACEMENT, node.strategy(), AfterPlacementHook.class);
+        } catch (UnknownServiceException e) {
+            errors.add(path + ".strategy: " + e.getMessage());
+            return null;
+        }
+        try {
+            return new HookSpec(name, node.strategy(), hook, node.parameters().bind(hook.parameterType(), path));
+        } catch (ConfigException e) {
+            errors.add(e.getMessage());
+            return null;
+        }
     }
 
     // ------------------------------------------------------------------ topology

@@ -54,6 +54,7 @@ final class Validator {
         Set<String> morphologyNames = morphologies(c);
         cellTypes(c, morphologyNames);
         placement(c);
+        afterPlacement(c);
         connectivity(c);
         dependencyCycles(c);
         simulations(c);
@@ -178,6 +179,16 @@ final class Validator {
                 c.morphologies().forEach(m -> morphologyNames.add(m.name()));
                 indications(c, o, oPath, morphologyNames);
             });
+        });
+    }
+
+    private void afterPlacement(Configuration c) {
+        c.afterPlacement().forEach((name, h) -> {
+            String path = "after_placement." + name;
+            if (h.strategy() != null) {
+                serviceWithParameters(ServiceKind.AFTER_PLACEMENT, h.strategy(), path + ".strategy", h.parameters(), path,
+                        null);
+            }
         });
     }
 

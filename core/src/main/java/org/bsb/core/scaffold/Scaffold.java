@@ -129,48 +129,13 @@ public final class Scaffold {
      * connection hemitypes' {@code labels} select cells by these labels.
      */
     public Scaffold label(String cellType, Collection<String> labels, int... ids) {
-        if (labels.isEmpty() || labels.stream().anyMatch(l -> l == null || l.isBlank())) {
-            throw new ScaffoldException(file + ": labels must be non-empty names, got " + labels);
-        }
-        List<PlacementBlock> ofType = new ArrayList<>();
-        for (PlacementBlock b : network.placement()) {
-            if (b.cellType().equals(cellType)) {
-                ofType.add(b);
-            }
-        }
-        ofType.sort(java.util.Comparator.comparing(PlacementBlock::chunk));
-        int total = ofType.stream().mapToInt(PlacementBlock::size).sum();
-        if (ofType.isEmpty()) {
-            throw new ScaffoldException(file + " has no placed cells of type '" + cellType + "'"
-                    + suggestion(cellType, Blocks.counts(network.placement()).keySet()));
-        }
-        java.util.BitSet chosen = new java.util.BitSet(total);
-        for (int id : ids) {
-            if (id < 0 || id >= total) {
-                throw new ScaffoldException(file + ": cell id " + id + " of '" + cellType + "' is out of range: its "
-                        + total + " cells have ids 0 to " + (total - 1));
-            }
-            chosen.set(id);
-        }
-        Map<PlacementBlock, PlacementBlock> replaced = new java.util.IdentityHashMap<>();
-        int first = 0;
-        for (PlacementBlock b : ofType) {
-            if (chosen.nextSetBit(first) >= 0 && chosen.nextSetBit(first) < first + b.size()) {
-                List<java.util.Set<String>> cellLabels = new ArrayList<>();
-                for (int i = 0; i < b.size(); i++) {
-                    java.util.Set<String> set = new java.util.TreeSet<>(b.labelsOf(i));
-                    if (chosen.get(first + i)) {
-                        set.addAll(labels);
-                    }
-                    cellLabels.add(set);
-                }
-                replaced.put(b, b.withLabels(cellLabels));
-            }
-            first += b.size();
-        }
-        List<PlacementBlock> placement = new ArrayList<>();
-        for (PlacementBlock b : network.placement()) {
-            placement.add(replaced.getOrDefault(b, b));
+        List<PlacementBlock> placement;
+        try {
+            placement = Blocks.label(network.placement(), cellType, labels, ids);
+        } catch (IllegalArgumentException e) {
+            Collection<String> types = Blocks.counts(network.placement()).keySet();
+            throw new ScaffoldException(file + ": " + e.getMessage() + (types.contains(cellType) ? ""
+                    : suggestion(cellType, types)), e);
         }
         NetworkData labelled = new NetworkData(network.configJson(), network.chunkSize(), network.morphologies(),
                 placement, network.connectivity(), network.attributes());

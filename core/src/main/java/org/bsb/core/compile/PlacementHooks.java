@@ -1,0 +1,114 @@
+package org.bsb.core.compile;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.bsb.api.Reporter;
+import org.bsb.api.placement.AfterPlacementHook;
+import org.bsb.api.placement.PlacementException;
+import org.bsb.api.placement.PlacementHookJob;
+import org.bsb.api.storage.PlacementBlock;
+
+/** Runs the {@code after_placement} hooks in config order over the placed cells; they may label cells. */
+final class PlacementHooks {
+    private PlacementHooks() {}
+
+    static List<PlacementBlock> run(List<HookSpec> hooks, List<PlacementBlock> placement, long seed, Reporter reporter)
+            throws CompileException {
+        List<PlacementBlock> blocks = placement;
+        for (HookSpec spec : hooks) {
+            reporter.report(2, "Running after_placement hook " + spec.name() + " (" + spec.strategyName() + ")");
+            Job job = new Job(spec, blocks, seed, reporter);
+            try {
+                run(spec.hook(), job);
+            } catch (PlacementException | RuntimeException e) {
+                throw new CompileException("after_placement." + spec.name() + " (" + spec.strategyName() + ") failed: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            }
+            blocks = job.blocks;
+        }
+        return blocks;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void run(AfterPlacementHook hook, Job job) throws PlacementException {
+        hook.postprocess(job);
+    }
+
+    /** A hook's view: the current blocks, replaced as it labels cells. */
+    private static final class Job implements PlacementHookJob<Record> {
+        private final HookSpec spec;
+        private final Reporter reporter;
+        private final RandomGenerator random;
+        List<PlacementBlock> blocks;
+
+        Job(HookSpec spec, List<PlacementBlock> blocks, long seed, Reporter reporter) {
+            this.spec = spec;
+            this.blocks = blocks;
+            this.reporter = reporter;
+            this.random = Seeds.stream(seed, "after_placement." + spec.name(), 0);
+        }
+
+        @Override
+        public String name() {
+            return spec.name();
+        }
+
+        @Override
+        public Record parameters() {
+            return spec.parameters();
+        }
+
+        @Override
+        public List<String> cellTypes() {
+            return new ArrayList<>(Blocks.counts(blocks).keySet());
+        }
+
+        @Override
+        public int count(String cellType) {
+            return Blocks.counts(blocks).getOrDefault(cellType, 0);
+        }
+
+        @Override
+        public double[] positions(String cellType) {
+            List<PlacementBlock> ofType = Blocks.ofType(blocks, cellType);
+            double[] out = new double[3 * ofType.stream().mapToInt(PlacementBlock::size).sum()];
+            int at = 0;
+            for (PlacementBlock b : ofType) {
+                System.arraycopy(b.positions(), 0, out, at, 3 * b.size());
+                at += 3 * b.size();
+            }
+            return out;
+        }
+
+        @Override
+        public Set<String> labels(String cellType, int id) {
+            int first = 0;
+            for (PlacementBlock b : Blocks.ofType(blocks, cellType)) {
+                if (id >= first && id < first + b.size()) {
+                    return b.labelsOf(id - first);
+                }
+                first += b.size();
+            }
+            throw new IllegalArgumentException("cell id " + id + " of '" + cellType + "' is out of range (" + first
+                    + " cells)");
+        }
+
+        @Override
+        public void label(String cellType, Collection<String> labels, int... ids) {
+            blocks = Blocks.label(blocks, cellType, labels, ids);
+        }
+
+        @Override
+        public RandomGenerator random() {
+            return random;
+        }
+
+        @Override
+        public Reporter reporter() {
+            return reporter;
+        }
+    }
+}
