@@ -22,6 +22,7 @@ import org.bsb.api.placement.PlacementIndicator;
 import org.bsb.api.placement.PlacementJob;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.api.storage.PlacementBlock;
+import org.bsb.core.config.Distribution;
 import org.bsb.core.config.DependencyOrder;
 import org.bsb.core.topology.Partition;
 import org.bsb.core.topology.Topology;
@@ -242,12 +243,24 @@ public final class PlacementPhase {
                 int[] morpho = new int[n];
                 if (names.isEmpty()) {
                     Arrays.fill(morpho, -1);
+                } else if (spec.distribution().morphologies() == Distribution.Morphologies.ROUNDROBIN) {
+                    for (int i = 0; i < n; i++) {
+                        morpho[i] = i % names.size();
+                    }
                 } else {
                     for (int i = 0; i < n; i++) {
                         morpho[i] = distribution.nextInt(names.size());
                     }
                 }
-                out.add(new PlacementBlock(e.getKey(), chunk, pos, new double[3 * n], morpho, names));
+                double[] rotations = new double[3 * n];
+                if (spec.distribution().rotations() == Distribution.Rotations.RANDOM) {
+                    // a stream of its own, so that positions and morphologies do not depend on this choice
+                    SplittableRandom angles = Seeds.stream(seed, spec.name() + "/rotations/" + e.getKey(), chunk.id());
+                    for (int k = 0; k < 3 * n; k++) {
+                        rotations[k] = angles.nextDouble(360.0);
+                    }
+                }
+                out.add(new PlacementBlock(e.getKey(), chunk, pos, rotations, morpho, names));
             }
             return out;
         }

@@ -15,6 +15,7 @@ import org.bsb.api.placement.AfterPlacementHook;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.core.config.CellTypeNode;
 import org.bsb.core.config.ConfigException;
+import org.bsb.core.config.Distribution;
 import org.bsb.core.config.ConfigWriter;
 import org.bsb.core.config.Configuration;
 import org.bsb.core.config.LoadedConfig;
@@ -238,8 +239,11 @@ public final class PlanBuilder {
                 errors.add(path + ".depends_on: Reference '" + d + "' does not exist in placement");
             }
         }
+        List<Distribution.Problem> problems = new ArrayList<>();
+        Distribution distribution = Distribution.of(node.distribute(), path + ".distribute", problems);
+        problems.forEach(p -> errors.add(p.path() + ": found " + p.found() + ", expected " + p.expected()));
         return new PlacementSpec(name, node.strategy(), strategy, parameters, node.cellTypes(), node.partitions(),
-                overrides, node.dependsOn());
+                overrides, node.dependsOn(), distribution);
     }
 
     private MorphologySpec morphology(int i, MorphologyNode node) {

@@ -172,6 +172,9 @@ final class Validator {
             references(p.partitions(), path + ".partitions", c.partitions().keySet(), "partition");
             references(p.cellTypes(), path + ".cell_types", c.cellTypes().keySet(), "cell type");
             references(p.dependsOn(), path + ".depends_on", c.placement().keySet(), "placement strategy");
+            List<Distribution.Problem> problems = new ArrayList<>();
+            Distribution.of(p.distribute(), path + ".distribute", problems);
+            problems.forEach(d -> error(d.path(), d.found(), d.expected()));
             p.overrides().forEach((type, o) -> {
                 String oPath = path + ".overrides." + type;
                 reference(type, oPath, p.cellTypes(), "cell type of this strategy");

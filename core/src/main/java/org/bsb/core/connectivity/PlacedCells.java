@@ -113,21 +113,44 @@ public final class PlacedCells {
 
     /**
      * Smallest box around the stored morphologies used by cells of {@code cellTypes}, or null if
-     * none of them has a morphology.
+     * none of them has a morphology. Where cells are rotated (about their own origin), a morphology
+     * reaches at most as far as its farthest bounding-box corner in any direction: the box of that
+     * sphere is used instead, so the region of interest never misses a rotated cell's reach.
      */
     public Box morphologyBounds(Collection<String> cellTypes) {
         Box out = null;
         for (String t : cellTypes) {
             for (var chunk : byType.getOrDefault(t, new TreeMap<>()).values()) {
                 for (PlacementBlock b : chunk) {
+                    boolean rotated = false;
+                    for (double angle : b.rotations()) {
+                        rotated |= angle % 360.0 != 0.0;
+                    }
                     for (String name : b.morphologyNames()) {
                         Box m = morphologyBounds(name);
+                        if (rotated) {
+                            m = sphereBox(m);
+                        }
                         out = out == null ? m : union(out, m);
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** The cube around the origin-centred sphere through the box's farthest corner. */
+    static Box sphereBox(Box b) {
+        double r2 = 0;
+        for (double x : new double[] {b.min().x(), b.max().x()}) {
+            for (double y : new double[] {b.min().y(), b.max().y()}) {
+                for (double z : new double[] {b.min().z(), b.max().z()}) {
+                    r2 = Math.max(r2, x * x + y * y + z * z);
+                }
+            }
+        }
+        double r = Math.sqrt(r2);
+        return new Box(new Point3(-r, -r, -r), new Point3(r, r, r));
     }
 
     static Box union(Box a, Box b) {

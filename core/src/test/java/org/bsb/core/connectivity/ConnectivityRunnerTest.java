@@ -154,6 +154,22 @@ class ConnectivityRunnerTest {
     }
 
     @Test
+    void rotatedCellsWidenTheMorphologyReachToTheirBoundingSphere() {
+        // cell(): points from (0,0,0) to (2,0,0); rotated cells may reach 2 µm in any direction
+        PlacementBlock still = block("a", new ChunkId(0, 0, 0), 2);
+        PlacementBlock turned = new PlacementBlock("b", new ChunkId(0, 0, 0), still.positions(),
+                new double[] {0, 0, 90, 0, 0, 0}, new int[2], List.of("cell"));
+        PlacedCells cells = new PlacedCells(CHUNK, List.of(still, turned), List.of(cell()));
+        var a = cells.morphologyBounds(List.of("a"));
+        assertEquals(0, a.min().x(), 1e-12);
+        assertEquals(2, a.max().x(), 1e-12);
+        assertEquals(0, a.max().y(), 1e-12);
+        var b = cells.morphologyBounds(List.of("b"));
+        assertEquals(-2, b.min().y(), 1e-12);
+        assertEquals(2, b.max().z(), 1e-12);
+    }
+
+    @Test
     void sameSeedSameConnectionsAtAnyThreadCount() throws Exception {
         for (ConnectionStrategy<NoParameters> s : List.of(new RandomPartner(), new Inverted())) {
             var t = List.of(task("ab", s, List.of("a", "b"), List.of("b", "a")));

@@ -1,0 +1,108 @@
+package org.bsb.core.compile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.bsb.api.storage.NetworkData;
+import org.bsb.api.storage.PlacementBlock;
+import org.bsb.core.cli.BsbCli;
+import org.bsb.core.registry.MapRegistry;
+import org.bsb.core.registry.ServiceLoaderRegistry;
+import org.bsb.storage.hdf5.Hdf5Engine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A placement node's {@code distribute}: random rotations and round-robin morphologies, as the original's. */
+class DistributionTest {
+    @TempDir
+    Path dir;
+    MapRegistry registry;
+    ByteArrayOutputStream err;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Tutorial.swc(dir.resolve("data"));
+        registry = ServiceLoaderRegistry.load(getClass().getClassLoader());
+    }
+
+    private NetworkData compile(String distribute, String out) throws Exception {
+        String config = CompileCommandTest.CONFIG;
+        if (distribute != null) {
+            config = config.replace("\"partitions\": [\"stellate_layer\"], \"cell_types\": [\"stellate_cell\"]",
+                    "\"partitions\": [\"stellate_layer\"], \"cell_types\": [\"stellate_cell\"], \"distribute\": "
+                            + distribute);
+        }
+        Files.writeString(dir.resolve("net.json"), config);
+        err = new ByteArrayOutputStream();
+        int rc = BsbCli.run(registry, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "compile", "net.json", "-o", out, "--seed", "4");
+        return rc == 0 ? new Hdf5Engine().read(dir.resolve(out)) : null;
+    }
+
+    @Test
+    void randomRotationsAreEulerAnglesInDegreesAndLeavePositionsAsTheyWere() throws Exception {
+        NetworkData plain = compile(null, "plain.hdf5");
+        NetworkData rotated = compile("{\"rotations\": {\"strategy\": \"random\"}}", "rotated.hdf5");
+        assertEquals(plain.placement().size(), rotated.placement().size(), err.toString(StandardCharsets.UTF_8));
+        double sum = 0;
+        int n = 0;
+        for (int k = 0; k < plain.placement().size(); k++) {
+            PlacementBlock a = plain.placement().get(k);
+            PlacementBlock b = rotated.placement().get(k);
+            assertArrayEquals(a.positions(), b.positions(), "positions do not depend on the rotations");
+            assertArrayEquals(a.morphologies(), b.morphologies());
+            assertArrayEquals(new double[3 * a.size()], a.rotations(), "none: zeros");
+            for (double angle : b.rotations()) {
+                assertTrue(angle >= 0 && angle < 360, "angle " + angle);
+                sum += angle;
+                n++;
+            }
+        }
+        assertEquals(90, n);
+        // 90 uniform draws on [0, 360): mean 180, standard error 104/sqrt(90) = 11 degrees
+        assertEquals(180, sum / n, 45);
+        NetworkData again = compile("{\"rotations\": {\"strategy\": \"bsb.placement.distributor.RandomRotations\"}}",
+                "again.hdf5");
+        assertArrayEquals(rotated.placement().get(0).rotations(), again.placement().get(0).rotations(), "seeded");
+    }
+
+    @Test
+    void roundRobinCyclesThroughTheMorphologiesInEachChunk() throws Exception {
+        String config = CompileCommandTest.CONFIG
+                .replace("\"morphologies\": [{\"file\": \"data/StellateCell.swc\",",
+                        "\"morphologies\": [{\"file\": \"data/StellateCell.swc\", \"name\": \"B\"}, "
+                                + "{\"file\": \"data/StellateCell.swc\", \"name\": \"A\",")
+                .replace("{\"names\": [\"StellateCell\"]}", "{\"names\": [\"A\", \"B\"]}")
+                .replace("\"cell_types\": [\"stellate_cell\"]}", "\"cell_types\": [\"stellate_cell\"], "
+                        + "\"distribute\": {\"morphologies\": {\"strategy\": \"roundrobin\"}}}");
+        Files.writeString(dir.resolve("net.json"), config);
+        err = new ByteArrayOutputStream();
+        assertEquals(0, BsbCli.run(registry, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "compile", "net.json", "--seed", "4"),
+                err.toString(StandardCharsets.UTF_8));
+        for (PlacementBlock b : new Hdf5Engine().read(dir.resolve("my_network.hdf5")).placement()) {
+            assertEquals(2, b.morphologyNames().size(), b.morphologyNames().toString());
+            for (int i = 0; i < b.size(); i++) {
+                assertEquals(i % 2, b.morphologies()[i]);
+            }
+        }
+    }
+
+    @Test
+    void unknownDistributorsNameTheirConfigPath() throws Exception {
+        assertEquals(null, compile("{\"rotations\": {\"strategy\": \"orientation_field\"}}", "bad.hdf5"));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertTrue(e.contains("placement.stellate_placement.distribute.rotations.strategy")
+                && e.contains("'orientation_field'") && e.contains("one of none, explicitly_none, random"), e);
+        assertTrue(!Files.exists(dir.resolve("bad.hdf5")));
+    }
+}
