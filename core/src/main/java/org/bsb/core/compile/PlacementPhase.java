@@ -176,6 +176,24 @@ public final class PlacementPhase {
         }
     }
 
+    /** Where each cell type is placed, for {@code relative_to}: every strategy of the plan that places it. */
+    private List<CellCounts.Placement> placementsOf(String cellType) {
+        List<CellCounts.Placement> out = new ArrayList<>();
+        for (PlacementSpec spec : plan.placement()) {
+            if (spec.cellTypes().contains(cellType)) {
+                List<Partition> parts = new ArrayList<>();
+                for (String name : spec.partitions()) {
+                    Partition p = plan.topology().partition(name);
+                    if (p != null) {
+                        parts.add(p);
+                    }
+                }
+                out.add(new CellCounts.Placement(spec.cellType(plan, cellType), parts));
+            }
+        }
+        return out;
+    }
+
     private List<Partition> partitions(PlacementSpec spec) throws CompileException {
         List<Partition> parts = new ArrayList<>();
         for (String name : spec.partitions()) {
@@ -231,7 +249,8 @@ public final class PlacementPhase {
             Box chunkBox = chunk.box(plan.topology().network().chunkSize());
             List<PlacementIndicator> indicators = new ArrayList<>();
             for (String ct : spec.cellTypes()) {
-                indicators.add(new Indicator(spec.cellType(plan, ct), spec.name(), parts, chunkBox, counts));
+                indicators.add(new Indicator(spec.cellType(plan, ct), spec.name(), parts, chunkBox, counts,
+                        PlacementPhase.this::placementsOf));
             }
             JobImpl job = new JobImpl(spec, chunk, chunkBox, plan.topology().voxels(parts, chunk), indicators, base);
             ((PlacementStrategy) spec.strategy()).place(job);
@@ -273,9 +292,12 @@ public final class PlacementPhase {
         private final List<Partition> parts;
         private final Box chunk;
         private final RandomGenerator random;
+        private final CellCounts.Related related;
         private Integer count;
 
-        Indicator(CellTypeSpec type, String strategy, List<Partition> parts, Box chunk, RandomGenerator random) {
+        Indicator(CellTypeSpec type, String strategy, List<Partition> parts, Box chunk, RandomGenerator random,
+                CellCounts.Related related) {
+            this.related = related;
             this.type = type;
             this.strategy = strategy;
             this.parts = parts;
@@ -300,7 +322,7 @@ public final class PlacementPhase {
         @Override
         public synchronized int count() {
             if (count == null) {
-                count = CellCounts.round(CellCounts.estimate(type, strategy, parts, chunk), random);
+                count = CellCounts.round(CellCounts.estimate(type, strategy, parts, chunk, related), random);
             }
             return count;
         }

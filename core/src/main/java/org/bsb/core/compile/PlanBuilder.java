@@ -185,19 +185,9 @@ public final class PlanBuilder {
     }
 
     private CellTypeSpec spec(String name, PlacementIndications s, String path) {
-        List<String> unsupported = new ArrayList<>();
-        if (s.relativeTo() != null) {
-            unsupported.add("relative_to");
-        }
         if (s.densityKey() != null) {
-            unsupported.add("density_key");
-        }
-        if (s.countRatio() != null || s.localCountRatio() != null || s.densityRatio() != null) {
-            unsupported.add("count_ratio/local_count_ratio/density_ratio");
-        }
-        if (!unsupported.isEmpty()) {
-            errors.add(path + ": " + String.join(", ", unsupported) + " is not supported yet; give count, density or"
-                    + " planar_density");
+            errors.add(path + ".density_key: per-voxel densities need NRRD/Allen partitions, which are not supported;"
+                    + " give count, density, planar_density or relative_to with a ratio");
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < s.morphologies().size(); i++) {
@@ -209,7 +199,8 @@ public final class PlanBuilder {
             names.addAll(sel.names());
         }
         return new CellTypeSpec(name, s.radius(), s.density(), s.planarDensity(),
-                s.count() == null ? null : s.count().doubleValue(), names);
+                s.count() == null ? null : s.count().doubleValue(), names, s.relativeTo(), s.countRatio(),
+                s.localCountRatio(), s.densityRatio());
     }
 
     private PlacementSpec placement(String name, PlacementNode node) {

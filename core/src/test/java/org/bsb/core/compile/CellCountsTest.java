@@ -50,6 +50,39 @@ class CellCountsTest {
         assertTrue(e.getMessage().startsWith("No configuration indicators found for the number of 'c' in 'strat'"));
     }
 
+    private static CellTypeSpec relative(String to, Double count, Double local, Double density) {
+        return new CellTypeSpec("r", 1.0, null, null, null, null, to, count, local, density);
+    }
+
+    @Test
+    void ratiosApplyToTheRelatedTypesNumbers() {
+        // related type g: density 1e-5 in a 100 x 200 x 150 layer (3e6 um3): 30 cells, 5 in the top chunk (1/6)
+        List<Partition> p = layer(150);
+        Box top = new ChunkId(0, 0, 1).box(C);
+        CellTypeSpec g = CellTypeSpec.ofDensity("g", 4, 1e-5, List.of());
+        CellCounts.Related related = name -> name.equals("g") ? List.of(new CellCounts.Placement(g, p)) : List.of();
+        // count_ratio: 0.5 x 30 = 15 in all, spread by volume: 2.5 in the top chunk
+        assertEquals(2.5, CellCounts.estimate(relative("g", 0.5, null, null), "p", p, top, related), 1e-9);
+        // local_count_ratio: 2 x g's 5 in this chunk
+        assertEquals(10, CellCounts.estimate(relative("g", null, 2.0, null), "p", p, top, related), 1e-9);
+        // density_ratio: 3 x 1e-5 per um3 over the 5e5 um3 of the layer in the top chunk
+        assertEquals(15, CellCounts.estimate(relative("g", null, null, 3.0), "p", p, top, related), 1e-9);
+        // a relative type of a relative type: 0.5 x (2 x 30)
+        CellTypeSpec h = new CellTypeSpec("h", 1.0, null, null, null, null, "g", 2.0, null, null);
+        CellCounts.Related chain = name -> List.of(new CellCounts.Placement(name.equals("g") ? g : h, p));
+        assertEquals(30 * 2 * 0.5 / 6, CellCounts.estimate(relative("h", 0.5, null, null), "p", p, top, chain), 1e-9);
+        String m = assertThrows(IndicatorException.class,
+                () -> CellCounts.estimate(relative("g", null, null, null), "p", p, top, related)).getMessage();
+        assertTrue(m.contains("relative_to 'g' without a ratio"), m);
+        m = assertThrows(IndicatorException.class,
+                () -> CellCounts.estimate(relative("x", 1.0, null, null), "p", p, top, related)).getMessage();
+        assertTrue(m.contains("'x', which no placement strategy places"), m);
+        CellTypeSpec loop = new CellTypeSpec("r", 1.0, null, null, null, null, "r", 1.0, null, null);
+        m = assertThrows(IndicatorException.class, () -> CellCounts.estimate(loop, "p", p, top,
+                name -> List.of(new CellCounts.Placement(loop, p)))).getMessage();
+        assertTrue(m.contains("relative_to goes round in a circle: r -> r"), m);
+    }
+
     @Test
     void fractionalEstimatesRoundStochasticallyWithTheRightMean() {
         SplittableRandom r = new SplittableRandom(7);

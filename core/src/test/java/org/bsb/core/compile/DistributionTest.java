@@ -98,6 +98,23 @@ class DistributionTest {
     }
 
     @Test
+    void aTypePlacedRelativeToAnotherFollowsItsCount() throws Exception {
+        // golgi: 2 per stellate cell (30) = 60, spread by volume over the 6 chunks: 10 each, no rounding
+        String config = CompileCommandTest.CONFIG
+                .replace("\"cell_types\": {\"stellate_cell\":", "\"cell_types\": {\"golgi\": {\"spatial\": "
+                        + "{\"radius\": 3.0, \"relative_to\": \"stellate_cell\", \"count_ratio\": 2}}, \"stellate_cell\":")
+                .replace("\"cell_types\": [\"stellate_cell\"]}", "\"cell_types\": [\"stellate_cell\", \"golgi\"]}");
+        Files.writeString(dir.resolve("net.json"), config);
+        err = new ByteArrayOutputStream();
+        assertEquals(0, BsbCli.run(registry, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "compile", "net.json", "--seed", "4"),
+                err.toString(StandardCharsets.UTF_8));
+        var counts = Blocks.counts(new Hdf5Engine().read(dir.resolve("my_network.hdf5")).placement());
+        assertEquals(30, counts.get("stellate_cell"));
+        assertEquals(60, counts.get("golgi"));
+    }
+
+    @Test
     void unknownDistributorsNameTheirConfigPath() throws Exception {
         assertEquals(null, compile("{\"rotations\": {\"strategy\": \"orientation_field\"}}", "bad.hdf5"));
         String e = err.toString(StandardCharsets.UTF_8);

@@ -64,11 +64,21 @@ class PlanBuilderTest {
     }
 
     @Test
-    void unsupportedIndicatorsAreReportedTogether() {
+    void perVoxelDensitiesAreReportedAsUnsupported() {
         CompileException e = assertThrows(CompileException.class, () -> plan(config("""
                 {"bottom": {"thickness": 30}}""", "{}", """
-                {"radius": 2, "density": 1e-6, "relative_to": "a", "density_ratio": 2}""", "")));
-        assertTrue(e.getMessage().contains("cell_types.a.spatial: relative_to, count_ratio/local_count_ratio/density_ratio"
-                + " is not supported yet"), e.getMessage());
+                {"radius": 2, "density_key": "inhibitory"}""", "")));
+        assertTrue(e.getMessage().contains("cell_types.a.spatial.density_key: per-voxel densities need NRRD/Allen"),
+                e.getMessage());
+    }
+
+    @Test
+    void relativeIndicatorsReachTheCellTypeSpec() throws Exception {
+        CompilePlan p = plan(config("""
+                {"bottom": {"thickness": 30}}""", "{}", """
+                {"radius": 2, "density": 1e-6, "relative_to": "a", "density_ratio": 2}""", ""));
+        CellTypeSpec a = p.cellTypes().get("a");
+        assertEquals("a", a.relativeTo());
+        assertEquals(2.0, a.densityRatio());
     }
 }
