@@ -2,6 +2,7 @@ package org.bsb.api;
 
 import java.util.Locale;
 import org.bsb.api.config.ConfigFormat;
+import org.bsb.api.connectivity.AfterConnectivityHook;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.morphology.MorphologyParser;
 import org.bsb.api.placement.AfterPlacementHook;
@@ -22,6 +23,7 @@ public enum ServiceKind {
     PLACEMENT(PlacementStrategy.class, "placement strategy", "placement strategies", "strategy"),
     AFTER_PLACEMENT(AfterPlacementHook.class, "after_placement hook", "after_placement hooks", "strategy"),
     CONNECTIVITY(ConnectionStrategy.class, "connection strategy", "connection strategies", "strategy"),
+    AFTER_CONNECTIVITY(AfterConnectivityHook.class, "after_connectivity hook", "after_connectivity hooks", "strategy"),
     STORAGE(StorageEngine.class, "storage engine", "storage engines", "engine"),
     SIMULATOR(SimulatorBackend.class, "simulator backend", "simulator backends", "simulator"),
     DEVICE(DeviceType.class, "device", "devices", "device"),

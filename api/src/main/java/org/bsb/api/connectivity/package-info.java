@@ -1,6 +1,6 @@
 /** Connection strategies: connect presynaptic to postsynaptic cells at morphology locations. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.bsb.api.connectivity;
 
 import org.osgi.annotation.bundle.Export;

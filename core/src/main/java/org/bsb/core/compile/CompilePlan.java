@@ -14,21 +14,23 @@ import org.bsb.core.topology.Topology;
  * @param config the typed config ({@code org.bsb.core.config.Configuration}), handed to the
  *     connectivity phase (may be null)
  * @param afterPlacement the {@code after_placement} hooks, in config order
+ * @param afterConnectivity the {@code after_connectivity} hooks, in config order
  */
 public record CompilePlan(String name, String configJson, Long seed, Topology topology,
         Map<String, CellTypeSpec> cellTypes, List<PlacementSpec> placement, List<MorphologySpec> morphologies,
-        Object config, List<HookSpec> afterPlacement) {
+        Object config, List<HookSpec> afterPlacement, List<HookSpec> afterConnectivity) {
     public CompilePlan {
         cellTypes = Map.copyOf(cellTypes);
         placement = List.copyOf(placement);
         morphologies = List.copyOf(morphologies);
         afterPlacement = afterPlacement == null ? List.of() : List.copyOf(afterPlacement);
+        afterConnectivity = afterConnectivity == null ? List.of() : List.copyOf(afterConnectivity);
     }
 
     /** Without hooks. */
     public CompilePlan(String name, String configJson, Long seed, Topology topology,
             Map<String, CellTypeSpec> cellTypes, List<PlacementSpec> placement, List<MorphologySpec> morphologies,
             Object config) {
-        this(name, configJson, seed, topology, cellTypes, placement, morphologies, config, List.of());
+        this(name, configJson, seed, topology, cellTypes, placement, morphologies, config, List.of(), List.of());
     }
 }

@@ -138,6 +138,11 @@ public final class Compiler {
                     combined.addAll(made);
                     connections = combined;
                 }
+                if (!plan.afterConnectivity().isEmpty()) {
+                    t = System.nanoTime();
+                    connections = ConnectivityHooks.run(plan.afterConnectivity(), placement, connections, reporter);
+                    timings.put("after_connectivity", seconds(t));
+                }
             }
 
             Map<String, String> attributes = new LinkedHashMap<>();

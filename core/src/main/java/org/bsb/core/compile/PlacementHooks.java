@@ -22,7 +22,7 @@ final class PlacementHooks {
             reporter.report(2, "Running after_placement hook " + spec.name() + " (" + spec.strategyName() + ")");
             Job job = new Job(spec, blocks, seed, reporter);
             try {
-                run(spec.hook(), job);
+                run((AfterPlacementHook<?>) spec.hook(), job);
             } catch (PlacementException | RuntimeException e) {
                 throw new CompileException("after_placement." + spec.name() + " (" + spec.strategyName() + ") failed: "
                         + (e.getMessage() == null ? e.toString() : e.getMessage()), e);

@@ -11,6 +11,7 @@ import org.bsb.api.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.morphology.MorphologyParser;
+import org.bsb.api.connectivity.AfterConnectivityHook;
 import org.bsb.api.placement.AfterPlacementHook;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.core.config.CellTypeNode;
@@ -77,35 +78,36 @@ public final class PlanBuilder {
                 morphologies.add(spec);
             }
         }
-        List<HookSpec> hooks = new ArrayList<>();
-        config.afterPlacement().forEach((name, node) -> {
-            HookSpec spec = hook(name, node);
-            if (spec != null) {
-                hooks.add(spec);
-            }
-        });
+        List<HookSpec> hooks = hooks("after_placement", config.afterPlacement(), ServiceKind.AFTER_PLACEMENT,
+                AfterPlacementHook.class);
+        List<HookSpec> connectivityHooks = hooks("after_connectivity", config.afterConnectivity(),
+                ServiceKind.AFTER_CONNECTIVITY, AfterConnectivityHook.class);
         if (!errors.isEmpty()) {
             throw new CompileException(String.join("\n", errors));
         }
         return new CompilePlan(config.name(), ConfigWriter.toJson(config), null, topology, cellTypes, placement,
-                morphologies, config, hooks);
+                morphologies, config, hooks, connectivityHooks);
     }
 
-    private HookSpec hook(String name, org.bsb.core.config.HookNode node) {
-        String path = "after_placement." + name;
-        AfterPlacementHook<?> hook;
-        try {
-            hook = registry.resolve(ServiceKind.AFTER_PLACEMENT, node.strategy(), AfterPlacementHook.class);
-        } catch (UnknownServiceException e) {
-            errors.add(path + ".strategy: " + e.getMessage());
-            return null;
-        }
-        try {
-            return new HookSpec(name, node.strategy(), hook, node.parameters().bind(hook.parameterType(), path));
-        } catch (ConfigException e) {
-            errors.add(e.getMessage());
-            return null;
-        }
+    private List<HookSpec> hooks(String key, Map<String, org.bsb.core.config.HookNode> nodes, ServiceKind kind,
+            Class<?> type) {
+        List<HookSpec> out = new ArrayList<>();
+        nodes.forEach((name, node) -> {
+            String path = key + "." + name;
+            org.bsb.api.Parameterized<?> hook;
+            try {
+                hook = (org.bsb.api.Parameterized<?>) registry.resolve(kind, node.strategy(), type);
+            } catch (UnknownServiceException e) {
+                errors.add(path + ".strategy: " + e.getMessage());
+                return;
+            }
+            try {
+                out.add(new HookSpec(name, node.strategy(), hook, node.parameters().bind(hook.parameterType(), path)));
+            } catch (ConfigException e) {
+                errors.add(e.getMessage());
+            }
+        });
+        return out;
     }
 
     // ------------------------------------------------------------------ topology

@@ -186,11 +186,15 @@ final class Validator {
     }
 
     private void afterPlacement(Configuration c) {
-        c.afterPlacement().forEach((name, h) -> {
-            String path = "after_placement." + name;
+        hooks("after_placement", c.afterPlacement(), ServiceKind.AFTER_PLACEMENT);
+        hooks("after_connectivity", c.afterConnectivity(), ServiceKind.AFTER_CONNECTIVITY);
+    }
+
+    private void hooks(String key, Map<String, HookNode> hooks, ServiceKind kind) {
+        hooks.forEach((name, h) -> {
+            String path = key + "." + name;
             if (h.strategy() != null) {
-                serviceWithParameters(ServiceKind.AFTER_PLACEMENT, h.strategy(), path + ".strategy", h.parameters(), path,
-                        null);
+                serviceWithParameters(kind, h.strategy(), path + ".strategy", h.parameters(), path, null);
             }
         });
     }

@@ -82,7 +82,9 @@ public class BuiltInServicesIT {
             new Required(ServiceKind.LOCATION_TARGETTING, "bsb.simulation.targetting.LocationTargetting", "everywhere"),
             new Required(ServiceKind.LOCATION_TARGETTING, "bsb.simulation.targetting.SomaTargetting", "soma"),
             new Required(ServiceKind.LOCATION_TARGETTING, "bsb.simulation.targetting.BranchLocTargetting", "branch"),
-            new Required(ServiceKind.CELL_MODEL, "default_stellate"));
+            new Required(ServiceKind.CELL_MODEL, "default_stellate"),
+            new Required(ServiceKind.AFTER_CONNECTIVITY, "bsb.postprocessing.MergeDirect", "merge_connections"),
+            new Required(ServiceKind.AFTER_CONNECTIVITY, "bsb.postprocessing.IntermediateRemoval", "remove_intermediate"));
 
     @Inject
     BundleContext context;
