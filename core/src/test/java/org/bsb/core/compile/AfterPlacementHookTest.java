@@ -3,9 +3,6 @@ package org.bsb.core.compile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,9 +16,6 @@ import org.bsb.api.placement.AfterPlacementHook;
 import org.bsb.api.placement.PlacementException;
 import org.bsb.api.placement.PlacementHookJob;
 import org.bsb.api.storage.NetworkData;
-import org.bsb.core.cli.BsbCli;
-import org.bsb.core.registry.MapRegistry;
-import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.core.targetting.ByLabelTargetting;
 import org.bsb.core.targetting.NetworkTargetCells;
 import org.bsb.storage.hdf5.Hdf5Engine;
@@ -59,26 +53,17 @@ class AfterPlacementHookTest {
         }
     }
 
-    @TempDir
-    Path dir;
-    MapRegistry registry;
-    ByteArrayOutputStream err;
+    TutorialProject project;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        Tutorial.swc(dir.resolve("data"));
-        registry = ServiceLoaderRegistry.load(getClass().getClassLoader());
-        registry.register(ServiceKind.AFTER_PLACEMENT, new LabelLeft());
+    void setUp(@TempDir Path dir) throws Exception {
+        project = new TutorialProject(dir);
+        project.registry.register(ServiceKind.AFTER_PLACEMENT, new LabelLeft());
     }
 
     private int compile(String hooks) throws Exception {
-        String config = CompileCommandTest.CONFIG.replace("\"connectivity\": {}", "\"connectivity\": {},\n"
-                + "  \"after_placement\": " + hooks);
-        Files.writeString(dir.resolve("net.json"), config);
-        err = new ByteArrayOutputStream();
-        return BsbCli.run(registry, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "compile", "--clear", "net.json", "--seed", "2");
+        return project.compile(CompileCommandTest.CONFIG.replace("\"connectivity\": {}", "\"connectivity\": {},\n"
+                + "  \"after_placement\": " + hooks), "--clear", "--seed", "2");
     }
 
     private static Map<String, List<Integer>> byLabel(NetworkData n, String label) {
@@ -91,8 +76,8 @@ class AfterPlacementHookTest {
         assertEquals(0, compile("""
                 {"left": {"strategy": "label_left", "x_max": 50, "label": "left"},
                  "far_left": {"strategy": "lab.hooks.LabelLeft", "x_max": 20, "label": "far_left"}}"""),
-                err.toString(StandardCharsets.UTF_8));
-        NetworkData n = new Hdf5Engine().read(dir.resolve("my_network.hdf5"));
+                project.err);
+        NetworkData n = new Hdf5Engine().read(project.dir.resolve("my_network.hdf5"));
         NetworkTargetCells cells = new NetworkTargetCells(n, List.of("stellate_cell"));
         List<Integer> left = new ArrayList<>();
         List<Integer> farLeft = new ArrayList<>();
@@ -113,14 +98,14 @@ class AfterPlacementHookTest {
     @Test
     void badHooksAreReportedWithTheirConfigPath() throws Exception {
         assertEquals(1, compile("{\"zones\": {\"strategy\": \"label_lef\", \"x_max\": 50, \"label\": \"a\"}}"));
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = project.err;
         assertTrue(e.contains("after_placement.zones.strategy") && e.contains("label_left"), e);
         assertEquals(1, compile("{\"zones\": {\"strategy\": \"label_left\", \"label\": \"a\"}}"));
-        e = err.toString(StandardCharsets.UTF_8);
+        e = project.err;
         assertTrue(e.contains("after_placement.zones.x_max"), e);
         assertEquals(1, compile("{\"zones\": {\"strategy\": \"label_left\", \"x_max\": -1000, \"label\": \"a\"}}"));
-        e = err.toString(StandardCharsets.UTF_8);
+        e = project.err;
         assertTrue(e.contains("after_placement.zones (label_left) failed: no cell left of -1000"), e);
-        assertTrue(!Files.exists(dir.resolve("my_network.hdf5")), "no network file from a failed compile");
+        assertTrue(!Files.exists(project.dir.resolve("my_network.hdf5")), "no network file from a failed compile");
     }
 }

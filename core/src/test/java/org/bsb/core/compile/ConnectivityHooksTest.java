@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bsb.api.Reporter;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.api.storage.PlacementBlock;
-import org.bsb.core.cli.BsbCli;
 import org.bsb.core.postprocessing.MergeConnections;
 import org.bsb.core.postprocessing.RemoveIntermediate;
-import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,21 +84,13 @@ class ConnectivityHooksTest {
         assertTrue(m.contains("there is no connectivity set 'A_to_X'; the sets are [A_to_B, B_to_C]"), m);
     }
 
-    @TempDir
-    Path dir;
-
     @Test
-    void aConfigNamesTheBuiltInHooksAndItsMistakesAreReported() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        Tutorial.swc(dir.resolve("data"));
-        Files.writeString(dir.resolve("net.json"), CompileCommandTest.CONFIG.replace("\"connectivity\": {}",
+    void aConfigNamesTheBuiltInHooksAndItsMistakesAreReported(@TempDir Path dir) throws Exception {
+        TutorialProject project = new TutorialProject(dir);
+        assertEquals(1, project.compile(CompileCommandTest.CONFIG.replace("\"connectivity\": {}",
                 "\"connectivity\": {}, \"after_connectivity\": {\"fuse\": {\"strategy\": \"merge_connections\","
-                        + " \"connections\": [\"stellate_to_stellate\"]}, \"bad\": {\"strategy\": \"merge_conections\"}}"));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(1, BsbCli.run(ServiceLoaderRegistry.load(getClass().getClassLoader()),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), dir,
-                "compile", "net.json"));
-        String e = err.toString(StandardCharsets.UTF_8);
-        assertTrue(e.contains("after_connectivity.bad.strategy") && e.contains("merge_connections"), e);
+                        + " \"connections\": [\"stellate_to_stellate\"]}, \"bad\": {\"strategy\": \"merge_conections\"}}")));
+        assertTrue(project.err.contains("after_connectivity.bad.strategy") && project.err.contains("merge_connections"),
+                project.err);
     }
 }

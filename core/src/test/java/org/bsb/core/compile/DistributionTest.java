@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
-import org.bsb.core.cli.BsbCli;
-import org.bsb.core.registry.MapRegistry;
-import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.storage.hdf5.Hdf5Engine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,16 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A placement node's {@code distribute}: random rotations and round-robin morphologies, as the original's. */
 class DistributionTest {
-    @TempDir
-    Path dir;
-    MapRegistry registry;
-    ByteArrayOutputStream err;
+    TutorialProject project;
 
     @BeforeEach
-    void setUp() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        Tutorial.swc(dir.resolve("data"));
-        registry = ServiceLoaderRegistry.load(getClass().getClassLoader());
+    void setUp(@TempDir Path dir) throws Exception {
+        project = new TutorialProject(dir);
     }
 
     private NetworkData compile(String distribute, String out) throws Exception {
@@ -41,18 +30,15 @@ class DistributionTest {
                     "\"partitions\": [\"stellate_layer\"], \"cell_types\": [\"stellate_cell\"], \"distribute\": "
                             + distribute);
         }
-        Files.writeString(dir.resolve("net.json"), config);
-        err = new ByteArrayOutputStream();
-        int rc = BsbCli.run(registry, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "compile", "net.json", "-o", out, "--seed", "4");
-        return rc == 0 ? new Hdf5Engine().read(dir.resolve(out)) : null;
+        return project.compile(config, "-o", out, "--seed", "4") == 0 ? new Hdf5Engine().read(project.dir.resolve(out))
+                : null;
     }
 
     @Test
     void randomRotationsAreEulerAnglesInDegreesAndLeavePositionsAsTheyWere() throws Exception {
         NetworkData plain = compile(null, "plain.hdf5");
         NetworkData rotated = compile("{\"rotations\": {\"strategy\": \"random\"}}", "rotated.hdf5");
-        assertEquals(plain.placement().size(), rotated.placement().size(), err.toString(StandardCharsets.UTF_8));
+        assertEquals(plain.placement().size(), rotated.placement().size(), project.err);
         double sum = 0;
         int n = 0;
         for (int k = 0; k < plain.placement().size(); k++) {
@@ -84,12 +70,8 @@ class DistributionTest {
                 .replace("{\"names\": [\"StellateCell\"]}", "{\"names\": [\"A\", \"B\"]}")
                 .replace("\"cell_types\": [\"stellate_cell\"]}", "\"cell_types\": [\"stellate_cell\"], "
                         + "\"distribute\": {\"morphologies\": {\"strategy\": \"roundrobin\"}}}");
-        Files.writeString(dir.resolve("net.json"), config);
-        err = new ByteArrayOutputStream();
-        assertEquals(0, BsbCli.run(registry, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "compile", "net.json", "--seed", "4"),
-                err.toString(StandardCharsets.UTF_8));
-        for (PlacementBlock b : new Hdf5Engine().read(dir.resolve("my_network.hdf5")).placement()) {
+        assertEquals(0, project.compile(config, "--seed", "4"), project.err);
+        for (PlacementBlock b : new Hdf5Engine().read(project.dir.resolve("my_network.hdf5")).placement()) {
             assertEquals(2, b.morphologyNames().size(), b.morphologyNames().toString());
             for (int i = 0; i < b.size(); i++) {
                 assertEquals(i % 2, b.morphologies()[i]);
@@ -104,12 +86,8 @@ class DistributionTest {
                 .replace("\"cell_types\": {\"stellate_cell\":", "\"cell_types\": {\"golgi\": {\"spatial\": "
                         + "{\"radius\": 3.0, \"relative_to\": \"stellate_cell\", \"count_ratio\": 2}}, \"stellate_cell\":")
                 .replace("\"cell_types\": [\"stellate_cell\"]}", "\"cell_types\": [\"stellate_cell\", \"golgi\"]}");
-        Files.writeString(dir.resolve("net.json"), config);
-        err = new ByteArrayOutputStream();
-        assertEquals(0, BsbCli.run(registry, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "compile", "net.json", "--seed", "4"),
-                err.toString(StandardCharsets.UTF_8));
-        var counts = Blocks.counts(new Hdf5Engine().read(dir.resolve("my_network.hdf5")).placement());
+        assertEquals(0, project.compile(config, "--seed", "4"), project.err);
+        var counts = Blocks.counts(new Hdf5Engine().read(project.dir.resolve("my_network.hdf5")).placement());
         assertEquals(30, counts.get("stellate_cell"));
         assertEquals(60, counts.get("golgi"));
     }
@@ -117,9 +95,9 @@ class DistributionTest {
     @Test
     void unknownDistributorsNameTheirConfigPath() throws Exception {
         assertEquals(null, compile("{\"rotations\": {\"strategy\": \"orientation_field\"}}", "bad.hdf5"));
-        String e = err.toString(StandardCharsets.UTF_8);
+        String e = project.err;
         assertTrue(e.contains("placement.stellate_placement.distribute.rotations.strategy")
                 && e.contains("'orientation_field'") && e.contains("one of none, explicitly_none, random"), e);
-        assertTrue(!Files.exists(dir.resolve("bad.hdf5")));
+        assertTrue(!Files.exists(project.dir.resolve("bad.hdf5")));
     }
 }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.bsb.api.storage.NetworkData;
-import org.bsb.core.cli.BsbCli;
 import org.bsb.core.registry.MapRegistry;
-import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.core.scaffold.Scaffold;
 import org.bsb.core.scaffold.ScaffoldException;
 import org.bsb.core.targetting.ByLabelTargetting;
@@ -31,21 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Placement labels: {@code Scaffold.label} (the original's PlacementSet.label), storage, by_label. */
 class LabelCellsTest {
-    @TempDir
-    Path dir;
     Path file;
     MapRegistry registry;
 
     @BeforeEach
-    void compile() throws Exception {
-        Files.createDirectories(dir.resolve("data"));
-        Tutorial.swc(dir.resolve("data"));
-        Files.writeString(dir.resolve("net.json"), CompileCommandTest.CONFIG);
-        registry = ServiceLoaderRegistry.load(getClass().getClassLoader());
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, BsbCli.run(registry, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "compile", "net.json", "--seed", "3"),
-                err.toString(StandardCharsets.UTF_8));
+    void compile(@TempDir Path dir) throws Exception {
+        TutorialProject project = new TutorialProject(dir);
+        assertEquals(0, project.compile(CompileCommandTest.CONFIG, "--seed", "3"), project.err);
+        registry = project.registry;
         file = dir.resolve("my_network.hdf5");
     }
 
