@@ -769,13 +769,16 @@ public final class JavaGenerator {
         case "DERIVATIVE" -> derivative(blk, method, s);
         case "KINETIC" -> kinetic(blk, s);
         case "LINEAR" -> linear(blk);
+        case "NONLINEAR" -> nonlinear(blk);
         case "PROCEDURE" -> "p_" + blk.name();
         default -> throw err(s.pos(), "cannot SOLVE a " + blk.kind() + " block");
       };
       ctx = savedCtx;
       solverMethods.put(key, m);
     }
-    if (blk.kind().equals("PROCEDURE") || blk.kind().equals("LINEAR")) return m + "(i)";
+    if (blk.kind().equals("PROCEDURE") || blk.kind().equals("LINEAR") || blk.kind().equals("NONLINEAR")) {
+      return m + "(i)";
+    }
     if (s.steadyState()) {
       if (blk.kind().equals("KINETIC")) return "ss_" + blk.name() + "(i)";
       return m + "(i, 1e-9)"; // scopmath's _ss_derivimplicit runs one step with dt = 1e-9
@@ -1386,15 +1389,36 @@ public final class JavaGenerator {
   }
 
   // ------------------------------------------------------------------ LINEAR
+  /**
+   * LINEAR: each {@code ~} equation is a row of J x = b with state-independent coefficients. NONLINEAR
+   * ({@code nonlinear}): each is a row of the residual F(x) = lhs - rhs and of its symbolic Jacobian at
+   * the current states, for a Newton iteration.
+   */
   private final class LinearCtx extends SolveCtx {
     int row;
-    LinearCtx(List<String> states) { super(states); }
+    final boolean nonlinear;
+    LinearCtx(List<String> states, boolean nonlinear) {
+      super(states);
+      this.nonlinear = nonlinear;
+    }
     @Override void diffEq(DiffEq d, int ind) { throw err(d.pos(), "x' equation in a LINEAR block"); }
 
     void equation(LinEq e, int ind) {
       int n = states.size();
-      if (row >= n) throw err(e.pos(), "more equations than states in LINEAR block");
+      if (row >= n) throw err(e.pos(), "more equations than states in " + (nonlinear ? "NON" : "") + "LINEAR block");
       Expr f = new Binary("-", e.lhs(), e.rhs());
+      if (nonlinear) {
+        for (int j = 0; j < n; j++) {
+          try {
+            line(ind, "sJ[" + (row * n + j) + "] = " + num(Symbolic.simplify(Symbolic.d(f, states.get(j)))) + ";");
+          } catch (Symbolic.NotDifferentiable ex) {
+            throw err(e.pos(), ex.getMessage());
+          }
+        }
+        line(ind, "sG[" + row + "] = " + num(f) + ";");
+        row++;
+        return;
+      }
       Expr rest = f;
       for (int j = 0; j < n; j++) {
         try {
@@ -1416,7 +1440,7 @@ public final class JavaGenerator {
     for (String st : states) checkState(st, blk.pos());
     int n = states.size();
     scratch = Math.max(scratch, n);
-    LinearCtx l = new LinearCtx(states);
+    LinearCtx l = new LinearCtx(states, false);
     String name = "linear_" + blk.name();
     inNewMethod(() -> {
     ctx = l;
@@ -1428,6 +1452,41 @@ public final class JavaGenerator {
     if (l.row != n) throw err(blk.pos(), "LINEAR block has " + l.row + " equations for " + n + " states");
     line(2, "DenseSolver.solve(sJ, sG, " + n + ");");
     for (int r = 0; r < n; r++) line(2, field(states.get(r)) + "[i] = sG[" + r + "];");
+    line(1, "}");
+    });
+    return name;
+  }
+
+  /**
+   * NONLINEAR: Newton's method from the current states with the symbolic Jacobian, iterated until every
+   * update is below 1e-13 relative (NEURON's scopmath newton stops at 1e-6 with a finite-difference
+   * Jacobian, both land on the same root to far better than its tolerance); at most 100 iterations.
+   */
+  private String nonlinear(Callable blk) {
+    List<String> states = statesIn(blk);
+    for (String st : states) checkState(st, blk.pos());
+    int n = states.size();
+    scratch = Math.max(scratch, n);
+    LinearCtx l = new LinearCtx(states, true);
+    String name = "nonlinear_" + blk.name();
+    inNewMethod(() -> {
+    ctx = l;
+    line(1, "private void " + name + "(final int i) {");
+    line(2, "for (int it = 0; it < 100; it++) {");
+    scopes.push(new HashMap<>());
+    statements(blk.body(), "NONLINEAR", 3);
+    scopes.pop();
+    ctx = null;
+    if (l.row != n) throw err(blk.pos(), "NONLINEAR block has " + l.row + " equations for " + n + " states");
+    line(3, "if (!DenseSolver.solve(sJ, sG, " + n + ")) break;");
+    line(3, "boolean done = true;");
+    for (int r = 0; r < n; r++) {
+      String x = field(states.get(r)) + "[i]";
+      line(3, x + " -= sG[" + r + "];");
+      line(3, "if (Math.abs(sG[" + r + "]) > 1e-13 * (1.0 + Math.abs(" + x + "))) done = false;");
+    }
+    line(3, "if (done) break;");
+    line(2, "}");
     line(1, "}");
     });
     return name;
