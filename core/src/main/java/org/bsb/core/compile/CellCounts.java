@@ -46,11 +46,7 @@ public final class CellCounts {
             return relative(type, strategy, partitions, chunk, related, chain);
         }
         if (type.planarDensity() != null) {
-            double s = 0;
-            for (Partition p : partitions) {
-                s += chunk == null ? p.surface() : p.surface(chunk);
-            }
-            return s * type.planarDensity();
+            return surface(partitions, chunk) * type.planarDensity();
         }
         if (type.density() != null) {
             return volume(partitions, chunk) * type.density();
@@ -70,6 +66,15 @@ public final class CellCounts {
             v += chunk == null ? p.volume() : p.volume(chunk);
         }
         return v;
+    }
+
+    /** The partitions' x-y footprint; {@code chunk == null}: the whole partitions. */
+    private static double surface(List<Partition> partitions, Box chunk) {
+        double s = 0;
+        for (Partition p : partitions) {
+            s += chunk == null ? p.surface() : p.surface(chunk);
+        }
+        return s;
     }
 
     private static double relative(CellTypeSpec type, String strategy, List<Partition> partitions, Box chunk,
@@ -93,11 +98,7 @@ public final class CellCounts {
             if (type.densityRatio() != null) {
                 CellTypeSpec o = places.get(0).type();
                 if (o.planarDensity() != null) {
-                    double s = 0;
-                    for (Partition p : partitions) {
-                        s += chunk == null ? p.surface() : p.surface(chunk);
-                    }
-                    return s * o.planarDensity() * type.densityRatio();
+                    return surface(partitions, chunk) * o.planarDensity() * type.densityRatio();
                 }
                 if (o.density() != null) {
                     return volume(partitions, chunk) * o.density() * type.densityRatio();

@@ -21,14 +21,14 @@ final class ConnectivityHooks {
     static List<ConnectivityBlock> run(List<HookSpec> hooks, List<PlacementBlock> placement,
             List<ConnectivityBlock> connections, Reporter reporter) throws CompileException {
         Job job = new Job(connections, reporter);
+        // one job carries the sets from hook to hook
         for (HookSpec spec : hooks) {
             reporter.report(2, "Running after_connectivity hook " + spec.name() + " (" + spec.strategyName() + ")");
             job.spec = spec;
             try {
                 run((AfterConnectivityHook<?>) spec.hook(), job);
             } catch (ConnectivityException | RuntimeException e) {
-                throw new CompileException("after_connectivity." + spec.name() + " (" + spec.strategyName()
-                        + ") failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+                throw HookJobBase.failure("after_connectivity", spec, e);
             }
         }
         if (job.added.isEmpty()) {
@@ -92,14 +92,12 @@ final class ConnectivityHooks {
 
     private record Set(String preType, String postType, int[] pre, int[] post) {}
 
-    private static final class Job implements ConnectivityHookJob<Record> {
+    private static final class Job extends HookJobBase implements ConnectivityHookJob<Record> {
         private final Map<String, Set> sets = new TreeMap<>();
         final Map<String, Set> added = new LinkedHashMap<>();
-        private final Reporter reporter;
-        HookSpec spec;
 
         Job(List<ConnectivityBlock> connections, Reporter reporter) {
-            this.reporter = reporter;
+            super(null, reporter);
             Map<String, List<ConnectivityBlock>> bySet = new TreeMap<>();
             for (ConnectivityBlock b : connections) {
                 bySet.computeIfAbsent(b.set(), k -> new ArrayList<>()).add(b);
@@ -126,16 +124,6 @@ final class ConnectivityHooks {
                         + sets.keySet());
             }
             return s;
-        }
-
-        @Override
-        public String name() {
-            return spec.name();
-        }
-
-        @Override
-        public Record parameters() {
-            return spec.parameters();
         }
 
         @Override
@@ -172,11 +160,6 @@ final class ConnectivityHooks {
             Set s = new Set(preType, postType, preLocations.clone(), postLocations.clone());
             sets.put(set, s);
             added.put(set, s);
-        }
-
-        @Override
-        public Reporter reporter() {
-            return reporter;
         }
     }
 }

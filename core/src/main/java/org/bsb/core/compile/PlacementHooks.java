@@ -3,6 +3,7 @@ package org.bsb.core.compile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.bsb.api.Reporter;
@@ -24,8 +25,7 @@ final class PlacementHooks {
             try {
                 run((AfterPlacementHook<?>) spec.hook(), job);
             } catch (PlacementException | RuntimeException e) {
-                throw new CompileException("after_placement." + spec.name() + " (" + spec.strategyName() + ") failed: "
-                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+                throw HookJobBase.failure("after_placement", spec, e);
             }
             blocks = job.blocks;
         }
@@ -37,38 +37,27 @@ final class PlacementHooks {
         hook.postprocess(job);
     }
 
-    /** A hook's view: the current blocks, replaced as it labels cells. */
-    private static final class Job implements PlacementHookJob<Record> {
-        private final HookSpec spec;
-        private final Reporter reporter;
+    /** A hook's view: the current blocks, replaced as it labels cells (labels never change the counts). */
+    private static final class Job extends HookJobBase implements PlacementHookJob<Record> {
         private final RandomGenerator random;
+        private final Map<String, Integer> counts;
         List<PlacementBlock> blocks;
 
         Job(HookSpec spec, List<PlacementBlock> blocks, long seed, Reporter reporter) {
-            this.spec = spec;
+            super(spec, reporter);
             this.blocks = blocks;
-            this.reporter = reporter;
+            this.counts = Blocks.counts(blocks);
             this.random = Seeds.stream(seed, "after_placement." + spec.name(), 0);
         }
 
         @Override
-        public String name() {
-            return spec.name();
-        }
-
-        @Override
-        public Record parameters() {
-            return spec.parameters();
-        }
-
-        @Override
         public List<String> cellTypes() {
-            return new ArrayList<>(Blocks.counts(blocks).keySet());
+            return new ArrayList<>(counts.keySet());
         }
 
         @Override
         public int count(String cellType) {
-            return Blocks.counts(blocks).getOrDefault(cellType, 0);
+            return counts.getOrDefault(cellType, 0);
         }
 
         @Override
@@ -104,11 +93,6 @@ final class PlacementHooks {
         @Override
         public RandomGenerator random() {
             return random;
-        }
-
-        @Override
-        public Reporter reporter() {
-            return reporter;
         }
     }
 }

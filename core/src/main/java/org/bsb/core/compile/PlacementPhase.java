@@ -181,14 +181,11 @@ public final class PlacementPhase {
         List<CellCounts.Placement> out = new ArrayList<>();
         for (PlacementSpec spec : plan.placement()) {
             if (spec.cellTypes().contains(cellType)) {
-                List<Partition> parts = new ArrayList<>();
-                for (String name : spec.partitions()) {
-                    Partition p = plan.topology().partition(name);
-                    if (p != null) {
-                        parts.add(p);
-                    }
+                try {
+                    out.add(new CellCounts.Placement(spec.cellType(plan, cellType), partitions(spec)));
+                } catch (CompileException e) {
+                    throw new IndicatorException(e.getMessage());
                 }
-                out.add(new CellCounts.Placement(spec.cellType(plan, cellType), parts));
             }
         }
         return out;

@@ -768,8 +768,8 @@ public final class JavaGenerator {
       m = switch (blk.kind()) {
         case "DERIVATIVE" -> derivative(blk, method, s);
         case "KINETIC" -> kinetic(blk, s);
-        case "LINEAR" -> linear(blk);
-        case "NONLINEAR" -> nonlinear(blk);
+        case "LINEAR" -> algebraic(blk, false);
+        case "NONLINEAR" -> algebraic(blk, true);
         case "PROCEDURE" -> "p_" + blk.name();
         default -> throw err(s.pos(), "cannot SOLVE a " + blk.kind() + " block");
       };
@@ -1435,60 +1435,47 @@ public final class JavaGenerator {
     }
   }
 
-  private String linear(Callable blk) {
+  /**
+   * LINEAR: one direct solve. NONLINEAR: Newton's method from the current states with the symbolic
+   * Jacobian, iterated until every update is below 1e-13 relative (NEURON's scopmath newton stops at 1e-6
+   * with a finite-difference Jacobian; both land on the same root to far better than its tolerance); at
+   * most 100 iterations.
+   */
+  private String algebraic(Callable blk, boolean nonlinear) {
     List<String> states = statesIn(blk);
     for (String st : states) checkState(st, blk.pos());
     int n = states.size();
     scratch = Math.max(scratch, n);
-    LinearCtx l = new LinearCtx(states, false);
-    String name = "linear_" + blk.name();
+    LinearCtx l = new LinearCtx(states, nonlinear);
+    String kind = nonlinear ? "NONLINEAR" : "LINEAR";
+    String name = (nonlinear ? "nonlinear_" : "linear_") + blk.name();
+    int ind = nonlinear ? 3 : 2;
     inNewMethod(() -> {
     ctx = l;
     line(1, "private void " + name + "(final int i) {");
+    if (nonlinear) line(2, "for (int it = 0; it < 100; it++) {");
     scopes.push(new HashMap<>());
-    statements(blk.body(), "LINEAR", 2);
+    statements(blk.body(), kind, ind);
     scopes.pop();
     ctx = null;
-    if (l.row != n) throw err(blk.pos(), "LINEAR block has " + l.row + " equations for " + n + " states");
-    line(2, "DenseSolver.solve(sJ, sG, " + n + ");");
-    for (int r = 0; r < n; r++) line(2, field(states.get(r)) + "[i] = sG[" + r + "];");
+    if (l.row != n) throw err(blk.pos(), kind + " block has " + l.row + " equations for " + n + " states");
+    if (!nonlinear) {
+      line(2, "DenseSolver.solve(sJ, sG, " + n + ");");
+      for (int r = 0; r < n; r++) line(2, field(states.get(r)) + "[i] = sG[" + r + "];");
+    } else {
+      line(3, "if (!DenseSolver.solve(sJ, sG, " + n + ")) break;");
+      line(3, "boolean done = true;");
+      for (int r = 0; r < n; r++) {
+        String x = field(states.get(r)) + "[i]";
+        line(3, x + " -= sG[" + r + "];");
+        line(3, "if (Math.abs(sG[" + r + "]) > 1e-13 * (1.0 + Math.abs(" + x + "))) done = false;");
+      }
+      line(3, "if (done) break;");
+      line(2, "}");
+    }
     line(1, "}");
     });
     return name;
   }
 
-  /**
-   * NONLINEAR: Newton's method from the current states with the symbolic Jacobian, iterated until every
-   * update is below 1e-13 relative (NEURON's scopmath newton stops at 1e-6 with a finite-difference
-   * Jacobian, both land on the same root to far better than its tolerance); at most 100 iterations.
-   */
-  private String nonlinear(Callable blk) {
-    List<String> states = statesIn(blk);
-    for (String st : states) checkState(st, blk.pos());
-    int n = states.size();
-    scratch = Math.max(scratch, n);
-    LinearCtx l = new LinearCtx(states, true);
-    String name = "nonlinear_" + blk.name();
-    inNewMethod(() -> {
-    ctx = l;
-    line(1, "private void " + name + "(final int i) {");
-    line(2, "for (int it = 0; it < 100; it++) {");
-    scopes.push(new HashMap<>());
-    statements(blk.body(), "NONLINEAR", 3);
-    scopes.pop();
-    ctx = null;
-    if (l.row != n) throw err(blk.pos(), "NONLINEAR block has " + l.row + " equations for " + n + " states");
-    line(3, "if (!DenseSolver.solve(sJ, sG, " + n + ")) break;");
-    line(3, "boolean done = true;");
-    for (int r = 0; r < n; r++) {
-      String x = field(states.get(r)) + "[i]";
-      line(3, x + " -= sG[" + r + "];");
-      line(3, "if (Math.abs(sG[" + r + "]) > 1e-13 * (1.0 + Math.abs(" + x + "))) done = false;");
-    }
-    line(3, "if (done) break;");
-    line(2, "}");
-    line(1, "}");
-    });
-    return name;
-  }
 }
