@@ -376,26 +376,27 @@ final class CellGroup implements EventSink {
         return probeOut;
     }
 
-    /** NEURON's finitialize(vInit): v, ions, INITIAL blocks, threshold state; records row 0. */
+    /**
+     * NEURON's finitialize(vInit): v, ions, INITIAL blocks, then the currents once at t = 0 (NEURON's
+     * setup_tree_matrix, so that recorded ion and mechanism currents start from their initial values),
+     * threshold state; records row 0.
+     */
     void initialize(double vInit) {
         t = 0.0;
         ctx.t = 0.0;
         queue.clear();
         spikeCount = 0;
         Arrays.fill(v, vInit);
-        for (int i = 0; i < ions.length; i++) {
-            IonArrays ion = ions[i];
-            Arrays.fill(ion.cur, 0.0);
-            Arrays.fill(ion.dcurdv, 0.0);
-            for (int node : nernstNodes[i]) {
-                ion.e[node] = Ions.nernst(ion.ci[node], ion.co[node], ion.valence, celsius);
-            }
-        }
+        resetCurrents();
         for (Mechanism m : mechs) {
             m.bind(ctx);
         }
         for (Mechanism m : mechs) {
             m.init(ctx);
+        }
+        resetCurrents();
+        for (Mechanism m : mechs) {
+            m.current(ctx);
         }
         for (int i = 0; i < thrSource.length; i++) {
             thrAbove[i] = v[thrNode[i]] > thrValue[i];
@@ -429,6 +430,23 @@ final class CellGroup implements EventSink {
                 }
             }
             o += l.nodeCount();
+        }
+    }
+
+    /**
+     * Before the mechanisms' currents: zero the matrix and the ion current sums, and reversal potentials
+     * from the concentrations where the ion follows Nernst (NEURON's ion mechanisms run first in nrn_rhs).
+     */
+    private void resetCurrents() {
+        Arrays.fill(rhs, 0.0);
+        Arrays.fill(d, 0.0);
+        for (int i = 0; i < ions.length; i++) {
+            IonArrays ion = ions[i];
+            Arrays.fill(ion.cur, 0.0);
+            Arrays.fill(ion.dcurdv, 0.0);
+            for (int node : nernstNodes[i]) {
+                ion.e[node] = Ions.nernst(ion.ci[node], ion.co[node], ion.valence, celsius);
+            }
         }
     }
 
@@ -502,16 +520,7 @@ final class CellGroup implements EventSink {
             deliverEvents(t + 0.5 * dt);
             t += 0.5 * dt;
             ctx.t = t;
-            Arrays.fill(rhs, 0.0);
-            Arrays.fill(d, 0.0);
-            for (int i = 0; i < ions.length; i++) {
-                IonArrays ion = ions[i];
-                Arrays.fill(ion.cur, 0.0);
-                Arrays.fill(ion.dcurdv, 0.0);
-                for (int node : nernstNodes[i]) {
-                    ion.e[node] = Ions.nernst(ion.ci[node], ion.co[node], ion.valence, celsius);
-                }
-            }
+            resetCurrents();
             for (Mechanism m : mechs) {
                 m.current(ctx);
             }
