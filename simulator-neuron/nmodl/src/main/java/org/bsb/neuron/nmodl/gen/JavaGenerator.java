@@ -963,7 +963,7 @@ public final class JavaGenerator {
     // a system linear in its states is solved exactly by the first Newton step
     line(3, linear ? "break;" : "if (done) break;");
     line(2, "}");
-    if (hasAssignment(blk.body())) line(2, dj + "(i, sD, sJ);");
+    if (needsFinalEvaluation(blk.body(), states)) line(2, dj + "(i, sD, sJ);");
     line(1, "}");
     });
     return name;
@@ -1162,7 +1162,7 @@ public final class JavaGenerator {
     inNewMethod(() -> {
       if (k.scalar) kineticScalarStep(blk, k);
       else kineticArrayStep(blk, k);
-      if (hasAssignment(blk.body())) kineticFinal(blk, states);
+      if (needsFinalEvaluation(blk.body(), states)) kineticFinal(blk, states);
       line(1, "private void " + solver + "(final int i, final double h) {");
       line(2, "step_" + blk.name() + "(i, h, " + k.linear + ");");
       line(1, "}");
@@ -1229,7 +1229,7 @@ public final class JavaGenerator {
     }
     line(3, "if (lin || err <= 1e-6) break;");
     line(2, "}");
-    if (hasAssignment(blk.body())) line(2, "kfin_" + blk.name() + "(i);");
+    if (needsFinalEvaluation(blk.body(), states)) line(2, "kfin_" + blk.name() + "(i);");
     line(1, "}");
     StringBuilder decl = new StringBuilder("      double");
     for (int r = 0; r < n; r++) decl.append(r == 0 ? " " : ", ").append("g").append(r).append(" = 0.0");
@@ -1304,7 +1304,7 @@ public final class JavaGenerator {
     }
     line(3, "if (lin || err <= 1e-6) break;");
     line(2, "}");
-    if (hasAssignment(blk.body())) line(2, "kfin_" + blk.name() + "(i);");
+    if (needsFinalEvaluation(blk.body(), states)) line(2, "kfin_" + blk.name() + "(i);");
     line(1, "}");
   }
 
@@ -1380,10 +1380,65 @@ public final class JavaGenerator {
     return true;
   }
 
-  private static boolean hasAssignment(List<Stmt> body) {
+  /**
+   * Whether a solved block must run once more with the final states, as scopmath's solvers do: it assigns
+   * a variable (at any depth), or it calls a FUNCTION or PROCEDURE of the file that reads one of its states
+   * (code that reads none would compute the same values again).
+   */
+  private boolean needsFinalEvaluation(List<Stmt> body, List<String> states) {
+    Set<String> st = new HashSet<>(states);
+    Set<String> visited = new HashSet<>();
+    return anyStatement(body, s -> s instanceof Assign)
+        || anyExpression(body, e -> e instanceof Call c && callReadsStates(c.name(), st, visited));
+  }
+
+  /** Whether the file's callable {@code name} (or one it calls) reads one of {@code states}. */
+  private boolean callReadsStates(String name, Set<String> states, Set<String> visited) {
+    Callable c = mod.callables.get(name);
+    if (c == null || !visited.add(name)) return false;
+    return anyExpression(c.body(), e -> (e instanceof Var v && states.contains(v.name()))
+        || (e instanceof Call k && callReadsStates(k.name(), states, visited)));
+  }
+
+  private static boolean anyStatement(List<Stmt> body, java.util.function.Predicate<Stmt> p) {
     for (Stmt s : body) {
-      if (s instanceof Assign) return true;
-      if (s instanceof If f && (hasAssignment(f.then()) || hasAssignment(f.otherwise()))) return true;
+      if (p.test(s)) return true;
+      if (s instanceof If f && (anyStatement(f.then(), p) || anyStatement(f.otherwise(), p))) return true;
+      if (s instanceof While w && anyStatement(w.body(), p)) return true;
+      if (s instanceof From f && anyStatement(f.body(), p)) return true;
+    }
+    return false;
+  }
+
+  /** Whether any expression of the statements (at any depth, sub-expressions included) satisfies p. */
+  private static boolean anyExpression(List<Stmt> body, java.util.function.Predicate<Expr> p) {
+    for (Stmt s : body) {
+      List<Expr> es = new ArrayList<>();
+      List<List<Stmt>> nested = new ArrayList<>();
+      if (s instanceof Assign a) { es.add(a.target()); es.add(a.value()); }
+      else if (s instanceof ExprStmt x) es.add(x.expr());
+      else if (s instanceof DiffEq d) es.add(d.rhs());
+      else if (s instanceof If f) { es.add(f.cond()); nested.add(f.then()); nested.add(f.otherwise()); }
+      else if (s instanceof While w) { es.add(w.cond()); nested.add(w.body()); }
+      else if (s instanceof From f) { es.add(f.from()); es.add(f.to()); es.add(f.by()); nested.add(f.body()); }
+      else if (s instanceof Reaction r) { es.add(r.forward()); if (r.backward() != null) es.add(r.backward()); }
+      else if (s instanceof Conserve c) es.add(c.total());
+      else if (s instanceof Compartment c) es.add(c.volume());
+      else if (s instanceof LinEq l) { es.add(l.lhs()); es.add(l.rhs()); }
+      else if (s instanceof Printf pr) es.addAll(pr.args());
+      for (Expr e : es) if (e != null && anySubexpression(e, p)) return true;
+      for (List<Stmt> n : nested) if (anyExpression(n, p)) return true;
+    }
+    return false;
+  }
+
+  private static boolean anySubexpression(Expr e, java.util.function.Predicate<Expr> p) {
+    if (p.test(e)) return true;
+    if (e instanceof Var v) return v.index() != null && anySubexpression(v.index(), p);
+    if (e instanceof Unary u) return anySubexpression(u.operand(), p);
+    if (e instanceof Binary b) return anySubexpression(b.left(), p) || anySubexpression(b.right(), p);
+    if (e instanceof Call c) {
+      for (Expr a : c.args()) if (anySubexpression(a, p)) return true;
     }
     return false;
   }
