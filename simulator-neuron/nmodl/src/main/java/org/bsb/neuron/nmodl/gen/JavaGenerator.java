@@ -1002,9 +1002,32 @@ public final class JavaGenerator {
       java.util.regex.Matcher m = ACCUMULATE.matcher(code);
       if (!m.matches()) return code;
       String var = m.group(1);
-      boolean first = nesting == 0 && assigned.add(var);
-      if (!first) return code;
-      return var + " = " + (m.group(2).equals("+=") ? m.group(3) : "-(" + m.group(3) + ")") + ";";
+      boolean add = m.group(2).equals("+=");
+      // a local first written inside a branch is not first at the top level after it either
+      boolean first = assigned.add(var) && nesting == 0;
+      Integer pos = var.startsWith("j") ? Integer.valueOf(var.substring(1)) : null;
+      if (first) {
+        if (add) return var + " = " + m.group(3) + ";";
+        if (pos != null && pos % (n + 1) != 0) {
+          negated.add(pos);
+          return var + " = " + m.group(3) + ";";
+        }
+        return var + " = -(" + m.group(3) + ");";
+      }
+      if (pos != null && negated.contains(pos)) return var + (add ? " -= " : " += ") + m.group(3) + ";";
+      return code;
+    }
+
+    /**
+     * Off-diagonal Jacobian locals whose first contribution was a subtraction hold -J instead of J
+     * (mass-action schemes: most off-diagonal entries are minus a rate): HotSpot emits a sign-flip
+     * instruction for each use of a negated value, and these solves are bound by the length of their
+     * machine code. The elimination compensates exactly ({@link SparseElimination}).
+     */
+    final Set<Integer> negated = new HashSet<>();
+
+    int sign(int pos) {
+      return negated.contains(pos) ? -1 : 1;
     }
 
     /** Newton system in local variables (g<r>, j<pos>, v<r>) of one method instead of scratch arrays. */
@@ -1215,13 +1238,13 @@ public final class JavaGenerator {
       line(3, k.firstWrite(k.j(r * n + r) + " += rh * " + k.vol(r) + ";"));
     }
     applyConserves(k, 3);
-    for (int r = 0; r < n; r++) line(3, k.g(r) + " = -" + k.g(r) + ";");
     boolean[][] pat = new boolean[n][];
     for (int r = 0; r < n; r++) pat[r] = k.pattern[r].clone();
-    for (String l : SparseElimination.code(pat, k::j, k::g)) line(3, l);
+    // G is the residual, not its negation: the solve gives minus the Newton step, exactly
+    for (String l : SparseElimination.code(pat, k::j, k::g, k::sign)) line(3, l);
     line(3, "double err = 0.0;");
     for (int r = 0; r < n; r++) {
-      line(3, "q" + r + " += " + k.g(r) + ";");
+      line(3, "q" + r + " -= " + k.g(r) + ";");
       line(3, "if (!lin && q" + r + " < 0.0) q" + r + " = 0.0;");
       line(3, "err += Math.abs(" + k.g(r) + ");");
       // the fields follow each iterate: procedures called by the block read states from them
@@ -1315,7 +1338,12 @@ public final class JavaGenerator {
       int row = Integer.parseInt(k.conserves.get(c)[0]);
       String total = k.conserves.get(c)[1];
       if (k.scalar) {
-        for (int col = 0; col < n; col++) if (k.written.contains(row * n + col)) line(ind, k.j(row * n + col) + " = 0.0;");
+        for (int col = 0; col < n; col++) {
+          if (k.written.contains(row * n + col)) {
+            line(ind, k.j(row * n + col) + " = 0.0;");
+            k.negated.remove(row * n + col);
+          }
+        }
       } else {
         line(ind, "java.util.Arrays.fill(sJ, " + (row * n) + ", " + (row * n + n) + ", 0.0);");
       }

@@ -3,6 +3,7 @@ package org.bsb.neuron.nmodl.gen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Gaussian elimination specialised at code-generation time for one sparsity pattern (Arbor's "symge"
@@ -32,6 +33,16 @@ final class SparseElimination {
 
   /** The elimination code; {@code pattern} is extended by the fill-in. */
   static List<String> code(boolean[][] pattern, IntFunction<String> jName, IntFunction<String> gName) {
+    return code(pattern, jName, gName, pos -> 1);
+  }
+
+  /**
+   * As {@link #code(boolean[][], IntFunction, IntFunction)} where the variable of each off-diagonal entry
+   * holds {@code sign(pos)} times its value (diagonal entries and fill-in hold their value): every update
+   * adds or subtracts accordingly, which is exact (a - (-b) c equals a + b c in floating point).
+   */
+  static List<String> code(boolean[][] pattern, IntFunction<String> jName, IntFunction<String> gName,
+      IntUnaryOperator sign) {
     int n = pattern.length;
     boolean[][] p = pattern;
     for (int r = 0; r < n; r++) p[r][r] = true;
@@ -67,19 +78,26 @@ final class SparseElimination {
       out.add("final double p" + k + " = 1.0 / " + jName.apply(k * n + k) + ";");
       for (int r = 0; r < n; r++) {
         if (done[r] || !p[r][k]) continue;
+        // f is the stored multiplier; the true one is sign(r, k) f
+        int sf = sign.applyAsInt(r * n + k);
         StringBuilder sb = new StringBuilder("{ final double f = " + jName.apply(r * n + k) + " * p" + k + ";");
         for (int c : cols) {
-          sb.append(' ').append(jName.apply(r * n + c)).append(" -= f * ").append(jName.apply(k * n + c)).append(';');
+          int s = sign.applyAsInt(r * n + c) * sf * sign.applyAsInt(k * n + c);
+          sb.append(' ').append(jName.apply(r * n + c)).append(s > 0 ? " -= f * " : " += f * ")
+              .append(jName.apply(k * n + c)).append(';');
           p[r][c] = true;
         }
-        sb.append(' ').append(gName.apply(r)).append(" -= f * ").append(gName.apply(k)).append("; }");
+        sb.append(' ').append(gName.apply(r)).append(sf > 0 ? " -= f * " : " += f * ").append(gName.apply(k)).append("; }");
         out.add(sb.toString());
       }
     }
     for (int step = n - 1; step >= 0; step--) {
       int k = order[step];
       StringBuilder sb = new StringBuilder(gName.apply(k) + " = (" + gName.apply(k));
-      for (int c : upper.get(step)) sb.append(" - ").append(jName.apply(k * n + c)).append(" * ").append(gName.apply(c));
+      for (int c : upper.get(step)) {
+        sb.append(sign.applyAsInt(k * n + c) > 0 ? " - " : " + ").append(jName.apply(k * n + c)).append(" * ")
+            .append(gName.apply(c));
+      }
       sb.append(") * p").append(k).append(";");
       out.add(sb.toString());
     }
