@@ -51,6 +51,38 @@ class KineticFormsTest {
     }
   }
 
+  /**
+   * Reactions inside an IF add to the same system entries as the ones after it: A <-> B (2, 0) when
+   * split > 0, then A <-> B (1, 1), settles at B = (2 + 1) / (2 + 1 + 0 + 1) = 0.75 (0.5 if the first
+   * top-level contribution replaced the branch's).
+   */
+  @Test
+  void reactionsInABranchAddToTheOnesAfterIt() {
+    String text = """
+        NEURON { SUFFIX branchy }
+        PARAMETER { split = 1 }
+        STATE { A B }
+        INITIAL {
+          A = 1
+          B = 0
+        }
+        BREAKPOINT { SOLVE kin METHOD sparse }
+        KINETIC kin {
+          IF (split > 0) {
+            ~ A <-> B (2, 0)
+          }
+          ~ A <-> B (1, 1)
+          CONSERVE A + B = 1
+        }
+        """;
+    SingleCompartment c = new SingleCompartment(10);
+    Mechanism m = c.insert("branchy.mod", text);
+    c.initialize(-65);
+    for (int step = 0; step < 800; step++) c.step();
+    assertEquals(0.75, m.variable("B")[0], 1e-9);
+    assertEquals(0.25, m.variable("A")[0], 1e-9);
+  }
+
   @Test
   void smallSchemeUsesLocalsAndReachesEquilibrium() {
     String text = chain(6);
