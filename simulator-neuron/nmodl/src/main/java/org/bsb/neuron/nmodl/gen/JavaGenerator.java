@@ -61,6 +61,7 @@ public final class JavaGenerator {
   private int indentNow;
   private static final java.util.regex.Pattern ASSIGNED =
       java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\[[^\\]]*\\]\\s*)?[-+*/]?=(?!=)");
+  private static final java.util.regex.Pattern DIFFERENCE = java.util.regex.Pattern.compile("\\((\\w+) - (\\w+)\\)");
   private static final java.util.regex.Pattern ACCUMULATE = java.util.regex.Pattern.compile("([gj][0-9]+) ([-+]=) (.*);");
   /** Depth of IF/WHILE/FROM bodies around the statement being generated. */
   private int nesting;
@@ -1012,6 +1013,9 @@ public final class JavaGenerator {
           negated.add(pos);
           return var + " = " + m.group(3) + ";";
         }
+        // -(a - b) as b - a: the same value (up to the sign of a zero), without a sign flip
+        java.util.regex.Matcher d = DIFFERENCE.matcher(m.group(3));
+        if (d.matches()) return var + " = (" + d.group(2) + " - " + d.group(1) + ");";
         return var + " = -(" + m.group(3) + ");";
       }
       if (pos != null && negated.contains(pos)) return var + (add ? " -= " : " += ") + m.group(3) + ";";
@@ -1232,11 +1236,12 @@ public final class JavaGenerator {
     scopes.push(new HashMap<>());
     statements(blk.body(), "KINETIC", 3);
     scopes.pop();
-    // the time derivative as nocmodl writes it: (s - s0) / dt as a product with 1/dt, times the volume
-    for (int r = 0; r < n; r++) {
-      line(3, k.firstWrite(k.g(r) + " += (rh * (q" + r + " - x0_" + r + ")) * " + k.vol(r) + ";"));
-      line(3, k.firstWrite(k.j(r * n + r) + " += rh * " + k.vol(r) + ";"));
-    }
+    // the time derivative as nocmodl writes it: (s - s0) / dt as a product with 1/dt, times the volume;
+    // its residual term is zero in the first iteration (s = s0)
+    for (int r = 0; r < n; r++) line(3, k.firstWrite(k.j(r * n + r) + " += rh * " + k.vol(r) + ";"));
+    line(3, "if (it != 0) {");
+    for (int r = 0; r < n; r++) line(4, k.g(r) + " += (rh * (q" + r + " - x0_" + r + ")) * " + k.vol(r) + ";");
+    line(3, "}");
     applyConserves(k, 3);
     boolean[][] pat = new boolean[n][];
     for (int r = 0; r < n; r++) pat[r] = k.pattern[r].clone();
