@@ -511,15 +511,7 @@ public final class JavaGenerator {
   }
 
   private boolean callsUserCode(Expr e) {
-    if (e instanceof Call c) {
-      if (mod.callables.containsKey(c.name()) || c.name().startsWith("net_")) return true;
-      for (Expr a : c.args()) if (callsUserCode(a)) return true;
-      return false;
-    }
-    if (e instanceof Var v) return v.index() != null && callsUserCode(v.index());
-    if (e instanceof Unary u) return callsUserCode(u.operand());
-    if (e instanceof Binary b) return callsUserCode(b.left()) || callsUserCode(b.right());
-    return false;
+    return anySubexpression(e, x -> x instanceof Call c && (mod.callables.containsKey(c.name()) || c.name().startsWith("net_")));
   }
 
   private void statements(List<Stmt> list, String context, int indent) {

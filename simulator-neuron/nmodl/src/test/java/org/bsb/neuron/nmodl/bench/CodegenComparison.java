@@ -59,7 +59,8 @@ public final class CodegenComparison {
     return Arrays.stream(x).min().orElse(Double.NaN);
   }
 
-  private static double median(double[] x) {
+  /** The upper median (the middle value for an odd count). */
+  static double median(double[] x) {
     double[] s = x.clone();
     Arrays.sort(s);
     return s[s.length / 2];

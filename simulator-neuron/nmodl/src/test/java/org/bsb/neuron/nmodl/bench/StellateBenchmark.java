@@ -55,12 +55,10 @@ public final class StellateBenchmark {
           bestNrn[k] = Math.min(bestNrn[k], nrn[k]);
         }
       }
-      double[] sorted = ratios.clone();
-      java.util.Arrays.sort(sorted);
       System.out.printf("  %2d cell(s): NEURON cpu %.3f s (wall %.3f s), ours cpu %.3f s (wall %.3f s) (best of %d);"
           + " ours/NEURON cpu per round %s, median %.3f%n", n, bestNrn[0], bestNrn[1], bestOurs[0], bestOurs[1], rounds,
           java.util.Arrays.toString(java.util.Arrays.stream(ratios).map(x -> Math.round(x * 1000) / 1000.0).toArray()),
-          sorted[rounds / 2]);
+          CodegenComparison.median(ratios));
     }
   }
 
