@@ -13,7 +13,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The embedded default stellate model ({@code bsb-default/stellate-model.yaml} in this bundle,
  * from examples/neuron-simulation/data), whose synapse mechanisms this bundle also carries
- * ({@code BSB-Mechanisms: bsb-default/mechanisms}). Registered as the cell model
+ * ({@code BSB-Mechanisms: bsb-default/mechanisms;precedence:=fallback}: an installed catalogue
+ * that provides AMPA, NMDA or GABA wins over them). Registered as the cell model
  * {@code default_stellate}: a cell model may say {@code model: default_stellate}.
  */
 @Component(service = CellModelProvider.class)

@@ -23,7 +23,6 @@ import org.bsb.api.storage.NetworkData;
 import org.bsb.core.config.CellModelNode;
 import org.bsb.core.config.ConnectionModelNode;
 import org.bsb.core.config.DeviceNode;
-import org.bsb.core.registry.NameSuggester;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.core.config.SimulationNode;
 import org.bsb.core.config.SynapseSpec;
@@ -43,7 +42,6 @@ import org.bsb.api.simulation.CellModelProvider;
 import org.bsb.neuron.model.ModelDefinition;
 import org.bsb.neuron.model.SynapseDefinition;
 import org.bsb.neuron.spi.MechanismCatalogue;
-import org.bsb.neuron.spi.MechanismType;
 
 /**
  * One run of a simulation: builds the cable network from the network data (cells of the cell
@@ -60,7 +58,7 @@ final class NeuronRun {
     private final ServiceLookup services;
     private final Reporter reporter;
     private final Network net;
-    private final List<String> knownMechanisms = new ArrayList<>();
+    private final MechanismResolver mechanisms;
     private final NetworkTargetCells cells;
     private final Map<String, Morphology> morphologies = new HashMap<>();
     private final Map<String, ModelDefinition> models = new LinkedHashMap<>();
@@ -73,8 +71,6 @@ final class NeuronRun {
 
     record Recording(String device, Map<String, Object> annotations, String units, Network.Probe probe, int source) {}
 
-    private final List<MechanismCatalogue> catalogues;
-
     NeuronRun(String name, SimulationNode sim, NetworkData data, Path base, ServiceLookup services, Reporter reporter,
             List<MechanismCatalogue> catalogues) {
         this.name = name;
@@ -84,12 +80,7 @@ final class NeuronRun {
         this.services = services;
         this.reporter = reporter;
         this.net = new Network(catalogues);
-        this.catalogues = List.copyOf(catalogues);
-        for (MechanismCatalogue c : catalogues) {
-            for (MechanismType t : c.types()) {
-                knownMechanisms.add(t.name());
-            }
-        }
+        this.mechanisms = new MechanismResolver(catalogues);
         for (Morphology m : data.morphologies()) {
             morphologies.put(m.name(), m);
         }
@@ -103,6 +94,7 @@ final class NeuronRun {
         connect(path);
         SplittableRandom random = new SplittableRandom(seed);
         sim.devices().forEach((deviceName, node) -> device(deviceName, node, path + ".devices." + deviceName, random));
+        mechanisms.choices().forEach(c -> reporter.report(3, "mechanism " + c));
         reporter.report(2, "Running " + net.cellCount() + " cells for " + sim.duration() + " ms at dt " + sim.resolution());
         Progress progress = new Progress(sim.duration(), reporter);
         SimResult result = Simulator.run(net, new SimSettings(sim.resolution(), sim.duration(),
@@ -187,27 +179,7 @@ final class NeuronRun {
     }
 
     private String resolve(MechanismId id) {
-        String wanted = id.variant() == null ? id.name() : id.name() + "__" + id.variant();
-        if (knownMechanisms.contains(wanted)) {
-            return wanted;
-        }
-        if (id.variant() != null && knownMechanisms.contains(id.name())) {
-            return id.name(); // e.g. ("NMDA", "stellate") with only our NMDA installed
-        }
-        for (String k : knownMechanisms) {
-            if (k.endsWith("__" + wanted) || k.endsWith("__" + wanted + "__0")) {
-                return k;
-            }
-        }
-        for (MechanismCatalogue c : catalogues) {
-            if (c.find(wanted).isPresent()) {
-                return wanted; // the catalogue resolves the name itself (e.g. nmodl: Km -> Km__granule_cell)
-            }
-        }
-        String close = NameSuggester.closest(wanted, knownMechanisms);
-        throw new DeviceException("mechanism '" + wanted + "' is not installed"
-                + (close != null ? "; did you mean '" + close + "'?" : "") + " Known: "
-                + String.join(", ", new TreeSet<>(knownMechanisms)));
+        return mechanisms.resolve(id);
     }
 
     private void buildCells() {

@@ -50,10 +50,10 @@ public final class Network {
     final LinkedHashMap<String, MechanismType> typeOrder = new LinkedHashMap<>();
 
     public Network(List<MechanismCatalogue> catalogues) {
-        this.catalogues = List.copyOf(catalogues);
+        this.catalogues = MechanismCatalogue.inPrecedenceOrder(catalogues);
     }
 
-    /** The mechanism type with this NEURON name from the first catalogue that has it. */
+    /** The mechanism type with this NEURON name from the first catalogue (in precedence order) that has it. */
     public MechanismType mechanism(String name) {
         MechanismType t = resolved.get(name);
         if (t == null) {

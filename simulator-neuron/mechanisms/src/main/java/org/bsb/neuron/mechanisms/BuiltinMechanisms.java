@@ -19,6 +19,16 @@ public final class BuiltinMechanisms implements MechanismCatalogue {
     }
 
     @Override
+    public Precedence precedence() {
+        return Precedence.BUILTIN;
+    }
+
+    @Override
+    public String origin() {
+        return "built-in";
+    }
+
+    @Override
     public Collection<MechanismType> types() {
         return TYPES;
     }

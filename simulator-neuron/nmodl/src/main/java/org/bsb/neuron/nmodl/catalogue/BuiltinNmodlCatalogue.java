@@ -16,7 +16,7 @@ public final class BuiltinNmodlCatalogue extends NmodlCatalogue {
   public static final List<String> FILES = List.of("pas.mod", "hh.mod", "ExpSyn.mod", "Exp2Syn.mod", "IClamp.mod");
 
   public BuiltinNmodlCatalogue() {
-    super("built-in NMODL", sources());
+    super("built-in NMODL", Precedence.BUILTIN, sources());
   }
 
   private static List<NmodlCompiler.Source> sources() {

@@ -9,11 +9,14 @@ import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bsb.neuron.nmodl.NmodlCompiler;
 import org.bsb.neuron.spi.MechanismCatalogue;
+import org.bsb.neuron.spi.MechanismCatalogue.Precedence;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -26,26 +29,32 @@ import org.osgi.util.tracker.BundleTracker;
 /**
  * Makes the {@code .mod} files carried by bundles available: a bundle whose manifest has the header
  * {@code BSB-Mechanisms: <folder>[, <folder>...]} gets a {@link MechanismCatalogue} service of the files in
- * those folders (property {@code catalogue.name=bundle:<symbolic name>}) while it is resolved or active.
+ * those folders (property {@code catalogue.name=bundle:<symbolic name>}) while it is resolved or active; folders
+ * marked {@code ;precedence:=fallback} ({@link MechanismsHeader}) get a catalogue of their own that only serves
+ * names no other catalogue provides.
  * Dropping a catalogue bundle into {@code plugins/} is enough.
  */
 @Component(immediate = true)
 public final class BundleMechanisms {
-  public static final String HEADER = "BSB-Mechanisms";
+  public static final String HEADER = MechanismsHeader.NAME;
   private static final Logger LOG = Logger.getLogger(BundleMechanisms.class.getName());
-  private BundleTracker<ServiceRegistration<MechanismCatalogue>> tracker;
+  private BundleTracker<List<ServiceRegistration<MechanismCatalogue>>> tracker;
 
   @Activate
   void activate(BundleContext context) {
     tracker = new BundleTracker<>(context, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE, null) {
-      @Override public ServiceRegistration<MechanismCatalogue> addingBundle(Bundle bundle, BundleEvent event) {
+      @Override public List<ServiceRegistration<MechanismCatalogue>> addingBundle(Bundle bundle, BundleEvent event) {
         String header = bundle.getHeaders("").get(HEADER);
         if (header == null) return null;
         try {
-          NmodlCatalogue cat = catalogueOf(bundle, header);
-          Dictionary<String, Object> props = new Hashtable<>();
-          props.put("catalogue.name", "bundle:" + bundle.getSymbolicName());
-          return context.registerService(MechanismCatalogue.class, cat, props);
+          List<ServiceRegistration<MechanismCatalogue>> regs = new ArrayList<>();
+          for (NmodlCatalogue cat : cataloguesOf(bundle, header)) {
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put("catalogue.name", "bundle:" + bundle.getSymbolicName());
+            props.put("catalogue.precedence", cat.precedence().name().toLowerCase(java.util.Locale.ROOT));
+            regs.add(context.registerService(MechanismCatalogue.class, cat, props));
+          }
+          return regs;
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "bundle " + bundle.getSymbolicName() + ": its mechanisms cannot be used: "
               + e.getMessage());
@@ -53,11 +62,14 @@ public final class BundleMechanisms {
         }
       }
 
-      @Override public void removedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<MechanismCatalogue> reg) {
-        try {
-          reg.unregister();
-        } catch (IllegalStateException e) {
-          // already gone with the bundle
+      @Override public void removedBundle(Bundle bundle, BundleEvent event,
+          List<ServiceRegistration<MechanismCatalogue>> regs) {
+        for (ServiceRegistration<MechanismCatalogue> reg : regs) {
+          try {
+            reg.unregister();
+          } catch (IllegalStateException e) {
+            // already gone with the bundle
+          }
         }
       }
     };
@@ -69,12 +81,12 @@ public final class BundleMechanisms {
     if (tracker != null) tracker.close();
   }
 
-  /** The catalogue of the mod files in the folders named by the header value. */
-  static NmodlCatalogue catalogueOf(Bundle bundle, String header) {
-    List<NmodlCompiler.Source> sources = new ArrayList<>();
-    for (String folder : header.split(",")) {
-      String f = folder.trim();
-      if (f.isEmpty()) continue;
+  /** The catalogues of the mod files in the folders named by the header value, one per precedence. */
+  static List<NmodlCatalogue> cataloguesOf(Bundle bundle, String header) {
+    Map<Precedence, List<NmodlCompiler.Source>> byPrecedence = new EnumMap<>(Precedence.class);
+    for (MechanismsHeader.Entry entry : MechanismsHeader.parse(header)) {
+      String f = entry.folder();
+      List<NmodlCompiler.Source> sources = byPrecedence.computeIfAbsent(entry.precedence(), p -> new ArrayList<>());
       Enumeration<URL> entries = bundle.findEntries(f, "*.mod", false);
       if (entries == null) {
         throw new IllegalArgumentException(HEADER + " names folder '" + f + "', which has no .mod files");
@@ -90,6 +102,9 @@ public final class BundleMechanisms {
         }
       }
     }
-    return new NmodlCatalogue("bundle " + bundle.getSymbolicName(), sources);
+    List<NmodlCatalogue> out = new ArrayList<>();
+    byPrecedence.forEach((precedence, sources) ->
+        out.add(new NmodlCatalogue("bundle " + bundle.getSymbolicName(), precedence, sources)));
+    return out;
   }
 }

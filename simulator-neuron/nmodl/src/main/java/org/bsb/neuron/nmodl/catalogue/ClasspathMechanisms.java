@@ -24,10 +24,28 @@ import org.bsb.neuron.spi.MechanismType;
  * Outside OSGi, what {@link BundleMechanisms} does inside it: the {@code .mod} files of the
  * folders named by the {@code BSB-Mechanisms} header of every manifest on the class path (jars
  * and class folders), read when first asked. Found by {@link java.util.ServiceLoader}; not a DS
- * component, since in OSGi each bundle's files become their own catalogue.
+ * component, since in OSGi each bundle's files become their own catalogue. This class serves the folders
+ * of installed precedence; {@link Fallback} those marked {@code ;precedence:=fallback}.
  */
-public final class ClasspathMechanisms implements MechanismCatalogue {
+public class ClasspathMechanisms implements MechanismCatalogue {
+  private final Precedence precedence;
   private volatile NmodlCatalogue delegate;
+
+  /** The class path's folders of installed precedence. */
+  public ClasspathMechanisms() {
+    this(Precedence.INSTALLED);
+  }
+
+  private ClasspathMechanisms(Precedence precedence) {
+    this.precedence = precedence;
+  }
+
+  /** The class path's fallback folders (the adapter's embedded default synapses). */
+  public static final class Fallback extends ClasspathMechanisms {
+    public Fallback() {
+      super(Precedence.FALLBACK);
+    }
+  }
 
   private NmodlCatalogue delegate() {
     NmodlCatalogue d = delegate;
@@ -35,7 +53,7 @@ public final class ClasspathMechanisms implements MechanismCatalogue {
       synchronized (this) {
         d = delegate;
         if (d == null) {
-          d = new NmodlCatalogue("class path " + BundleMechanisms.HEADER, sources());
+          d = new NmodlCatalogue("class path " + MechanismsHeader.NAME, precedence, sources(precedence));
           delegate = d;
         }
       }
@@ -43,18 +61,18 @@ public final class ClasspathMechanisms implements MechanismCatalogue {
     return d;
   }
 
-  private static List<NmodlCompiler.Source> sources() {
+  private static List<NmodlCompiler.Source> sources(Precedence precedence) {
     List<NmodlCompiler.Source> out = new ArrayList<>();
     ClassLoader loader = ClasspathMechanisms.class.getClassLoader();
     try {
       for (URL manifestUrl : Collections.list(loader.getResources(JarFile.MANIFEST_NAME))) {
         String header;
         try (InputStream in = manifestUrl.openStream()) {
-          header = new Manifest(in).getMainAttributes().getValue(BundleMechanisms.HEADER);
+          header = new Manifest(in).getMainAttributes().getValue(MechanismsHeader.NAME);
         }
         if (header == null) continue;
-        for (String folder : header.split(",")) {
-          if (!folder.isBlank()) out.addAll(modFiles(manifestUrl, folder.trim()));
+        for (MechanismsHeader.Entry entry : MechanismsHeader.parse(header)) {
+          if (entry.precedence() == precedence) out.addAll(modFiles(manifestUrl, entry.folder()));
         }
       }
     } catch (IOException e) {
@@ -96,6 +114,14 @@ public final class ClasspathMechanisms implements MechanismCatalogue {
       }
     }
     return out;
+  }
+
+  @Override public Precedence precedence() {
+    return precedence;
+  }
+
+  @Override public String origin() {
+    return delegate().origin();
   }
 
   @Override public Collection<MechanismType> types() {

@@ -46,6 +46,10 @@ public final class MechanismPathCatalogue implements MechanismCatalogue {
     return delegate().find(name);
   }
 
+  @Override public String origin() {
+    return VARIABLE;
+  }
+
   public List<String> suggestions(String name) {
     return delegate().suggestions(name);
   }

@@ -25,12 +25,19 @@ import org.bsb.neuron.spi.MechanismType;
  */
 public class NmodlCatalogue implements MechanismCatalogue {
   private final String origin;
+  private final Precedence precedence;
   private final Map<String, NmodlCompiler.Source> byName = new LinkedHashMap<>();
   private volatile Map<String, NmodlMechanismType> compiled;
 
-  /** A catalogue of the given sources; {@code origin} names where they come from in messages. */
+  /** A user-installed catalogue of the given sources; {@code origin} names where they come from in messages. */
   public NmodlCatalogue(String origin, List<NmodlCompiler.Source> sources) {
+    this(origin, Precedence.INSTALLED, sources);
+  }
+
+  /** A catalogue of the given sources that stands at {@code precedence} among the catalogues of a run. */
+  public NmodlCatalogue(String origin, Precedence precedence, List<NmodlCompiler.Source> sources) {
     this.origin = origin;
+    this.precedence = precedence;
     for (NmodlCompiler.Source s : sources) {
       String name = Parser.parse(s.fileName(), s.text()).mechanismName();
       NmodlCompiler.Source old = byName.putIfAbsent(name, s);
@@ -100,7 +107,7 @@ public class NmodlCatalogue implements MechanismCatalogue {
         }
       }
     }
-    return new NmodlCatalogue(where, sources);
+    return new NmodlCatalogue(where, Precedence.CONFIG, sources);
   }
 
   private static String stripLocation(NmodlException e) {
@@ -109,8 +116,12 @@ public class NmodlCatalogue implements MechanismCatalogue {
     return i < 0 ? m : m.substring(i + 2);
   }
 
-  public String origin() {
+  @Override public String origin() {
     return origin;
+  }
+
+  @Override public Precedence precedence() {
+    return precedence;
   }
 
   /** NEURON names of every mechanism, without compiling. */
