@@ -56,7 +56,7 @@ public class SpikeGenerator implements NeuronDevice<SpikeGenerator.Parameters> {
     private static DeviceContext.Point stimulus(DeviceContext context, Parameters p) {
         if (p.pattern() != null && !p.pattern().isEmpty()) { // an absent list binds as empty
             DeviceContext.Point vecstim = context.addArtificialCell("VecStim", Map.of());
-            context.setVector(vecstim, "pattern", p.pattern().stream().mapToDouble(Double::doubleValue).sorted().toArray());
+            context.setVector(vecstim, "times", p.pattern().stream().mapToDouble(Double::doubleValue).sorted().toArray());
             return vecstim;
         }
         Map<String, Double> netstim = new LinkedHashMap<>();

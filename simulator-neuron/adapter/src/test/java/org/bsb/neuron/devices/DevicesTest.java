@@ -54,7 +54,7 @@ class DevicesTest {
                 Map.of("4/2", List.of(gaba)));
         gen.implement(c, p);
         assertEquals("artificial P[name=VecStim, id=0] {}", c.log.get(0));
-        assertEquals("vector P[name=VecStim, id=0] pattern=[10.0, 30.0]", c.log.get(1));
+        assertEquals("vector P[name=VecStim, id=0] times=[10.0, 30.0]", c.log.get(1));
         assertEquals("connect P[name=VecStim, id=0] -> P[name=GABA, id=100] w=0.04 d=0.0", c.log.get(2));
         assertTrue(c.log.get(3).startsWith("warn device 'dev': no synapse on s 4 at location 7.0"), c.log.get(3));
         assertEquals(4, c.log.size());
