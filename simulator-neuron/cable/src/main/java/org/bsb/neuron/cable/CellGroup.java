@@ -51,7 +51,6 @@ final class CellGroup implements EventSink {
     private final int[] thrNode;
     private final double[] thrValue;
     private final boolean[] thrAbove;
-    private final double[] thrVPrev;
     /** artificial-cell outputs: slot -> instance -> source id (or -1). */
     private final int[][] artSource;
 
@@ -262,7 +261,6 @@ final class CellGroup implements EventSink {
         thrNode = new int[thrSource.length];
         thrValue = new double[thrSource.length];
         thrAbove = new boolean[thrSource.length];
-        thrVPrev = new double[thrSource.length];
         for (int i = 0; i < thrSource.length; i++) {
             Network.SourceSpec src = net.sources.get(thrSource[i]);
             thrNode[i] = perm[offset[src.cell()] + src.node()];
@@ -378,8 +376,10 @@ final class CellGroup implements EventSink {
 
     /**
      * NEURON's finitialize(vInit): v, ions, INITIAL blocks, then the currents once at t = 0 (NEURON's
-     * setup_tree_matrix, so that recorded ion and mechanism currents start from their initial values),
-     * threshold state; records row 0.
+     * setup_tree_matrix, so that recorded ion and mechanism currents start from their initial values);
+     * records row 0. Every threshold detector starts "below" (NEURON's init_events sets each PreSyn's
+     * flag_ to false) and is checked at t = 0, as NEURON's first step checks it before advancing: a
+     * detector whose v starts above its threshold fires at t = 1e-10 ms.
      */
     void initialize(double vInit) {
         t = 0.0;
@@ -398,12 +398,32 @@ final class CellGroup implements EventSink {
         for (Mechanism m : mechs) {
             m.current(ctx);
         }
-        for (int i = 0; i < thrSource.length; i++) {
-            thrAbove[i] = v[thrNode[i]] > thrValue[i];
-            thrVPrev[i] = v[thrNode[i]];
-        }
+        Arrays.fill(thrAbove, false);
         record(0);
+        detectThresholds();
     }
+
+    /**
+     * NEURON's {@code NetCvode::check_thresh} and {@code ConditionEvent::check} for the fixed step (done
+     * there at the start of the next step, on the same v): a detector fires when v exceeds its threshold
+     * after not exceeding it, and sends (and records) its spike at {@code t + 1e-10} ms ({@code teps}),
+     * the step's end time, not an interpolated crossing; its NetCons deliver at that time plus their delay.
+     */
+    private void detectThresholds() {
+        for (int i = 0; i < thrSource.length; i++) {
+            if (v[thrNode[i]] > thrValue[i]) {
+                if (!thrAbove[i]) {
+                    thrAbove[i] = true;
+                    addSpike(thrSource[i], t + THRESHOLD_TEPS, t + THRESHOLD_TEPS);
+                }
+            } else {
+                thrAbove[i] = false;
+            }
+        }
+    }
+
+    /** NEURON's {@code teps} of fixed-step threshold detection ({@code ps->check(nt, nt->_t, 1e-10)}). */
+    static final double THRESHOLD_TEPS = 1e-10;
 
     /** Applies ion and mechanism settings given per section (after defaults). */
     void applyIonSpecs(Network net, int[] cells) {
@@ -561,20 +581,7 @@ final class CellGroup implements EventSink {
                 m.state(ctx);
             }
             record(firstRow + s);
-            for (int i = 0; i < thrSource.length; i++) {
-                double vn = v[thrNode[i]];
-                if (vn > thrValue[i]) {
-                    if (!thrAbove[i]) {
-                        thrAbove[i] = true;
-                        double vp = thrVPrev[i];
-                        double tc = t - dt + dt * (thrValue[i] - vp) / (vn - vp);
-                        addSpike(thrSource[i], t, tc);
-                    }
-                } else {
-                    thrAbove[i] = false;
-                }
-                thrVPrev[i] = vn;
-            }
+            detectThresholds();
             deliverEvents(t + 0.5 * dt);
         }
     }
