@@ -54,6 +54,9 @@ final class EmbeddedFramework {
         config.put("felix.fileinstall.noInitialDelay", "true");
         config.put("felix.fileinstall.log.level", verbosity >= 2 ? "3" : "1");
         config.put("felix.fileinstall.bundles.new.start", "true");
+        // Only jars, and no hidden file: a tool writing a jar atomically (bsb mechanisms bundle) writes a hidden
+        // temporary file beside it first, which must not be installed half-written.
+        config.put("felix.fileinstall.filter", "[^.].*\\.jar");
         config.put("org.slf4j.simpleLogger.defaultLogLevel", verbosity >= 4 ? "info" : "warn");
         config.put("gosh.home", distribution.home().toString());
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbosity >= 4 ? "info" : "warn");

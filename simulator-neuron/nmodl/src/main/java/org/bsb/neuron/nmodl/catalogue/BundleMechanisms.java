@@ -56,8 +56,7 @@ public final class BundleMechanisms {
           }
           return regs;
         } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "bundle " + bundle.getSymbolicName() + ": its mechanisms cannot be used: "
-              + e.getMessage());
+          LOG.log(Level.WARNING, problem(bundle, e));
           return null;
         }
       }
@@ -79,6 +78,15 @@ public final class BundleMechanisms {
   @Deactivate
   void deactivate() {
     if (tracker != null) tracker.close();
+  }
+
+  /**
+   * The warning for a bundle whose mechanisms cannot be used: its name, version and location (the jar in
+   * {@code plugins/}), then the problem, which names the file ({@code <bsn>!/<folder>/<file>.mod:line:column}).
+   */
+  static String problem(Bundle bundle, RuntimeException e) {
+    return "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + bundle.getLocation()
+        + "): its mechanisms cannot be used, none is installed: " + e.getMessage();
   }
 
   /** The catalogues of the mod files in the folders named by the header value, one per precedence. */

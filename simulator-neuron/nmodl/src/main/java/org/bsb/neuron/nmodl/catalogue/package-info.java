@@ -1,6 +1,6 @@
-/** Where mechanisms come from: directories, BSB_MECHANISM_PATH, simulation config lists and OSGi bundles carrying .mod files; name resolution. */
+/** Where mechanisms come from: directories, BSB_MECHANISM_PATH, simulation config lists and OSGi bundles carrying .mod files; name resolution; packing a folder into such a bundle (bsb mechanisms bundle). */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.bsb.neuron.nmodl.catalogue;
 
 import org.osgi.annotation.bundle.Export;
