@@ -32,6 +32,7 @@ final class PaxConfig {
             options.add(frameworkProperty("felix.fileinstall.poll").value("100"));
             options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
             options.add(frameworkProperty("felix.fileinstall.bundles.new.start").value("true"));
+            options.add(frameworkProperty("felix.fileinstall.filter").value("[^.].*\\.jar")); // as the launcher
             options.add(frameworkProperty("felix.fileinstall.log.level").value("1"));
             options.add(systemProperty("bsb.it.plugins").value(plugins.toString()));
             options.add(systemProperty("bsb.it.fixture").value(ItBundles.fixtureJar().toString()));

@@ -57,7 +57,9 @@ public final class BundleMechanisms {
           return regs;
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, problem(bundle, e));
-          return null;
+          // tracked without catalogues, so that the warning is given once, not at each state change (an update
+          // of the jar is tracked anew)
+          return List.of();
         }
       }
 

@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bsb mechanisms bundle DIR -o FILE.jar [--name N] [--version V]}: packs a folder of {@code .mod} files
@@ -17,28 +19,37 @@ import picocli.CommandLine.Parameters;
  * {@code bsb:mechanisms} ({@link MechanismsCommands}), as the plot bundle provides {@code bsb:plot}, so the core
  * does not depend on the NMODL compiler.
  */
-@Command(name = "mechanisms", mixinStandardHelpOptions = true,
+@Command(name = "mechanisms",
     description = "Work with NMODL mechanism catalogues (folders of .mod files).")
 public final class MechanismsCommand implements Callable<Integer> {
   private final PrintStream out;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  @Spec
+  CommandSpec spec;
 
   MechanismsCommand(PrintStream out) {
     this.out = out;
   }
 
   @Override public Integer call() {
-    new CommandLine(this).usage(out);
+    spec.commandLine().usage(out);
     return 2;
   }
 
   /** {@code bsb mechanisms bundle}. */
-  @Command(name = "bundle", mixinStandardHelpOptions = true,
+  @Command(name = "bundle",
       description = {"Pack a folder of .mod files into a bundle to drop into the plugins/ folder, where its "
           + "mechanisms are used without a restart (our counterpart of 'pip install dbbs-catalogue').",
           "Every file is parsed and compiled first: a broken file is an error naming file:line:column and nothing "
           + "is written. The mod files are copied unchanged (they keep their authors' terms), with any LICENSE, "
           + "COPYING, README or NOTICE file beside them."})
   static final class Bundle implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder of .mod files (its subfolders are not read).")
     String dir;
 

@@ -246,5 +246,14 @@ class CatalogueBundleTest {
     Run usage = bsb(tmp, "bundle", "mods");
     assertEquals(2, usage.status());
     assertTrue(usage.err().contains("Missing required option: '--output=FILE.jar'"), usage.err());
+    Run help = bsb(tmp, "bundle", "--help");
+    assertEquals(0, help.status(), help.err());
+    assertTrue(help.out().startsWith("Usage: bsb mechanisms bundle [-h] [--no-compile] [--name=N] -o=FILE.jar"),
+        help.out());
+    assertTrue(help.out().contains("--version=V"), help.out());
+    Run none = bsb(tmp);
+    assertEquals(2, none.status());
+    assertTrue(none.out().startsWith("Usage: bsb mechanisms [-h] [COMMAND]"), none.out());
+    assertTrue(none.out().contains("  bundle  Pack a folder of .mod files"), none.out());
   }
 }
