@@ -61,24 +61,56 @@ public final class Figures {
         return out;
     }
 
+    /**
+     * One line per signal. Signals without a finite sample (no samples at all: the results file's empty form;
+     * or all NaN/infinite) cannot be drawn: the title says how many; non-finite samples inside a signal are
+     * gaps in its line.
+     */
     static XYChart traces(String title, String yAxis, List<Signal> signals) {
-        int shown = Math.min(signals.size(), MAX_TRACES);
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title + (shown < signals.size() ? " (first " + shown + " of " + signals.size() + ")" : ""))
+        List<Signal> drawable = new ArrayList<>();
+        for (Signal s : signals) {
+            if (hasFiniteSample(s.values())) {
+                drawable.add(s);
+            }
+        }
+        int shown = Math.min(drawable.size(), MAX_TRACES);
+        int undrawable = signals.size() - drawable.size();
+        String note = (shown < drawable.size() ? " (first " + shown + " of " + drawable.size() + ")" : "")
+                + (undrawable > 0 ? " (" + undrawable + " of " + signals.size() + " signals have no finite sample)" : "");
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title + note)
                 .xAxisTitle("Time (ms)").yAxisTitle(yAxis).build();
         style(chart);
-        chart.getStyler().setLegendVisible(shown <= 20);
+        chart.getStyler().setLegendVisible(shown > 0 && shown <= 20);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < shown; i++) {
-            Signal s = signals.get(i);
+            Signal s = drawable.get(i);
             String name = SignalGroups.cellName(s.annotations(), i);
             while (!names.add(name)) {
                 name = name + "'";
             }
-            XYSeries series = chart.addSeries(name, SignalGroups.times(s), s.values());
+            double[] y = s.values().clone();
+            for (int k = 0; k < y.length; k++) {
+                if (!Double.isFinite(y[k])) {
+                    y[k] = Double.NaN; // XChart leaves a gap at NaN; infinities would break its axis range
+                }
+            }
+            XYSeries series = chart.addSeries(name, SignalGroups.times(s), y);
             series.setMarker(SeriesMarkers.NONE);
         }
+        if (shown == 0) {
+            // XChart needs a series to draw axes: an invisible point
+            chart.addSeries("none", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
+        }
         return chart;
+    }
+
+    private static boolean hasFiniteSample(double[] values) {
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static XYChart raster(String title, List<SpikeTrain> trains, double duration) {

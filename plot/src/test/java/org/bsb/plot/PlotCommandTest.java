@@ -101,6 +101,38 @@ class PlotCommandTest {
         assertTrue(Files.notExists(dir.resolve("csv/raster.png")));
     }
 
+    /** Every form our writers produce draws: no samples (the file's empty form), all NaN, NaN gaps, infinities. */
+    @Test
+    void emptyAndNonFiniteSignalsAreDrawnWithANote() throws Exception {
+        double[] gaps = new double[400];
+        for (int k = 0; k < gaps.length; k++) {
+            gaps[k] = k % 50 == 0 ? Double.NaN : k == 77 ? Double.POSITIVE_INFINITY : -65 + k * 0.01;
+        }
+        double[] allNaN = new double[400];
+        java.util.Arrays.fill(allNaN, Double.NaN);
+        SimulationResults r = new SimulationResults("odd", Map.of("duration", 10.0), List.of(
+                new Signal("vrecorder", Map.of("cell_id", 0, "cell_type", "c"), "mV", 0, 0.025, new double[0]),
+                new Signal("vrecorder", Map.of("cell_id", 1, "cell_type", "c"), "mV", 0, 0.025, allNaN),
+                new Signal("vrecorder", Map.of("cell_id", 2, "cell_type", "c"), "mV", 0, 0.025, gaps),
+                new Signal("empty", Map.of("cell_id", 3, "cell_type", "c"), "mV", 0, 0.025, new double[0])), List.of());
+        Path file = ResultsWriter.writeNew(r, dir);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = PlotCommand.run(dir, System.out, new PrintStream(err, true, StandardCharsets.UTF_8), file.toString(),
+                "-o", "figs");
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        try (var pngs = Files.list(dir.resolve("figs"))) {
+            List<Path> files = pngs.filter(p -> p.toString().endsWith(".png")).toList();
+            assertEquals(3, files.size(), files.toString()); // two voltage figures and the raster of crossings
+            for (Path png : files) {
+                assertTrue(ImageIO.read(png.toFile()).getWidth() > 100, png.toString());
+            }
+        }
+        assertTrue(Figures.traces("t", "V", r.signals().subList(0, 3)).getTitle()
+                .contains("(2 of 3 signals have no finite sample)"));
+        assertTrue(Figures.traces("t", "V", r.signals().subList(0, 2)).getTitle()
+                .contains("(2 of 2 signals have no finite sample)"));
+    }
+
     @Test
     void missingFileIsOneLineError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
