@@ -94,6 +94,30 @@ class LauncherProcessIT {
     }
 
     @Test
+    void helpNamesTheCommandsOfOtherBundles() throws Exception {
+        assertTrue(help().out().contains("Commands of other bundles (bsb <command> --help): mechanisms, nmodl, plot"),
+                help().out());
+    }
+
+    @Test
+    void mechanismsBundleIsZeroOrOneWithTheBrokenFileNamed(@TempDir Path dir) throws Exception {
+        Path mods = Files.createDirectories(dir.resolve("lab mods"));
+        Files.writeString(mods.resolve("leak.mod"), "NEURON { SUFFIX lab_leak NONSPECIFIC_CURRENT i RANGE g, e }\n"
+                + "PARAMETER { g = 0.001 (S/cm2) e = -70 (mV) }\nASSIGNED { v (mV) i (mA/cm2) }\n"
+                + "BREAKPOINT { i = g * (v - e) }\n");
+        Run ok = bsb("mechanisms", "bundle", mods.toString(), "-o", dir.toString());
+        assertEquals(0, ok.status(), ok.all());
+        Path jar = dir.resolve("lab_mods-1.0.0.jar");
+        assertTrue(ok.out().contains("Wrote " + jar + ": bundle lab_mods 1.0.0, BSB-Mechanisms: mechanisms"), ok.all());
+        assertTrue(Files.isRegularFile(jar));
+        Files.writeString(mods.resolve("broken.mod"), "NEURON { SUFFIX broken }\nBREAKPOINT { x = }\n");
+        Run bad = bsb("mechanisms", "bundle", mods.toString(), "-o", dir.resolve("other.jar").toString());
+        assertEquals(1, bad.status(), bad.all());
+        assertTrue(bad.err().contains(mods.resolve("broken.mod") + ":2:18: "), bad.err());
+        assertFalse(Files.exists(dir.resolve("other.jar")));
+    }
+
+    @Test
     void anUnknownCommandIsTwo() throws Exception {
         Run run = bsb("strategys");
         assertEquals(2, run.status(), run.all());

@@ -1,7 +1,13 @@
 package org.bsb.core.cli;
 
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.bsb.core.registry.Registry;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -18,10 +24,37 @@ public class BsbCommands {
     @Reference
     Registry registry;
 
-    /** {@code bsb --help}: the list of commands. */
+    private BundleContext context;
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+    }
+
+    /** {@code bsb --help}: the list of commands, with those other bundles add ({@code bsb:plot}, ...). */
     public void help(String... args) {
         String[] all = args.length == 0 ? new String[] {"--help"} : args;
         int status = BsbCli.run(registry, System.out, System.err, Path.of("").toAbsolutePath(), all);
+        if (status == 0 && all.length == 1 && (all[0].equals("--help") || all[0].equals("-h"))) {
+            Set<String> others = new TreeSet<>();
+            try {
+                ServiceReference<?>[] refs = context == null ? null
+                        : context.getServiceReferences((String) null, "(osgi.command.scope=bsb)");
+                for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+                    Object functions = ref.getProperty("osgi.command.function");
+                    for (Object f : functions instanceof Object[] many ? many : new Object[] {functions}) {
+                        others.add(String.valueOf(f));
+                    }
+                }
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+            others.removeAll(BsbCli.COMMANDS.keySet());
+            others.remove("help");
+            if (!others.isEmpty()) {
+                System.out.println("Commands of other bundles (bsb <command> --help): " + String.join(", ", others));
+            }
+        }
         System.out.flush();
         if (status != 0) {
             throw new CommandFailure(status, null);

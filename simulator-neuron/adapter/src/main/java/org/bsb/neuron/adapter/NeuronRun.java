@@ -142,7 +142,8 @@ final class NeuronRun {
                     // The tutorial's model needs the GPL dbbs-lab catalogue, which is not shipped:
                     // run the tutorial unchanged with the embedded default instead, and say so.
                     reporter.warn(path + ".model: mechanisms " + missing + " of " + py.getFileName()
-                            + " are not installed (the dbbs-lab catalogue; add its mod files with BSB_MECHANISM_PATH);"
+                            + " are not installed (the dbbs-lab catalogue; add its mod files with BSB_MECHANISM_PATH, or"
+                            + " pack them with 'bsb mechanisms bundle' into plugins/);"
                             + " using the embedded default stellate model (hh, pas and BSB's AMPA/NMDA/GABA) instead");
                     return DefaultModel.stellate();
                 }
