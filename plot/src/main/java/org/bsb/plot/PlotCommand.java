@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.bsb.api.simulation.SimulationResults;
 import org.bsb.results.hdf5.ResultsReader;
+import org.bsb.results.nix.NixReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,11 +21,11 @@ import picocli.CommandLine.Parameters;
         description = {"Render PNG figures of a results file: voltage traces per recorded cell, synaptic currents "
                 + "per synapse type, a spike raster.", "With --csv, also write CSV tables."})
 public final class PlotCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RESULTS", description = "A results file written by 'bsb simulate' (.h5).")
+    @Parameters(index = "0", paramLabel = "RESULTS", description = "A results file written by 'bsb simulate': neo's NIX file (.nio) or our HDF5 layout (.h5).")
     String results;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-            description = "Folder for the figures (default: <RESULTS without .h5>-plots next to the file).")
+            description = "Folder for the figures (default: <RESULTS without .nio/.h5>-plots next to the file).")
     String output;
 
     @Option(names = "--csv", description = "Also write CSV tables (one per device, and spikes.csv).")
@@ -52,7 +53,7 @@ public final class PlotCommand implements Callable<Integer> {
         }
         SimulationResults r;
         try {
-            r = ResultsReader.read(file);
+            r = read(file);
         } catch (IOException e) {
             throw new PlotFailure("bsb plot: " + e.getMessage());
         }
@@ -78,8 +79,30 @@ public final class PlotCommand implements Callable<Integer> {
 
     static Path defaultDirectory(Path file) {
         String name = file.getFileName().toString();
-        String stem = name.endsWith(".h5") ? name.substring(0, name.length() - 3) : name;
+        String stem = name;
+        for (String ext : new String[] {".nio", ".nix", ".h5", ".hdf5"}) {
+            if (name.endsWith(ext)) {
+                stem = name.substring(0, name.length() - ext.length());
+                break;
+            }
+        }
         return file.resolveSibling(stem + "-plots");
+    }
+
+    /**
+     * Reads a results file of either format: by its extension ({@code .nio}/{@code .nix}: neo's
+     * NIX file; {@code .h5}/{@code .hdf5}: our HDF5 layout), else by its signature (a NIX file's
+     * root attribute {@code format = "nix"}).
+     */
+    static SimulationResults read(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".nio") || name.endsWith(".nix")) {
+            return NixReader.read(file);
+        }
+        if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
+            return ResultsReader.read(file);
+        }
+        return NixReader.isNix(file) ? NixReader.read(file) : ResultsReader.read(file);
     }
 
     /** Runs {@code bsb plot ARGS} and returns the exit status; errors are one line, never a stack trace. */
@@ -92,7 +115,7 @@ public final class PlotCommand implements Callable<Integer> {
             if (ex instanceof PlotFailure) {
                 err.println(ex.getMessage());
             } else {
-                err.println("bsb plot: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+                err.println("bsb plot: " + org.bsb.core.failure.ErrorReport.explain(ex));
                 if (Boolean.getBoolean("bsb.debug")) {
                     ex.printStackTrace(err);
                 }

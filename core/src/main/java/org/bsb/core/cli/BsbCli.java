@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bsb.core.registry.Registry;
+import org.bsb.core.failure.ErrorReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,22 +49,54 @@ public final class BsbCli {
                 }
                 return failure.exitCode();
             }
-            err.println("bsb " + commandLine.getCommandName() + ": " + describe(ex));
-            if (Boolean.getBoolean("bsb.debug")) {
-                ex.printStackTrace(err);
-            }
+            report(err, commandLine.getCommandName(), ex, verbosity(parseResult));
             return 1;
         });
         if (args.length == 0) {
             cli.usage(out);
             return 2;
         }
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable failure) { // errors (heap, stack) pass picocli's handler, which takes exceptions only
+            report(err, args[0], failure, verbosityOf(args));
+            return 1;
+        }
     }
 
-    /** A one-line explanation of an unexpected exception. */
-    static String describe(Throwable ex) {
-        String message = ex.getMessage();
-        return message != null && !message.isBlank() ? message : ex.getClass().getSimpleName();
+    /** The failure in words ({@link ErrorReport}); its stack trace too at verbosity 4 or with -Dbsb.debug=true. */
+    static void report(PrintStream err, String command, Throwable failure, int verbosity) {
+        err.println("bsb " + command + ": " + ErrorReport.explain(failure));
+        if (verbosity >= ErrorReport.TRACE_VERBOSITY || Boolean.getBoolean("bsb.debug")) {
+            failure.printStackTrace(err);
+        }
+    }
+
+    /** The -v/--verbosity of the command that ran, else BSB_VERBOSITY, else 1. */
+    private static int verbosity(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        while (last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        return last.hasMatchedOption("--verbosity") ? (Integer) last.matchedOptionValue("--verbosity", 1) : verbosityOf();
+    }
+
+    /** The verbosity asked for on a command line that picocli could not finish with. */
+    private static int verbosityOf(String... args) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("-v") || args[i].equals("--verbosity")) {
+                try {
+                    return Integer.parseInt(args[i + 1]);
+                } catch (NumberFormatException e) {
+                    return 1;
+                }
+            }
+        }
+        try {
+            String env = System.getenv("BSB_VERBOSITY");
+            return env == null ? 1 : Integer.parseInt(env.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 }

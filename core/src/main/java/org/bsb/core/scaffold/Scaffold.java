@@ -1,5 +1,6 @@
 package org.bsb.core.scaffold;
 
+import org.bsb.core.failure.ErrorReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class Scaffold {
             return ((StorageEngine) e.service()).read(file);
         } catch (StorageException | RuntimeException ex) {
             // e.g. a truncated HDF5 file: its signature is there, its data is not
-            String message = describe(ex);
+            String message = ErrorReport.explain(ex);
             throw new ScaffoldException(message.contains(file.toString()) ? message
                     : "cannot read network file " + file + " (" + e.names().get(0) + "): " + message, ex);
         }
@@ -144,7 +145,7 @@ public final class Scaffold {
             ((StorageEngine) engine.service()).write(file, labelled);
         } catch (StorageException | RuntimeException ex) {
             throw new ScaffoldException("cannot write network file " + file + " (" + engine.names().get(0) + "): "
-                    + describe(ex), ex);
+                    + ErrorReport.explain(ex), ex);
         }
         return new Scaffold(file, labelled, config, registry, baseDirectory);
     }
@@ -212,7 +213,28 @@ public final class Scaffold {
             throw new ScaffoldException("simulator '" + node.simulator() + "' returned no results");
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        return new SimulationRun(withProvenance(results, node, seed, wall), registry);
+        SimulationResults withConfig = results;
+        String json = simulationConfigJson(name);
+        if (json != null && !results.attributes().containsKey("config")) {
+            Map<String, Object> a = new LinkedHashMap<>(results.attributes());
+            a.put("config", json);
+            withConfig = new SimulationResults(results.simulation(), a, results.signals(), results.spikes());
+        }
+        return new SimulationRun(withProvenance(withConfig, node, seed, wall), registry);
+    }
+
+    /**
+     * The simulation's node of the stored config as compact JSON (the original annotates its
+     * results' Block with the simulation's config tree), or null if the stored config lacks it.
+     */
+    String simulationConfigJson(String name) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode node = mapper.readTree(network.configJson()).path("simulations").path(name);
+            return node.isMissingNode() ? null : mapper.writeValueAsString(node);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -251,8 +273,4 @@ public final class Scaffold {
         return (close != null ? "; did you mean '" + close + "'?" : "") + " Simulations: " + String.join(", ", known);
     }
 
-    static String describe(Throwable ex) {
-        String message = ex.getMessage();
-        return message != null && !message.isBlank() ? message : ex.getClass().getSimpleName();
-    }
 }
