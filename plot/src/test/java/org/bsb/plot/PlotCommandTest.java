@@ -17,6 +17,7 @@ import org.bsb.api.simulation.Signal;
 import org.bsb.api.simulation.SimulationResults;
 import org.bsb.api.simulation.SpikeTrain;
 import org.bsb.results.hdf5.ResultsWriter;
+import org.bsb.results.nix.NixWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +92,26 @@ class PlotCommandTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("raster.png"));
     }
 
+    /** neo's NIX file, the default of {@code bsb simulate}: the same figures and tables as from .h5. */
+    @Test
+    void readsNixFilesAsWellAsHdf5() throws Exception {
+        Path nio = NixWriter.writeNew(results(true), dir);
+        Path h5 = ResultsWriter.writeNew(results(true), dir);
+        assertEquals(0, PlotCommand.run(dir, System.out, System.err, nio.getFileName().toString(), "--csv"));
+        Path nioPlots = PlotCommand.defaultDirectory(nio);
+        assertEquals(nio.getFileName().toString().replace(".nio", "-plots"), nioPlots.getFileName().toString());
+        assertEquals(0, PlotCommand.run(dir, System.out, System.err, h5.toString(), "--csv-only", "-o", "h5-csv"));
+        for (String table : List.of("vrecorder.csv", "synapses_rec.csv", "spikes.csv")) {
+            assertEquals(Files.readAllLines(dir.resolve("h5-csv").resolve(table)), Files.readAllLines(nioPlots.resolve(table)), table);
+        }
+        assertTrue(Files.isRegularFile(nioPlots.resolve("voltage-vrecorder.png")));
+        assertTrue(Files.isRegularFile(nioPlots.resolve("raster.png")));
+        // by signature when the extension says nothing
+        Path renamed = Files.copy(nio, dir.resolve("results.bin"));
+        assertEquals(0, PlotCommand.run(dir, System.out, System.err, renamed.toString(), "--csv-only", "-o", "bin-csv"));
+        assertEquals(Files.readAllLines(dir.resolve("h5-csv/spikes.csv")), Files.readAllLines(dir.resolve("bin-csv/spikes.csv")));
+    }
+
     @Test
     void spikeRecorderTrainsGoToSpikesCsv() throws Exception {
         Path file = ResultsWriter.writeNew(results(true), dir);
@@ -146,6 +167,7 @@ class PlotCommandTest {
     @Test
     void defaultOutputFolderIsBesideTheFile() {
         assertEquals(Path.of("/x/neuronsim-1-plots"), PlotCommand.defaultDirectory(Path.of("/x/neuronsim-1.h5")));
+        assertEquals(Path.of("/x/3f2a-plots"), PlotCommand.defaultDirectory(Path.of("/x/3f2a.nio")));
     }
 
     /** Pixels of trace colour: saturated colours, or for the raster's black dots pure black inside the plot area. */

@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bsb simulate NETWORK SIMULATION [-o DIR]}: runs a simulation of the config stored in a
- * compiled network and writes a new results file into DIR (never replacing one), as the
- * original's command does (its file is a uuid4 {@code .nio}; ours {@code <simulation>-<time>.h5}).
+ * {@code bsb simulate NETWORK SIMULATION [-o DIR] [--format NAME]}: runs a simulation of the config
+ * stored in a compiled network and writes a new results file into DIR (never replacing one), as
+ * the original's command does: by default neo's NIX file {@code DIR/<uuid4>.nio}; with
+ * {@code --format hdf5} our HDF5 layout {@code DIR/<simulation>-<time>.h5}.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a simulation of a compiled network and write its results file.")
@@ -44,7 +45,8 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the simulation's random choices (default: the network's seed, else 1).")
     Long seed;
 
-    @Option(names = "--results-format", paramLabel = "NAME", defaultValue = "hdf5", description = "Results format service (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--format", "--results-format"}, paramLabel = "NAME", defaultValue = "nix",
+            description = "Results format: nix (neo's NIX file <uuid4>.nio, as the original) or hdf5 (default: ${DEFAULT-VALUE}).")
     String resultsFormat;
 
     public SimulateCommand(CliContext context) {

@@ -40,9 +40,37 @@ public final class SimulationRun {
         return results.signals().stream().filter(s -> s.device().equals(device)).toList();
     }
 
-    /** Writes with the {@code hdf5} results format; see {@link #write(Path, String)}. */
+    /**
+     * Writes the results where {@code target} says, choosing the format by its extension as the
+     * original does: {@code .nio} (or {@code .nix}) is neo's NIX file ({@code nix}), {@code .h5} or
+     * {@code .hdf5} our HDF5 layout ({@code hdf5}). A {@code target} that is an existing folder, or
+     * has no extension, is a folder: a new {@code <uuid4>.nio} is made in it, as the original's
+     * {@code bsb simulate} does. A file must not exist yet (results are never replaced).
+     */
     public Path write(Path target) throws IOException {
-        return write(target, "hdf5");
+        Path absolute = target.toAbsolutePath();
+        String name = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
+        if (Files.isDirectory(absolute) || !name.contains(".")) {
+            return write(target, "nix");
+        }
+        String format = formatForExtension(name);
+        if (format == null) {
+            throw new ScaffoldException("cannot tell the results format of " + absolute
+                    + " from its extension: use .nio (neo's NIX) or .h5 (hdf5), or name the format");
+        }
+        return write(target, format);
+    }
+
+    /** The results format a file name's extension stands for ({@code nix}, {@code hdf5}), or null. */
+    public static String formatForExtension(String fileName) {
+        String n = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (n.endsWith(".nio") || n.endsWith(".nix")) {
+            return "nix";
+        }
+        if (n.endsWith(".h5") || n.endsWith(".hdf5")) {
+            return "hdf5";
+        }
+        return null;
     }
 
     /**
@@ -85,5 +113,28 @@ public final class SimulationRun {
     /** Reads results written by {@link #write}, with the named results format. */
     public static SimulationResults read(Path file, Registry registry, String formatName) throws IOException {
         return registry.resolve(ServiceKind.RESULTS_FORMAT, formatName, ResultsFormat.class).read(file);
+    }
+
+    /**
+     * Reads a results file in whichever format it is: the format its extension names
+     * ({@link #formatForExtension}), else the first registered results format that reads it.
+     */
+    public static SimulationResults read(Path file, Registry registry) throws IOException {
+        String byName = formatForExtension(String.valueOf(file.getFileName()));
+        if (byName != null) {
+            return read(file, registry, byName);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("results file " + file + " does not exist");
+        }
+        StringBuilder why = new StringBuilder();
+        for (var entry : registry.entries(ServiceKind.RESULTS_FORMAT)) {
+            try {
+                return ((ResultsFormat) entry.service()).read(file);
+            } catch (IOException | RuntimeException e) {
+                why.append("\n  ").append(entry.names().get(0)).append(": ").append(e.getMessage());
+            }
+        }
+        throw new IOException("no results format reads " + file + why);
     }
 }

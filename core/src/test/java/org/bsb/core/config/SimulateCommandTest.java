@@ -77,19 +77,14 @@ class SimulateCommandTest {
         }
     }
 
-    @BsbName({"hdf5"})
-    static final class CapturingFormat implements ResultsFormat {
+    /** Records what it is given and names the file as the real format would. */
+    abstract static class CapturingFormat implements ResultsFormat {
         final List<SimulationResults> written = new ArrayList<>();
-
-        @Override
-        public String extension() {
-            return "h5";
-        }
 
         @Override
         public Path write(SimulationResults results, Path directory) {
             written.add(results);
-            return directory.resolve(results.simulation() + ".h5");
+            return directory.resolve(results.simulation() + "." + extension());
         }
 
         @Override
@@ -98,9 +93,26 @@ class SimulateCommandTest {
         }
     }
 
+    @BsbName({"nix"})
+    static final class CapturingNix extends CapturingFormat {
+        @Override
+        public String extension() {
+            return "nio";
+        }
+    }
+
+    @BsbName({"hdf5"})
+    static final class CapturingHdf5 extends CapturingFormat {
+        @Override
+        public String extension() {
+            return "h5";
+        }
+    }
+
     private final MapRegistry registry = FakeServices.tutorial();
     private final RecordingNeuron neuron = new RecordingNeuron();
-    private final CapturingFormat format = new CapturingFormat();
+    private final CapturingNix format = new CapturingNix();
+    private final CapturingHdf5 hdf5 = new CapturingHdf5();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -108,6 +120,7 @@ class SimulateCommandTest {
         registry.unregister(registry.entries(ServiceKind.SIMULATOR).get(0).service());
         registry.register(ServiceKind.SIMULATOR, neuron);
         registry.register(ServiceKind.RESULTS_FORMAT, format);
+        registry.register(ServiceKind.RESULTS_FORMAT, hdf5);
         registry.register(ServiceKind.STORAGE, new MemoryStorage(Files.readString(TutorialConfigTest.JSON)));
     }
 
@@ -133,7 +146,19 @@ class SimulateCommandTest {
         assertEquals(77L, written.attributes().get("seed"));
         assertEquals(1, written.attributes().get("cells"), "the backend's own attributes are kept");
         assertTrue(out.toString(StandardCharsets.UTF_8).contains(
-                dir.resolve("simulation-results").resolve("neuronsim.h5").toString()));
+                dir.resolve("simulation-results").resolve("neuronsim.nio").toString()), "neo's NIX file by default");
+        assertTrue(hdf5.written.isEmpty());
+        assertTrue(written.attributes().get("config").toString().startsWith("{\"simulator\":\"neuron\""),
+                "the simulation's config as JSON: " + written.attributes().get("config"));
+    }
+
+    @Test
+    void formatHdf5WritesOurLayout() throws Exception {
+        assertEquals(0, run("simulate", "my_network.net", "neuronsim", "-o", "out", "--format", "hdf5"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, hdf5.written.size());
+        assertTrue(format.written.isEmpty());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(dir.resolve("out").resolve("neuronsim.h5").toString()));
     }
 
     @Test

@@ -73,6 +73,7 @@ public class BuiltInServicesIT {
             new Required(ServiceKind.DEVICE, "bsb_neuron.devices.IonRecorder", "ion_recorder"),
             new Required(ServiceKind.DEVICE, "spike_recorder"),
             new Required(ServiceKind.RESULTS_FORMAT, "hdf5"),
+            new Required(ServiceKind.RESULTS_FORMAT, "nix", "nio"),
             new Required(ServiceKind.CONFIG_FORMAT, "json"),
             new Required(ServiceKind.CONFIG_FORMAT, "yaml"),
             new Required(ServiceKind.MORPHOLOGY_PARSER, "bsb.morphologies.parsers.BsbParser", "swc"),

@@ -67,17 +67,30 @@ class ScaffoldApiTest {
             assertEquals(0, s.tStart(), 0);
         }
 
+        // a folder: neo's NIX file <uuid4>.nio in it, as the original's bsb simulate writes
         Path written = run.write(dir.resolve("simulation-results"));
         assertTrue(written.startsWith(dir.resolve("simulation-results")), written.toString());
-        SimulationResults back = SimulationRun.read(written, scaffold.registry(), "hdf5");
+        assertTrue(written.getFileName().toString().matches("[0-9a-f-]{36}\\.nio"), written.toString());
+        SimulationResults back = SimulationRun.read(written, scaffold.registry());
         assertEquals(run.signals().size(), back.signals().size());
         Signal first = back.signals().stream().filter(s -> s.device().equals("vrecorder")).findFirst().orElseThrow();
-        assertArrayEquals(voltages.get(0).values(), first.values(), 1e-9);
+        assertArrayEquals(voltages.get(0).values(), first.values(), 0.0);
 
+        // a file: the format by its extension
         Path file = run.write(dir.resolve("named.h5"));
         assertEquals(dir.resolve("named.h5").toAbsolutePath(), file);
-        assertEquals(run.signals().size(), SimulationRun.read(file, scaffold.registry(), "hdf5").signals().size());
+        SimulationResults h5 = SimulationRun.read(file, scaffold.registry(), "hdf5");
+        assertEquals(run.signals().size(), h5.signals().size());
         assertThrows(ScaffoldException.class, () -> run.write(dir.resolve("named.h5")), "results are never replaced");
+        Path nio = run.write(dir.resolve("named.nio"));
+        SimulationResults nix = SimulationRun.read(nio, scaffold.registry(), "nix");
+        assertEquals(run.signals().size(), nix.signals().size());
+        for (int k = 0; k < run.signals().size(); k++) {
+            assertArrayEquals(run.signals().get(k).values(), nix.signals().get(k).values(), 0.0, "in the order recorded");
+            assertEquals(run.signals().get(k).device(), nix.signals().get(k).device());
+        }
+        assertEquals(run.results().attributes().get("config"), nix.attributes().get("config"));
+        assertThrows(ScaffoldException.class, () -> run.write(dir.resolve("named.txt")), "an extension of no format");
     }
 
     @Test
