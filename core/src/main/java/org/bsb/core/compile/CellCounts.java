@@ -129,6 +129,10 @@ public final class CellCounts {
      * (5e-6 x 1e6 must give 5, not 4 or 5 at random); others get floor + Bernoulli(fraction).
      */
     public static int round(double estimate, RandomGenerator random) {
+        if (!(estimate < Integer.MAX_VALUE)) { // NaN too: never a silently capped or garbage count
+            throw new IndicatorException("about " + PlacementBudget.count(estimate) + " cells estimated in one job, more"
+                    + " than a job can place (2147483647)");
+        }
         double nearest = Math.rint(estimate);
         if (Math.abs(estimate - nearest) <= 1e-8 + 1e-5 * Math.abs(nearest)) {
             return (int) nearest;

@@ -92,6 +92,7 @@ public final class PlacementPhase {
     public List<PlacementBlock> run(List<PlacementSpec> strategies, ExecutorService pool) throws CompileException {
         List<Task> tasks = new ArrayList<>();
         Map<String, List<Task>> byStrategy = new LinkedHashMap<>();
+        PlacementBudget budget = new PlacementBudget();
         for (PlacementSpec spec : ordered(strategies)) {
             List<Partition> parts = partitions(spec);
             Map<String, List<String>> morphoNames = new LinkedHashMap<>();
@@ -99,6 +100,11 @@ public final class PlacementPhase {
                 CellTypeSpec type = spec.cellType(plan, ct);
                 if (type == null) {
                     throw new CompileException("placement." + spec.name() + ".cell_types: unknown cell type '" + ct + "'");
+                }
+                try {
+                    budget.add(type, spec.name(), parts, this::placementsOf);
+                } catch (IndicatorException e) {
+                    // reported with its job's context when the job asks for the count
                 }
                 morphoNames.put(ct, type.morphologies().isEmpty() ? List.of()
                         : morphologies.select(type.morphologies(), "cell_types." + ct + ".spatial.morphologies"));
@@ -116,6 +122,9 @@ public final class PlacementPhase {
             tasks.addAll(own);
             byStrategy.put(spec.name(), own);
         }
+        budget.estimates().values().forEach(e -> reporter.report(2, "Placement: about "
+                + PlacementBudget.count(e.cells()) + " cells of '" + e.cellType() + "' expected"));
+        budget.check(Runtime.getRuntime().maxMemory());
         AtomicInteger done = new AtomicInteger();
         int total = tasks.size();
         Map<String, CompletableFuture<Void>> finished = new HashMap<>();

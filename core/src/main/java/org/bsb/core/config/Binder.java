@@ -241,6 +241,13 @@ public final class Binder {
         if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
             Long l = integer(node);
             boolean isInt = raw == int.class || raw == Integer.class;
+            Double d = number(node);
+            boolean whole = d != null && Double.isFinite(d) && d == Math.rint(d);
+            if (isInt && (l != null && (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE)
+                    || l == null && whole && Math.abs(d) > Integer.MAX_VALUE)) {
+                // e.g. count: 1e12 is a whole number, but not one this field can hold
+                return fail(node, path, "a whole number of at most 2147483647 in magnitude");
+            }
             if (l == null || isInt && (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE)) {
                 return fail(node, path, "an integer");
             }

@@ -15,12 +15,12 @@ import org.bsb.core.failure.ErrorReport;
 import org.junit.jupiter.api.Test;
 
 /** Unexpected failures reach the user in words: no Java class name, no bare index; -v 4 adds the trace. */
-class ErrorReportTest {
+public class ErrorReportTest {
     /** A Java class name as it would appear in a message: a dotted lower-case path ending in a capitalised name. */
-    static final Pattern CLASS_NAME = Pattern.compile("\\b(java|javax|jdk|sun|org|com)\\.[a-z0-9_.]+[A-Z]\\w*"
+    public static final Pattern CLASS_NAME = Pattern.compile("\\b(java|javax|jdk|sun|org|com)\\.[a-z0-9_.]+[A-Z]\\w*"
             + "|\\b\\w*(Exception|Error)\\b|Index:? -?\\d+|arraycopy");
 
-    static void assertNoInternals(String message) {
+    public static void assertNoInternals(String message) {
         assertFalse(CLASS_NAME.matcher(message).find(), "internal text in: " + message);
     }
 
