@@ -298,8 +298,10 @@ public final class CatalogueBundle {
     Path parent = jar.toAbsolutePath().getParent();
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(parent, "." + jar.getFileName() + ".", ".tmp");
-      Files.write(tmp, content);
+      // not Files.createTempFile, which makes the file private (0600): the jar gets the permissions of any new file
+      tmp = parent.resolve("." + jar.getFileName() + "." + Long.toHexString(new java.security.SecureRandom().nextLong())
+          + ".tmp");
+      Files.write(tmp, content, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
       try {
         Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

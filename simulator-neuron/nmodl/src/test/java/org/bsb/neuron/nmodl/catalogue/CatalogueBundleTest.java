@@ -92,6 +92,10 @@ class CatalogueBundleTest {
     assertArrayEquals(Files.readAllBytes(dir.resolve("facsyn.mod")), entries.get("mechanisms/facsyn.mod"));
     assertArrayEquals(Files.readAllBytes(dir.resolve("LICENSE")), entries.get("mechanisms/LICENSE"));
     assertEquals(List.of("lab mods", "lab.jar"), listing(tmp), "no temporary file left");
+    if (Files.getFileStore(jar).supportsFileAttributeView("posix")) {
+      assertEquals(Files.getPosixFilePermissions(dir.resolve("LICENSE")), Files.getPosixFilePermissions(jar),
+          "the permissions of any new file, not a temporary file's private ones");
+    }
 
     // what BundleMechanisms makes of it: the header's folder, its mod files, one installed catalogue
     List<NmodlCompiler.Source> sources = new ArrayList<>();
