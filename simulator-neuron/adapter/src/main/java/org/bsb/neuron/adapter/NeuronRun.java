@@ -28,6 +28,7 @@ import org.bsb.core.config.SimulationNode;
 import org.bsb.core.config.SynapseSpec;
 import org.bsb.core.targetting.NetworkTargetCells;
 import org.bsb.neuron.cable.CableCell;
+import org.bsb.neuron.cable.MemoryEstimate;
 import org.bsb.neuron.cable.Network;
 import org.bsb.neuron.cable.SimResult;
 import org.bsb.neuron.cable.SimSettings;
@@ -97,8 +98,9 @@ final class NeuronRun {
         mechanisms.choices().forEach(c -> reporter.report(3, "mechanism " + c));
         reporter.report(2, "Running " + net.cellCount() + " cells for " + sim.duration() + " ms at dt " + sim.resolution());
         Progress progress = new Progress(sim.duration(), reporter);
-        SimResult result = Simulator.run(net, new SimSettings(sim.resolution(), sim.duration(),
-                temperature, vInit), Math.max(1, threads), progress);
+        SimSettings settings = new SimSettings(sim.resolution(), sim.duration(), temperature, vInit);
+        reporter.report(2, "Memory: " + MemoryEstimate.of(net, settings).summary());
+        SimResult result = Simulator.run(net, settings, Math.max(1, threads), progress);
         progress.finish(net.cellCount());
         List<Signal> signals = new ArrayList<>();
         List<SpikeTrain> spikes = new ArrayList<>();

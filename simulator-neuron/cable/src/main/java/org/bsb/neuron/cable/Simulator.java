@@ -30,6 +30,7 @@ public final class Simulator {
      * that it hears often enough (the results do not depend on the interval).
      */
     public static SimResult run(Network net, SimSettings settings, int threads, java.util.function.DoubleConsumer progress) {
+        MemoryEstimate.of(net, settings).requireAtMost(MemoryEstimate.availableHeap());
         int steps = settings.steps();
         double dt = settings.dt();
         int ncell = net.cells.size();
