@@ -114,7 +114,9 @@ final class Validator {
             }
             if (m.file() != null && baseDirectory != null) {
                 Path file = baseDirectory.resolve(m.file());
-                if (!Files.isRegularFile(file)) {
+                if (Files.isDirectory(file)) {
+                    error(path + ".file", "'" + m.file() + "'", "a morphology file (" + file + " is a directory)");
+                } else if (!Files.isRegularFile(file)) {
                     error(path + ".file", "'" + m.file() + "'", "an existing file (not found in " + baseDirectory + ")");
                 }
             }

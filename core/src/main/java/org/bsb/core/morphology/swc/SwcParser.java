@@ -131,6 +131,10 @@ public class SwcParser implements MorphologyParser<SwcParameters> {
             int lineNo = 0;
             while ((line = reader.readLine()) != null) {
                 lineNo++;
+                if (line.indexOf('\0') >= 0 || line.indexOf('\uFFFD') >= 0) {
+                    throw new MorphologyFormatException(source, lineNo, "not a text SWC file: binary content (a NUL"
+                            + " byte or bytes that are not UTF-8) on this line");
+                }
                 String trimmed = line.strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
@@ -138,7 +142,7 @@ public class SwcParser implements MorphologyParser<SwcParameters> {
                 String[] cols = trimmed.split("\\s+");
                 if (cols.length != 7) {
                     throw new MorphologyFormatException(source, lineNo, "expected 7 columns (id tag x y z radius parent), found "
-                            + cols.length + ": '" + trimmed + "'");
+                            + cols.length + ": " + quote(trimmed));
                 }
                 double[] v = new double[7];
                 for (int c = 0; c < 7; c++) {
@@ -150,6 +154,17 @@ public class SwcParser implements MorphologyParser<SwcParameters> {
         }
 
         private static final String[] COLUMNS = {"id", "tag", "x", "y", "z", "radius", "parent"};
+
+        /** Text of the file for a message: quoted, control characters escaped, at most 60 characters. */
+        static String quote(String text) {
+            StringBuilder b = new StringBuilder("'");
+            int shown = Math.min(text.length(), 60);
+            for (int i = 0; i < shown; i++) {
+                char ch = text.charAt(i);
+                b.append(Character.isISOControl(ch) ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
+            }
+            return b.append(text.length() > shown ? "...' (" + text.length() + " characters)" : "'").toString();
+        }
 
         private static double number(String source, int line, int column, String token)
                 throws MorphologyFormatException {
@@ -169,12 +184,12 @@ public class SwcParser implements MorphologyParser<SwcParameters> {
             }
             if (!plain || !Double.isFinite(value)) {
                 throw new MorphologyFormatException(source, line, "column " + (column + 1) + " (" + COLUMNS[column]
-                        + ") is not a number: '" + token + "'");
+                        + ") is not a number: " + quote(token));
             }
             if ((column == 0 || column == 1 || column == 6)
                     && (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE)) {
                 throw new MorphologyFormatException(source, line, "column " + (column + 1) + " (" + COLUMNS[column]
-                        + ") must be an integer: '" + token + "'");
+                        + ") must be an integer: " + quote(token));
             }
             return value;
         }

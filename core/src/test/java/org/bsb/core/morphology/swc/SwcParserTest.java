@@ -252,6 +252,23 @@ class SwcParserTest {
         assertTrue(e.getMessage().contains("negative radius"), e.getMessage());
     }
 
+    /** A binary file is named as such, never echoed; long or odd text is quoted short and escaped. */
+    @Test
+    void binaryFilesAreRefusedWithoutEchoingThem() throws Exception {
+        byte[] bytes = new byte[3000];
+        new java.util.Random(7).nextBytes(bytes);
+        MorphologyFormatException e = assertThrows(MorphologyFormatException.class,
+                () -> SwcParser.Samples.read("bin.swc", new java.io.ByteArrayInputStream(bytes)));
+        assertTrue(e.getMessage().matches("bin\\.swc:\\d+: not a text SWC file: binary content .*"), e.getMessage());
+        assertTrue(e.getMessage().length() < 200, e.getMessage());
+        MorphologyFormatException nul = error("1 1 0 0 0 1 -1\n2 3 0\u0000 0 1 1 1\n");
+        assertEquals(2, nul.line());
+        String longLine = "1 2 3 " + "x".repeat(500);
+        MorphologyFormatException quoted = error(longLine + "\n");
+        assertTrue(quoted.getMessage().endsWith("...' (506 characters)"), quoted.getMessage());
+        assertTrue(error("1 1 0 0 0 1 -1\n2 3 0 \u001b[31m 0 1 1\n").getMessage().contains("\\u001b"));
+    }
+
     @Test
     void duplicateIdsAndEmptyFilesAreRejected() {
         assertEquals(2, error("1 1 0 0 0 1 -1\n1 3 0 0 1 1 1\n").line());
