@@ -1,32 +1,28 @@
 package org.bsb.results.nix;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableDatasetImpl;
-import io.jhdf.WritableGroupImpl;
+import io.jhdf.ObjectHeader;
 import io.jhdf.Superblock;
+import io.jhdf.WritableGroupImpl;
 import io.jhdf.api.Attribute;
-import io.jhdf.api.NodeType;
-import io.jhdf.api.WritableDataset;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.message.AttributeInfoMessage;
 import io.jhdf.object.message.AttributeMessage;
-import io.jhdf.object.message.DataLayout;
 import io.jhdf.object.message.DataLayoutMessage.ContiguousDataLayoutMessage;
+import io.jhdf.object.message.DataSpace;
+import io.jhdf.object.message.DataSpaceMessage;
+import io.jhdf.object.message.DataTypeMessage;
 import io.jhdf.object.message.FillValueMessage;
 import io.jhdf.object.message.GroupInfoMessage;
 import io.jhdf.object.message.Message;
 import io.jhdf.object.message.ObjectReferenceCountMessage;
-import io.jhdf.ObjectHeader;
-import io.jhdf.filter.PipelineFilterWithData;
 import io.jhdf.storage.HdfFileChannel;
-import java.io.File;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
@@ -35,26 +31,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small HDF5 object tree written with jHDF 0.13.0, for the constructs NIX needs that jHDF's own
- * {@code WritableGroup} cannot write:
+ * A small HDF5 object tree and its writer, for the file layout NIX (nixpy, and so neo's NixIO)
+ * writes. jHDF 0.13.0 provides the building blocks: the superblock, version 2 object headers with
+ * their checksums, the datatype, dataspace, fill value, layout, group info and attribute messages of
+ * numbers and number arrays, and the encoding of numeric data. This class adds what jHDF's own
+ * {@code WritableGroup} cannot write (README.md, "What jHDF could not write"):
  * <ul>
- *   <li>groups that track and index the creation order of their links (nixpy's
- *       {@code blocks[0]}, and so neo's {@code read_block()}, look a block up by creation order);
+ *   <li>groups that track and index the creation order of their links: nixpy's {@code blocks[0]},
+ *       and so neo's {@code read_block()}, look a block up by creation order;
  *   <li>hard links: one {@link Group} may be a child of several groups (NIX links an entity's
- *       metadata section, a group's data arrays and a multi tag's positions this way); it is
- *       written once, where it is met first, carries an object reference count of its number of
- *       links, and every other parent links to its address;
- *   <li>empty one-dimensional float64 datasets (a spike train without spikes).
+ *       metadata section, a group's data arrays and a multi tag's positions so); it is written
+ *       once, where it is met first, with an object reference count of its number of links, and
+ *       every other parent links to its address;
+ *   <li>variable-length UTF-8 (or ASCII, {@link Ascii}) strings, in attributes and datasets, as
+ *       nixpy writes every string: the strings live in global heap collections right after the
+ *       root group's header;
+ *   <li>empty datasets (a spike train without spikes).
  * </ul>
- * Everything else (object headers, attributes, non-empty datasets, the superblock) is jHDF's own
- * writing. Strings are jHDF's fixed-length UTF-8 strings (NIX writes variable-length ones; nixpy,
- * neo and h5py read both).
+ * Datasets are contiguous with fixed maximum dimensions (nixpy's are chunked and extendible).
  */
 final class H5Tree {
     private H5Tree() {}
 
     /** Undefined address (all bits set), as HDF5 writes for "no address". */
     static final long UNDEFINED = -1L;
+
+    /** An ASCII string attribute (HDF5 character set ASCII; other strings are UTF-8). */
+    record Ascii(String value) {}
 
     /** A group: attributes and links in creation order. */
     static final class Group {
@@ -93,7 +96,7 @@ final class H5Tree {
             return target;
         }
 
-        /** A dataset of jHDF-writable data (an array of numbers or strings; empty {@code double[]} allowed). */
+        /** A dataset: a 1-D array of numbers, booleans or strings (may be empty). */
         Dataset dataset(String name, Object data) {
             Dataset d = new Dataset(name, data);
             put(name, d);
@@ -126,14 +129,12 @@ final class H5Tree {
     }
 
     /**
-     * Writes {@code root} as the file's root group into a new file {@code path} (replaced if it
-     * exists): jHDF's superblock (version 2) at 0, the root group at 64, everything below it.
+     * Writes {@code root} as the file's root group into {@code path} (replaced if it exists):
+     * jHDF's superblock (version 2) at 0, the root group's header at 64, the global heap of the
+     * strings after it, then everything below the root.
      */
     static void write(Path path, Group root) throws IOException {
-        Map<Group, Integer> links = new IdentityHashMap<>();
-        links.put(root, 1);
-        countLinks(root, links);
-        Writer writer = new Writer(links);
+        Writer writer = new Writer(root);
         try (FileChannel fc = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             Superblock.SuperblockV2V3 superblock = new Superblock.SuperblockV2V3();
@@ -144,45 +145,64 @@ final class H5Tree {
         }
     }
 
-    private static void countLinks(Group group, Map<Group, Integer> links) {
-        for (Object child : group.children.values()) {
-            if (child instanceof Group g) {
-                int n = links.merge(g, 1, Integer::sum);
-                if (n == 1) {
-                    countLinks(g, links);
+    /** Writes groups and datasets, remembering where each group went so later links point to it. */
+    private static final class Writer {
+        private final Group root;
+        private final Map<Group, Integer> links = new IdentityHashMap<>();
+        private final Map<Group, Long> written = new IdentityHashMap<>();
+        private final Heap heap = new Heap();
+        /** Heap objects of string attributes (per group or dataset) and of string dataset elements. */
+        private final Map<Object, Map<String, Heap.Ref>> attributeRefs = new IdentityHashMap<>();
+        private final Map<Dataset, Heap.Ref[]> dataRefs = new IdentityHashMap<>();
+
+        Writer(Group root) {
+            this.root = root;
+            links.put(root, 1);
+            prepare(root);
+        }
+
+        /** Counts the links of every group and puts every string into the heap, each occurrence its own object. */
+        private void prepare(Group group) {
+            strings(group, group.attributes);
+            for (Object child : group.children.values()) {
+                if (child instanceof Group g) {
+                    if (links.merge(g, 1, Integer::sum) == 1) {
+                        prepare(g);
+                    }
+                } else {
+                    Dataset d = (Dataset) child;
+                    strings(d, d.attributes);
+                    if (d.data instanceof String[] s) {
+                        Heap.Ref[] refs = new Heap.Ref[s.length];
+                        for (int i = 0; i < s.length; i++) {
+                            refs[i] = heap.add(s[i]);
+                        }
+                        dataRefs.put(d, refs);
+                    }
                 }
             }
         }
-    }
 
-    /** Writes groups and remembers where each one went, so later links point to it. */
-    private static final class Writer {
-        private final Map<Group, Integer> links;
-        private final Map<Group, Long> written = new IdentityHashMap<>();
-
-        Writer(Map<Group, Integer> links) {
-            this.links = links;
-        }
-
-        WritableDataset dataset(Dataset d) {
-            if (d.data instanceof double[] values && values.length == 0) {
-                return new EmptyDoubles(d);
-            }
-            WritableDatasetImpl ds = new WritableDatasetImpl(d.data, d.name, null);
-            d.attributes.forEach(ds::putAttribute);
-            return ds;
+        private void strings(Object node, Map<String, Object> attributes) {
+            attributes.forEach((name, value) -> {
+                if (value instanceof String s) {
+                    attributeRefs.computeIfAbsent(node, k -> new LinkedHashMap<>()).put(name, heap.add(s));
+                } else if (value instanceof Ascii a) {
+                    attributeRefs.computeIfAbsent(node, k -> new LinkedHashMap<>()).put(name, heap.add(a.value()));
+                }
+            });
         }
 
         /** Writes {@code group} at {@code position}; returns the end of everything written. */
         long write(HdfFileChannel channel, long position, Group group) {
             List<String> names = new ArrayList<>(group.children.keySet());
-            // Attributes through jHDF: a throwaway jHDF group holds them.
-            WritableGroupImpl holder = new WritableGroupImpl(null, group.label);
-            group.attributes.forEach(holder::putAttribute);
-            int headerSize = header(position, group, names, new long[names.size()], holder).toBuffer().limit();
+            int headerSize = header(position, group, names, new long[names.size()]).toBuffer().limit();
             long[] addresses = new long[names.size()];
             long next = position + headerSize;
             written.put(group, position);
+            if (group == root) {
+                next = heap.write(channel, next);
+            }
             for (int i = 0; i < names.size(); i++) {
                 Object child = group.children.get(names.get(i));
                 if (child instanceof Group g) {
@@ -195,17 +215,15 @@ final class H5Tree {
                     next = write(channel, next, g);
                 } else {
                     addresses[i] = next;
-                    next = dataset((Dataset) child).write(channel, next);
+                    next = dataset(channel, next, (Dataset) child);
                 }
             }
-            channel.write(header(position, group, names, addresses, holder).toBuffer(), position);
-            // jHDF's dataset writing continues at the channel's position: leave it at the end
+            channel.write(header(position, group, names, addresses).toBuffer(), position);
             channel.position(next);
             return next;
         }
 
-        private ObjectHeader.ObjectHeaderV2 header(long position, Group group, List<String> names, long[] addresses,
-                WritableGroupImpl holder) {
+        private ObjectHeader.ObjectHeaderV2 header(long position, Group group, List<String> names, long[] addresses) {
             List<Message> messages = new ArrayList<>();
             int refs = links.getOrDefault(group, 1);
             if (refs > 1) {
@@ -216,13 +234,149 @@ final class H5Tree {
             for (int i = 0; i < names.size(); i++) {
                 messages.add(Raw.hardLink(names.get(i), i, addresses[i]));
             }
-            if (!holder.getAttributes().isEmpty()) {
-                messages.add(AttributeInfoMessage.create());
-                for (Map.Entry<String, Attribute> a : holder.getAttributes().entrySet()) {
-                    messages.add(AttributeMessage.create(a.getKey(), a.getValue()));
-                }
-            }
+            messages.addAll(attributes(group, group.label, group.attributes));
             return new ObjectHeader.ObjectHeaderV2(position, messages);
+        }
+
+        /** Attribute messages: strings as variable-length strings in the heap, numbers through jHDF. */
+        private List<Message> attributes(Object node, String label, Map<String, Object> attributes) {
+            List<Message> messages = new ArrayList<>();
+            if (attributes.isEmpty()) {
+                return messages;
+            }
+            messages.add(AttributeInfoMessage.create());
+            Map<String, Heap.Ref> refs = attributeRefs.getOrDefault(node, Map.of());
+            WritableGroupImpl holder = new WritableGroupImpl(null, label); // jHDF's attribute encoding
+            attributes.forEach((name, value) -> {
+                Heap.Ref ref = refs.get(name);
+                if (ref != null) {
+                    messages.add(Raw.stringAttribute(name, ref, !(value instanceof Ascii)));
+                } else {
+                    holder.putAttribute(name, value);
+                    Attribute a = holder.getAttribute(name);
+                    messages.add(AttributeMessage.create(name, a));
+                }
+            });
+            return messages;
+        }
+
+        /** Writes a contiguous dataset: its header, then its data. */
+        private long dataset(HdfFileChannel channel, long position, Dataset d) {
+            Heap.Ref[] strings = dataRefs.get(d);
+            int n = java.lang.reflect.Array.getLength(d.data);
+            List<Message> messages = new ArrayList<>();
+            DataType type = null;
+            long size;
+            if (strings != null) {
+                messages.add(Raw.stringType(true));
+                messages.add(Raw.dataspace(n));
+                size = 16L * n;
+            } else if (n == 0) {
+                messages.add(Raw.float64());
+                messages.add(Raw.dataspace(0));
+                size = 0;
+            } else {
+                type = DataType.fromObject(d.data);
+                DataSpace space = DataSpace.fromObject(d.data);
+                messages.add(DataTypeMessage.create(type));
+                messages.add(DataSpaceMessage.create(space));
+                size = space.getTotalLength() * type.getSize();
+            }
+            messages.add(FillValueMessage.NO_FILL);
+            int layout = messages.size();
+            messages.add(ContiguousDataLayoutMessage.create(0, size));
+            messages.addAll(attributes(d, d.name, d.attributes));
+            int headerSize = new ObjectHeader.ObjectHeaderV2(position, messages).toBuffer().limit();
+            long dataAddress = position + headerSize;
+            messages.set(layout, ContiguousDataLayoutMessage.create(size == 0 ? UNDEFINED : dataAddress, size));
+            channel.write(new ObjectHeader.ObjectHeaderV2(position, messages).toBuffer(), position);
+            if (strings != null) {
+                ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+                for (Heap.Ref r : strings) {
+                    r.encode(b);
+                }
+                b.flip();
+                channel.write(b, dataAddress);
+            } else if (size > 0) {
+                channel.position(dataAddress);
+                type.writeData(d.data, new int[] {n}, channel);
+            }
+            long end = dataAddress + size;
+            channel.position(end);
+            return end;
+        }
+    }
+
+    /**
+     * The global heap: one object per string occurrence (as the HDF5 library writes variable-length
+     * data), in collections of at least 4096 bytes (the library reads that much first).
+     */
+    static final class Heap {
+        private static final int MIN_COLLECTION = 4096;
+        private static final int MAX_COLLECTION = 1 << 20;
+        private static final int MAX_OBJECTS = 0xFFFF;
+        private final List<Ref> refs = new ArrayList<>();
+
+        /** A heap object: the string's bytes and, once written, its collection and index. */
+        static final class Ref {
+            final byte[] bytes;
+            long collection;
+            int index;
+
+            Ref(byte[] bytes) {
+                this.bytes = bytes;
+            }
+
+            /** A variable-length element: length, collection address, object index. */
+            void encode(ByteBuffer b) {
+                b.putInt(bytes.length).putLong(collection).putInt(index);
+            }
+
+            int objectSize() {
+                return 16 + pad(bytes.length);
+            }
+        }
+
+        Ref add(String s) {
+            Ref r = new Ref(s.getBytes(StandardCharsets.UTF_8));
+            refs.add(r);
+            return r;
+        }
+
+        /** Writes the collections at {@code position}; returns their end. */
+        long write(HdfFileChannel channel, long position) {
+            int from = 0;
+            while (from < refs.size()) {
+                int used = 16; // collection header
+                int to = from;
+                while (to < refs.size() && to - from < MAX_OBJECTS
+                        && (to == from || used + refs.get(to).objectSize() + 16 <= MAX_COLLECTION)) {
+                    used += refs.get(to).objectSize();
+                    to++;
+                }
+                int size = Math.max(MIN_COLLECTION, pad(used + 16));
+                ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+                b.put("GCOL".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put(new byte[3]).putLong(size);
+                for (int i = from; i < to; i++) {
+                    Ref r = refs.get(i);
+                    r.collection = position;
+                    r.index = i - from + 1;
+                    b.putShort((short) r.index).putShort((short) 0).putInt(0).putLong(r.bytes.length).put(r.bytes);
+                    b.position(b.position() + pad(r.bytes.length) - r.bytes.length);
+                }
+                // the free space object (index 0): the rest of the collection, its own header included
+                int free = size - b.position();
+                b.putShort((short) 0).putShort((short) 0).putInt(0).putLong(free);
+                b.rewind();
+                channel.write(b, position);
+                position += size;
+                from = to;
+            }
+            return position;
+        }
+
+        static int pad(int n) {
+            return (n + 7) & ~7;
         }
     }
 
@@ -282,10 +436,39 @@ final class H5Tree {
             return new Raw(0x06, b.put(n).putLong(address).array());
         }
 
-        /** Dataspace (0x01), version 2: simple, one dimension of 0 elements, unlimited maximum (as h5py's). */
-        static Raw emptyDataspace() {
-            return new Raw(0x01, le(4 + 8 + 8).put((byte) 2).put((byte) 1).put((byte) 1).put((byte) 1).putLong(0)
-                    .putLong(UNDEFINED).array());
+        /**
+         * Datatype (0x03) of a variable-length string, as the HDF5 library writes h5py's
+         * {@code string_dtype()}: class 9 (variable length) of type string, null-terminated, UTF-8
+         * or ASCII, 16 bytes per element, base type an 8-bit unsigned integer.
+         */
+        static Raw stringType(boolean utf8) {
+            return new Raw(0x03, stringTypeBytes(utf8));
+        }
+
+        private static byte[] stringTypeBytes(boolean utf8) {
+            return le(20).put((byte) 0x19).put((byte) 0x01).put((byte) (utf8 ? 1 : 0)).put((byte) 0).putInt(16)
+                    .put((byte) 0x10).put((byte) 0).put((byte) 0).put((byte) 0).putInt(1).putShort((short) 0)
+                    .putShort((short) 8).array();
+        }
+
+        /** Dataspace (0x01), version 2: simple, one dimension of {@code n} elements, no maximum given (= n). */
+        static Raw dataspace(long n) {
+            return new Raw(0x01, le(4 + 8).put((byte) 2).put((byte) 1).put((byte) 0).put((byte) 1).putLong(n).array());
+        }
+
+        /**
+         * Attribute (0x0C), version 3: a scalar variable-length string (UTF-8 name), its element
+         * pointing into the global heap.
+         */
+        static Raw stringAttribute(String name, Heap.Ref ref, boolean utf8) {
+            byte[] n = name.getBytes(StandardCharsets.UTF_8);
+            byte[] type = stringTypeBytes(utf8);
+            byte[] space = {2, 0, 0, 0}; // version 2, rank 0, no flags, scalar
+            ByteBuffer b = le(1 + 1 + 2 + 2 + 2 + 1 + n.length + 1 + type.length + space.length + 16);
+            b.put((byte) 3).put((byte) 0).putShort((short) (n.length + 1)).putShort((short) type.length)
+                    .putShort((short) space.length).put((byte) 1).put(n).put((byte) 0).put(type).put(space);
+            ref.encode(b);
+            return new Raw(0x0C, b.array());
         }
 
         /** Datatype (0x03): IEEE 754 little-endian 64-bit float (H5T_IEEE_F64LE). */
@@ -297,93 +480,6 @@ final class H5Tree {
 
         private static ByteBuffer le(int size) {
             return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        }
-    }
-
-    /** Base of the write-only datasets this class writes itself: only their writing is used. */
-    private abstract static class Node implements WritableDataset {
-        private final String name;
-
-        Node(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public String getPath() {
-            return "/" + name;
-        }
-
-        private static UnsupportedOperationException unsupported() {
-            return new UnsupportedOperationException("write-only node");
-        }
-
-        @Override public long getSize() { throw unsupported(); }
-        @Override public long getSizeInBytes() { throw unsupported(); }
-        @Override public long getStorageInBytes() { throw unsupported(); }
-        @Override public int[] getDimensions() { throw unsupported(); }
-        @Override public long[] getDimensionsAsLong() { throw unsupported(); }
-        @Override public boolean isScalar() { return false; }
-        @Override public boolean isEmpty() { return false; }
-        @Override public boolean isCompound() { return false; }
-        @Override public boolean isVariableLength() { return false; }
-        @Override public long[] getMaxSize() { throw unsupported(); }
-        @Override public DataLayout getDataLayout() { throw unsupported(); }
-        @Override public Object getData() { throw unsupported(); }
-        @Override public Object getDataFlat() { throw unsupported(); }
-        @Override public Object getData(long[] offset, int[] shape) { throw unsupported(); }
-        @Override public Class<?> getJavaType() { throw unsupported(); }
-        @Override public DataType getDataType() { throw unsupported(); }
-        @Override public Object getFillValue() { throw unsupported(); }
-        @Override public List<PipelineFilterWithData> getFilters() { throw unsupported(); }
-        @Override public io.jhdf.api.Group getParent() { throw unsupported(); }
-        @Override public Map<String, Attribute> getAttributes() { return Map.of(); }
-        @Override public Attribute getAttribute(String n) { return null; }
-        @Override public NodeType getType() { return NodeType.DATASET; }
-        @Override public boolean isGroup() { return false; }
-        @Override public File getFile() { throw unsupported(); }
-        @Override public Path getFileAsPath() { throw unsupported(); }
-        @Override public HdfFile getHdfFile() { throw unsupported(); }
-        @Override public long getAddress() { throw unsupported(); }
-        @Override public boolean isLink() { return false; }
-        @Override public boolean isAttributeCreationOrderTracked() { return false; }
-        @Override public Attribute putAttribute(String n, Object data) { throw unsupported(); }
-        @Override public Attribute putAttribute(String n, Object data, boolean unsigned) { throw unsupported(); }
-        @Override public Attribute removeAttribute(String n) { throw unsupported(); }
-    }
-
-    /** An empty 1-D float64 dataset (jHDF cannot write empty datasets): contiguous, no storage. */
-    private static final class EmptyDoubles extends Node {
-        private final Dataset dataset;
-
-        EmptyDoubles(Dataset dataset) {
-            super(dataset.name);
-            this.dataset = dataset;
-        }
-
-        @Override
-        public long write(HdfFileChannel channel, long position) {
-            WritableGroupImpl holder = new WritableGroupImpl(null, dataset.name);
-            dataset.attributes.forEach(holder::putAttribute);
-            List<Message> messages = new ArrayList<>();
-            messages.add(Raw.float64());
-            messages.add(Raw.emptyDataspace());
-            messages.add(FillValueMessage.NO_FILL);
-            messages.add(ContiguousDataLayoutMessage.create(UNDEFINED, 0));
-            if (!holder.getAttributes().isEmpty()) {
-                messages.add(AttributeInfoMessage.create());
-                for (Map.Entry<String, Attribute> a : holder.getAttributes().entrySet()) {
-                    messages.add(AttributeMessage.create(a.getKey(), a.getValue()));
-                }
-            }
-            ByteBuffer header = new ObjectHeader.ObjectHeaderV2(position, messages).toBuffer();
-            channel.write(header, position);
-            channel.position(position + header.limit());
-            return position + header.limit();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.bsb.results.nix;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,9 +84,9 @@ public final class NixWriter {
         Path tmp = dir.resolve(".results-" + UUID.randomUUID() + "." + Nix.EXTENSION + ".tmp");
         try {
             H5Tree.write(tmp, tree(results, Instant.now()));
-        } catch (UncheckedIOException e) {
+        } catch (IOException e) {
             Files.deleteIfExists(tmp);
-            throw e.getCause();
+            throw e;
         } catch (RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw new IOException("cannot write results file " + tmp + ": " + e.getMessage(), e);
@@ -109,8 +108,8 @@ public final class NixWriter {
         }
 
         H5Tree.Group build(SimulationResults r) {
-            root.attribute(Nix.CREATED_AT, time).attribute("format", Nix.FORMAT).attribute(Nix.ID, id())
-                    .attribute(Nix.UPDATED_AT, time).attribute("version", Nix.VERSION.clone());
+            root.attribute(Nix.CREATED_AT, ascii()).attribute("format", new H5Tree.Ascii(Nix.FORMAT))
+                    .attribute(Nix.ID, id()).attribute(Nix.UPDATED_AT, ascii()).attribute("version", Nix.VERSION.clone());
             H5Tree.Group data = root.group(Nix.DATA);
             H5Tree.Group metadata = root.group(Nix.METADATA);
 
@@ -190,13 +189,18 @@ public final class NixWriter {
             segment.open(Nix.MULTI_TAGS).link(id, mt);
         }
 
+        /** Timestamps are ASCII strings in NIX files (nixpy encodes them so); other strings UTF-8. */
+        private H5Tree.Ascii ascii() {
+            return new H5Tree.Ascii(time);
+        }
+
         private H5Tree.Group entity(H5Tree.Group parent, String name, String type) {
             return entity(parent, name, type, id());
         }
 
         private H5Tree.Group entity(H5Tree.Group parent, String name, String type, String id) {
-            return parent.group(name).attribute(Nix.CREATED_AT, time).attribute(Nix.ENTITY_ID, id)
-                    .attribute(Nix.NAME, name).attribute(Nix.TYPE, type).attribute(Nix.UPDATED_AT, time);
+            return parent.group(name).attribute(Nix.CREATED_AT, ascii()).attribute(Nix.ENTITY_ID, id)
+                    .attribute(Nix.NAME, name).attribute(Nix.TYPE, type).attribute(Nix.UPDATED_AT, ascii());
         }
 
         private H5Tree.Group section(H5Tree.Group parent, String name, String type) {
@@ -209,11 +213,11 @@ public final class NixWriter {
 
         private void property(H5Tree.Group section, String name, Object values, String unit) {
             H5Tree.Dataset p = section.open(Nix.PROPERTIES).dataset(name, values);
-            p.attribute(Nix.CREATED_AT, time).attribute(Nix.ENTITY_ID, id()).attribute(Nix.NAME, name);
+            p.attribute(Nix.CREATED_AT, ascii()).attribute(Nix.ENTITY_ID, id()).attribute(Nix.NAME, name);
             if (unit != null) {
                 p.attribute(Nix.UNIT, unit);
             }
-            p.attribute(Nix.UPDATED_AT, time);
+            p.attribute(Nix.UPDATED_AT, ascii());
         }
     }
 

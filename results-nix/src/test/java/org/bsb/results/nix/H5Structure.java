@@ -30,7 +30,10 @@ import java.util.TreeSet;
 final class H5Structure {
     private H5Structure() {}
 
-    /** Whether to tell fixed-length strings from variable-length ones ({@code string} vs {@code vlen-string}). */
+    /**
+     * Whether to tell fixed-length strings from variable-length ones and their character sets
+     * ({@code string(UTF-8)} vs {@code vlen-string(US-ASCII)}), or to call them all {@code str}.
+     */
     enum Strings { DISTINGUISH, IGNORE_STORAGE }
 
     private static final java.util.Set<String> VALUE_ATTRIBUTES = java.util.Set.of("type", "dimension_type", "label",
@@ -93,11 +96,11 @@ final class H5Structure {
     }
 
     static String type(DataType t, Strings strings) {
-        if (t instanceof StringData) {
-            return strings == Strings.DISTINGUISH ? "string" : "str";
+        if (t instanceof StringData s) {
+            return strings == Strings.DISTINGUISH ? "string(" + s.getCharset() + ")" : "str";
         }
         if (t instanceof VariableLength v) {
-            return strings == Strings.DISTINGUISH ? "vlen-string" : "str";
+            return strings == Strings.DISTINGUISH ? "vlen-string(" + v.getEncoding() + ")" : "str";
         }
         if (t instanceof FloatingPoint) {
             return "float" + t.getSize() * 8;
