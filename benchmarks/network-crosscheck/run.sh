@@ -45,12 +45,12 @@ case "$MODE" in
     (cd "$WORK/synmods" && "${NRNIVMODL:-nrnivmodl}" >nrnivmodl.log 2>&1) || true
     LIB=$WORK/synmods/x86_64/libnrnmech.so
     [ -f "$LIB" ] || { echo "nrnivmodl did not build $LIB (see $WORK/synmods/nrnivmodl.log)" >&2; exit 2; }
-    env -u BSB_MECHANISM_PATH "$ROOT/bsb" simulate my_network.hdf5 neuronsim -o results
+    env -u BSB_MECHANISM_PATH "$ROOT/bsb" simulate my_network.hdf5 neuronsim -o results --format hdf5
     ;;
   catalogue)
     : "${CATALOGUE:?set CATALOGUE to the mods/neuron folder of the dbbs catalogue}"
     LIB=$CATALOGUE/x86_64/libnrnmech.so
-    BSB_MECHANISM_PATH=$CATALOGUE "$ROOT/bsb" simulate my_network.hdf5 neuronsim -o results
+    BSB_MECHANISM_PATH=$CATALOGUE "$ROOT/bsb" simulate my_network.hdf5 neuronsim -o results --format hdf5
     ;;
   *) echo "usage: run.sh default|catalogue [crosscheck options]" >&2; exit 2 ;;
 esac
