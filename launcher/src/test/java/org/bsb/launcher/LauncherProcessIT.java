@@ -29,9 +29,18 @@ class LauncherProcessIT {
     }
 
     static Run bsb(String stdin, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return bsbIn(null, stdin, env, args);
+    }
+
+    /** {@code bin/bsb args} run in {@code workingDirectory} (null: this process's). */
+    static Run bsbIn(Path workingDirectory, String stdin, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(DIST.resolve("bin/bsb").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         builder.environment().remove("BSB_VERBOSITY");
         builder.environment().remove("BSB_PLUGINS");
         builder.environment().putAll(env);
