@@ -12,6 +12,12 @@ public interface StorageEngine {
      */
     void write(Path file, NetworkData network) throws StorageException;
 
+    /**
+     * Reads a whole network. A file that is not a network of this engine, or cannot be read, is a
+     * {@link StorageException} naming it; a readable file whose content is not a valid network (wrong
+     * shapes, cell ids out of range, non-finite positions, ...) is an {@link InvalidNetworkException}
+     * listing every problem with its place in the file.
+     */
     NetworkData read(Path file) throws StorageException;
 
     /** Whether {@code file} holds a network of this engine. */

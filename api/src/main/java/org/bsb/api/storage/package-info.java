@@ -1,6 +1,6 @@
 /** Storage engines: where a compiled network lives. */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.bsb.api.storage;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,11 +2,7 @@ package org.bsb.storage.hdf5;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
-import io.jhdf.api.Attribute;
-import io.jhdf.api.Dataset;
 import io.jhdf.api.DatasetCreationOptions;
-import io.jhdf.api.Group;
-import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,11 +24,10 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bsb.api.BsbName;
 import org.bsb.api.geometry.Box;
-import org.bsb.api.geometry.ChunkId;
-import org.bsb.api.geometry.Point3;
 import org.bsb.api.morphology.Branch;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.storage.ConnectivityBlock;
+import org.bsb.api.storage.InvalidNetworkException;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
 import org.bsb.api.storage.StorageEngine;
@@ -111,7 +104,7 @@ public class Hdf5Engine implements StorageEngine {
         // nothing by default
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
@@ -446,167 +439,16 @@ public class Hdf5Engine implements StorageEngine {
                 throw new StorageException("Cannot read network file " + file + ": it is an HDF5 file but not a BSB"
                         + " network (no root attribute 'bsb_java_layout')");
             }
-            Map<String, String> attributes = new LinkedHashMap<>();
-            for (Map.Entry<String, Attribute> e : h.getAttributes().entrySet()) {
-                if (e.getValue().getData() instanceof String s) {
-                    attributes.put(e.getKey(), s);
-                }
+            Hdf5Reader.Result r = Hdf5Reader.read(h);
+            if (r.count() > 0) {
+                throw new InvalidNetworkException(file.toString(), r.problems(), r.count(), r.config());
             }
-            double[] cs = (double[]) h.getAttribute("chunk_size").getData();
-            String config = null;
-            Node files = h.getChild("files");
-            if (files instanceof Group g && g.getChild("config") instanceof Dataset d) {
-                config = (String) d.getData();
-            }
-            return new NetworkData(config, new Point3(cs[0], cs[1], cs[2]), readMorphologies(h),
-                    readPlacement((Group) h.getChild("placement")), readConnectivity((Group) h.getChild("connectivity")),
-                    attributes);
+            return r.network();
         } catch (StorageException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new StorageException("Cannot read network file " + file + ": it is truncated, damaged or not written"
                     + " by BSB (" + describe(e) + ")", e);
         }
-    }
-
-    private static List<Morphology> readMorphologies(HdfFile h) {
-        List<Morphology> out = new ArrayList<>();
-        Group group = (Group) h.getChild("morphologies");
-        if (group == null) {
-            return out;
-        }
-        for (Node node : sortedChildren(group, false)) {
-            Group g = (Group) node;
-            @SuppressWarnings("unchecked")
-            Map<String, Object> labels = (Map<String, Object>) MiniJson.parse((String) g.getAttribute("labels").getData());
-            List<Set<String>> sets = new ArrayList<>();
-            for (int c = 0; c < labels.size(); c++) {
-                @SuppressWarnings("unchecked")
-                List<Object> l = (List<Object>) labels.get(Integer.toString(c));
-                Set<String> set = new LinkedHashSet<>();
-                l.forEach(x -> set.add((String) x));
-                sets.add(Collections.unmodifiableSet(set));
-            }
-            List<Branch> branches = new ArrayList<>();
-            if (g.getChild("graph") instanceof Dataset gd) {
-                double[][] data = g.getChild("data") instanceof Dataset dd ? (double[][]) dd.getData() : new double[0][];
-                int[][] graph = (int[][]) gd.getData();
-                int start = 0;
-                for (int[] row : graph) {
-                    int n = row[0] - start;
-                    double[] pts = new double[3 * n];
-                    double[] radii = new double[n];
-                    int[] lab = new int[n];
-                    for (int i = 0; i < n; i++) {
-                        double[] d = data[start + i];
-                        pts[3 * i] = d[0];
-                        pts[3 * i + 1] = d[1];
-                        pts[3 * i + 2] = d[2];
-                        radii[i] = d[3];
-                        lab[i] = (int) d[4];
-                    }
-                    branches.add(new Branch(row[1], pts, radii, lab));
-                    start = row[0];
-                }
-            }
-            out.add(new Morphology(g.getName(), branches, sets));
-        }
-        return out;
-    }
-
-    private static List<PlacementBlock> readPlacement(Group placement) {
-        List<PlacementBlock> out = new ArrayList<>();
-        if (placement == null) {
-            return out;
-        }
-        for (Node typeNode : sortedChildren(placement, false)) {
-            List<Set<String>> labelSets = readLabelSets((Group) typeNode);
-            for (Node chunkNode : sortedChildren((Group) typeNode, true)) {
-                Group g = (Group) chunkNode;
-                double[][] pos = (double[][]) ((Dataset) g.getChild("position")).getData();
-                double[][] rot = (double[][]) ((Dataset) g.getChild("rotation")).getData();
-                int[] morpho = (int[]) ((Dataset) g.getChild("morphology")).getData();
-                Attribute loaders = g.getAttribute("morphology_loaders");
-                List<String> names = loaders == null ? List.of() : List.of((String[]) loaders.getData());
-                List<Set<String>> labels = null;
-                if (labelSets != null && g.getChild("labels") != null) {
-                    labels = new ArrayList<>();
-                    for (int code : (int[]) ((Dataset) g.getChild("labels")).getData()) {
-                        labels.add(labelSets.get(code));
-                    }
-                }
-                out.add(new PlacementBlock(typeNode.getName(), ChunkId.ofId(Long.parseLong(g.getName())), flat(pos),
-                        flat(rot), morpho, names, labels));
-            }
-        }
-        return out;
-    }
-
-    /** A cell type's label sets by code, or null when its cells carry no labels. */
-    @SuppressWarnings("unchecked")
-    private static List<Set<String>> readLabelSets(Group type) {
-        Attribute a = type.getAttribute("labelsets");
-        if (a == null) {
-            return null;
-        }
-        Map<String, Object> json = (Map<String, Object>) MiniJson.parse((String) a.getData());
-        List<Set<String>> out = new ArrayList<>();
-        for (int c = 0; c < json.size(); c++) {
-            Set<String> set = new LinkedHashSet<>();
-            for (Object l : (List<Object>) json.get(Integer.toString(c))) {
-                set.add((String) l);
-            }
-            out.add(set);
-        }
-        return out;
-    }
-
-    private static List<ConnectivityBlock> readConnectivity(Group connectivity) {
-        List<ConnectivityBlock> out = new ArrayList<>();
-        if (connectivity == null) {
-            return out;
-        }
-        for (Node setNode : sortedChildren(connectivity, false)) {
-            Group set = (Group) setNode;
-            String pre = (String) set.getAttribute("pre").getData();
-            String post = (String) set.getAttribute("post").getData();
-            for (Node chunkNode : sortedChildren(set, true)) {
-                Group g = (Group) chunkNode;
-                int[][] preLocs = (int[][]) ((Dataset) g.getChild("pre_locs")).getData();
-                int[][] postLocs = (int[][]) ((Dataset) g.getChild("post_locs")).getData();
-                out.add(new ConnectivityBlock(set.getName(), pre, post, Long.parseLong(g.getName()), flat(preLocs),
-                        flat(postLocs)));
-            }
-        }
-        return out;
-    }
-
-    /** Child groups by name, or by numeric chunk id. */
-    private static List<Node> sortedChildren(Group g, boolean numeric) {
-        List<Node> nodes = new ArrayList<>();
-        for (Node n : g.getChildren().values()) {
-            if (n instanceof Group) {
-                nodes.add(n);
-            }
-        }
-        nodes.sort(numeric ? Comparator.comparingLong((Node n) -> Long.parseLong(n.getName()))
-                : Comparator.comparing(Node::getName));
-        return nodes;
-    }
-
-    private static double[] flat(double[][] a) {
-        double[] out = new double[3 * a.length];
-        for (int i = 0; i < a.length; i++) {
-            System.arraycopy(a[i], 0, out, 3 * i, 3);
-        }
-        return out;
-    }
-
-    private static int[] flat(int[][] a) {
-        int[] out = new int[3 * a.length];
-        for (int i = 0; i < a.length; i++) {
-            System.arraycopy(a[i], 0, out, 3 * i, 3);
-        }
-        return out;
     }
 }

@@ -200,8 +200,11 @@ class Hdf5EngineTest {
         PlacementBlock big = new PlacementBlock("big", new ChunkId(2, 0, 1), pos, new double[3 * n], morpho,
                 List.of("Cell"));
         Path f = dir.resolve("big.hdf5");
-        new Hdf5Engine().write(f, new NetworkData(null, new Point3(100, 100, 100), List.of(), List.of(big), List.of(),
-                Map.of()));
+        // (the morphology its cells name must be stored too: a network naming a missing one does not read)
+        Morphology cell = new Morphology("Cell", List.of(new Branch(-1, new double[3], new double[] {1}, new int[1])),
+                List.of(Set.of()));
+        new Hdf5Engine().write(f, new NetworkData(null, new Point3(100, 100, 100), List.of(cell), List.of(big),
+                List.of(), Map.of()));
         PlacementBlock back = new Hdf5Engine().read(f).placement().get(0);
         assertArrayEquals(pos, back.positions());
         assertEquals(n, back.size());
