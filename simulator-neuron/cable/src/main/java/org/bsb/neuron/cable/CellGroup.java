@@ -73,10 +73,21 @@ final class CellGroup implements EventSink {
     double t;
     final double dt;
 
+    // for messages about non-finite values: where the group's nodes come from
+    private final Network net;
+    private final int[] cells;
+    private final SimSettings.NonFinite nonFinite;
+    /** Set once a non-finite value has been reported in warn mode: the rest of the run is not checked again. */
+    private boolean nonFiniteReported;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CellGroup.class.getName());
+
     CellGroup(Network net, int[] cells, List<Integer> artificial, SimSettings settings, double[][] weights,
             int steps) {
         this.dt = settings.dt();
         this.celsius = settings.celsius();
+        this.net = net;
+        this.cells = cells.clone();
+        this.nonFinite = settings.nonFinite();
         int[] offset = new int[net.cells.size()];
         Arrays.fill(offset, -1);
         int n = 0;
@@ -399,7 +410,9 @@ final class CellGroup implements EventSink {
             m.current(ctx);
         }
         Arrays.fill(thrAbove, false);
-        record(0);
+        if (record(0)) {
+            nonFiniteRecording(0);
+        }
         detectThresholds();
     }
 
@@ -572,23 +585,219 @@ final class CellGroup implements EventSink {
                 }
                 rhs[i] /= d[i];
             }
+            // the new v, checked on the way: a branch that is never taken, no extra pass over memory
+            boolean nonFiniteV = false;
             for (int i = 0; i < n; i++) {
-                v[i] += rhs[i];
+                double x = v[i] + rhs[i];
+                v[i] = x;
+                if (!Double.isFinite(x)) {
+                    nonFiniteV = true;
+                }
             }
             t += 0.5 * dt;
             ctx.t = t;
+            if (nonFiniteV && !nonFiniteReported) {
+                nonFiniteVoltage(); // before the states advance with it, so the mechanism that caused it stands out
+            }
             for (Mechanism m : mechs) {
                 m.state(ctx);
             }
-            record(firstRow + s);
+            if (record(firstRow + s) && !nonFiniteReported) {
+                nonFiniteRecording(firstRow + s);
+            }
             detectThresholds();
             deliverEvents(t + 0.5 * dt);
         }
     }
 
-    private void record(int row) {
+    /** Records row {@code row}; true if a recorded value is NaN or infinite. */
+    private boolean record(int row) {
+        boolean nonFiniteValue = false;
         for (int k = 0; k < probeOut.length; k++) {
-            probeOut[k][row] = probeArray[k][probeIndex[k]];
+            double x = probeArray[k][probeIndex[k]];
+            probeOut[k][row] = x;
+            if (!Double.isFinite(x)) {
+                nonFiniteValue = true;
+            }
         }
+        return nonFiniteValue;
+    }
+
+    // ------------------------------------------------------------------ non-finite values
+
+    /** v is NaN or infinite at some node: an error (or a warning) naming the first such node and its mechanisms. */
+    private void nonFiniteVoltage() {
+        // within the step the tree solve spreads a NaN to every node of the cell, so the node to name is the one
+        // where a mechanism's variables are not finite (a state first: it went first, the currents and v followed)
+        int node = culpritNode(true);
+        if (node < 0) {
+            node = culpritNode(false);
+        }
+        if (node < 0) {
+            node = 0;
+            while (Double.isFinite(v[node])) {
+                node++;
+            }
+        }
+        report("v = " + v[node] + " at t = " + t + " ms " + where(node) + mechanismsAt(node, null));
+    }
+
+    /** A recorded value is NaN or infinite: the first such probe, where it is and the mechanisms there. */
+    private void nonFiniteRecording(int row) {
+        int k = 0;
+        while (Double.isFinite(probeOut[k][row])) {
+            k++;
+        }
+        Network.ProbeSpec spec = net.probes.get(probeId[k]);
+        String what;
+        int node;
+        Mechanism own = null;
+        if (spec.point() >= 0) {
+            own = mechs[pointSlot[spec.point()]];
+            node = own.nodes()[pointInstance[spec.point()]];
+            what = own.type().name() + " (point process #" + spec.point() + ")." + spec.variable();
+        } else {
+            node = storageNode(spec.cell(), spec.node());
+            if (spec.mech() == null) {
+                what = "v";
+            } else if (spec.mech().startsWith(Network.ION_PREFIX)) {
+                what = "ion " + spec.mech().substring(Network.ION_PREFIX.length()) + " " + spec.variable();
+            } else {
+                what = spec.mech() + "." + spec.variable();
+                own = mechs[slotByType.get(spec.mech())];
+            }
+        }
+        report("recorded " + what + " = " + probeOut[k][row] + " at t = " + t + " ms "
+                + (node >= 0 ? where(node) + mechanismsAt(node, own) : "(an artificial cell)" + mechanismsAt(-1, own)));
+    }
+
+    private void report(String message) {
+        if (nonFinite == SimSettings.NonFinite.WARN) {
+            nonFiniteReported = true;
+            LOG.warning(message + " (" + SimSettings.NonFinite.PROPERTY + "=warn: running on; later non-finite values"
+                    + " of these cells are not reported)");
+            return;
+        }
+        throw new IllegalStateException(message + ". To run on with a warning instead, set the system property "
+                + SimSettings.NonFinite.PROPERTY + "=warn (e.g. BSB_JAVA_OPTS=-D" + SimSettings.NonFinite.PROPERTY
+                + "=warn)");
+    }
+
+    /** The first node with a non-finite v where a mechanism has a non-finite STATE ({@code states}) or any variable. */
+    private int culpritNode(boolean states) {
+        for (Mechanism m : mechs) {
+            int[] nodes = m.nodes();
+            for (org.bsb.neuron.spi.Variable var : m.type().variables()) {
+                if (states && var.kind() != org.bsb.neuron.spi.VariableKind.STATE) {
+                    continue;
+                }
+                double[] x = m.variable(var.name());
+                for (int i = 0; i < nodes.length; i++) {
+                    if (nodes[i] >= 0 && !Double.isFinite(v[nodes[i]]) && !Double.isFinite(x[i])) {
+                        return nodes[i];
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The storage index of node {@code node} of network cell {@code cell} (which is in this group). */
+    private int storageNode(int cell, int node) {
+        int o = 0;
+        for (int c : cells) {
+            if (c == cell) {
+                return perm[o + node];
+            }
+            o += net.layouts.get(c).nodeCount();
+        }
+        throw new IllegalArgumentException("cell " + cell + " is not in this group");
+    }
+
+    /** "in cell 'name' (#3), section 'soma', segment 2 of 5" for a storage node. */
+    private String where(int storageNode) {
+        int o = 0;
+        for (int c : cells) {
+            CellLayout l = net.layouts.get(c);
+            for (int i = 0; i < l.nodeCount(); i++) {
+                if (perm[o + i] != storageNode) {
+                    continue;
+                }
+                List<CableSection> secs = net.cells.get(c).sections();
+                String cell = "in cell '" + net.cells.get(c).name() + "' (#" + c + ")";
+                if (i == 0) {
+                    return cell + ", the 0-end of section '" + secs.get(0).name() + "'";
+                }
+                for (int sIdx = secs.size() - 1; sIdx >= 0; sIdx--) {
+                    int first = l.sectionFirstNode[sIdx];
+                    if (i >= first) {
+                        int nseg = secs.get(sIdx).nseg();
+                        return cell + ", section '" + secs.get(sIdx).name() + "', "
+                                + (i - first < nseg ? "segment " + (i - first + 1) + " of " + nseg : "its 1-end");
+                    }
+                }
+            }
+            o += l.nodeCount();
+        }
+        return "at node " + storageNode;
+    }
+
+    /**
+     * The mechanisms at a storage node with NaN or infinite variables, the likely culprit first: the one whose
+     * STATE variables are not finite (a state goes first; the currents and v follow it), else the first in
+     * callback order; {@code own} (a recorded mechanism) is included even without a node.
+     */
+    private String mechanismsAt(int storageNode, Mechanism own) {
+        List<String> withState = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (Mechanism m : mechs) {
+            int[] nodes = m.nodes();
+            for (int i = 0; i < nodes.length; i++) {
+                if (!(nodes[i] == storageNode && storageNode >= 0 || m == own && nodes[i] < 0)) {
+                    continue;
+                }
+                StringBuilder bad = new StringBuilder();
+                boolean state = false;
+                for (org.bsb.neuron.spi.Variable var : m.type().variables()) {
+                    double x = m.variable(var.name())[i];
+                    if (!Double.isFinite(x)) {
+                        bad.append(bad.length() == 0 ? "" : ", ").append(var.name()).append(" = ").append(x);
+                        state |= var.kind() == org.bsb.neuron.spi.VariableKind.STATE;
+                    }
+                }
+                if (bad.length() > 0) {
+                    String file = m.type().definedIn();
+                    String text = "'" + m.type().name() + "'" + (file.isEmpty() ? "" : " (" + file + ")") + ": " + bad;
+                    (state ? withState : others).add(text);
+                }
+                if (m == own && storageNode < 0) {
+                    break;
+                }
+            }
+        }
+        List<String> all = new ArrayList<>(withState);
+        all.addAll(others);
+        StringBuilder out = new StringBuilder();
+        if (all.isEmpty()) {
+            out.append("; no mechanism there has a NaN or infinite variable");
+        } else {
+            out.append("; mechanism ").append(all.get(0));
+            if (all.size() > 1) {
+                out.append(" (also not finite there: ").append(String.join("; ", all.subList(1, all.size()))).append(")");
+            }
+        }
+        if (storageNode >= 0) {
+            for (IonArrays ion : ions) {
+                double[] q = {ion.e[storageNode], ion.ci[storageNode], ion.co[storageNode], ion.cur[storageNode]};
+                String[] names = {"e", "i", "o", "i"};
+                for (int k = 0; k < q.length; k++) {
+                    if (!Double.isFinite(q[k])) {
+                        String name = k == 0 ? "e" + ion.name : k == 3 ? "i" + ion.name : ion.name + names[k];
+                        out.append("; ion ").append(name).append(" = ").append(q[k]);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 }

@@ -57,11 +57,11 @@ public final class Network {
     public MechanismType mechanism(String name) {
         MechanismType t = resolved.get(name);
         if (t == null) {
-            for (MechanismCatalogue c : catalogues) {
-                var found = c.find(name);
+            for (int k = 0; k < catalogues.size() && t == null; k++) {
+                var found = catalogues.get(k).find(name);
                 if (found.isPresent()) {
                     t = found.get();
-                    break;
+                    warnIfProvidedTwice(name, k);
                 }
             }
             if (t == null) {
@@ -72,6 +72,26 @@ public final class Network {
         typeOrder.putIfAbsent(name, t);
         return t;
     }
+
+    /**
+     * Between catalogues of different precedence the order is the documented one (a config's list before the
+     * installed catalogues, before the built-ins, before fallbacks); between two of the same precedence (e.g.
+     * {@code BSB_MECHANISM_PATH} and a mechanism bundle, both installed) it is only the order they were found
+     * in, so a name both provide is worth a warning naming both and the one used.
+     */
+    private void warnIfProvidedTwice(String name, int used) {
+        MechanismCatalogue first = catalogues.get(used);
+        for (int k = used + 1; k < catalogues.size(); k++) {
+            MechanismCatalogue other = catalogues.get(k);
+            if (other.precedence() == first.precedence() && other.provides(name)) {
+                LOG.warning("mechanism '" + name + "' is provided by two " + first.precedence().name().toLowerCase()
+                        + " catalogues: " + first.origin() + " and " + other.origin() + "; using " + first.origin()
+                        + "'s");
+            }
+        }
+    }
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Network.class.getName());
 
     /**
      * Mechanism types in callback order: as NEURON orders its mechanism lists, types that write an ion

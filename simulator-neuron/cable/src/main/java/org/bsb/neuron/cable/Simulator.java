@@ -99,8 +99,12 @@ public final class Simulator {
             interval = Math.min(interval, Math.max(1, steps / 100));
         }
 
-        for (CellGroup g : groups) {
-            g.initialize(settings.vInit());
+        try {
+            for (CellGroup g : groups) {
+                g.initialize(settings.vInit());
+            }
+        } catch (StackOverflowError e) {
+            throw outOfStack(e);
         }
         List<List<Double>> spikeLists = new ArrayList<>();
         for (int s = 0; s < net.sources.size(); s++) {
@@ -146,7 +150,19 @@ public final class Simulator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("simulation interrupted", e);
         } catch (ExecutionException e) {
+            // a worker's failure as such (its message names the mechanism, cell and time), not the executor's wrapper
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof StackOverflowError so) {
+                throw outOfStack(so);
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException("simulation failed: " + e.getCause(), e.getCause());
+        } catch (StackOverflowError e) {
+            throw outOfStack(e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -168,6 +184,15 @@ public final class Simulator {
             spikes.add(l.stream().mapToDouble(Double::doubleValue).toArray());
         }
         return new SimResult(dt, traces, spikes);
+    }
+
+    /**
+     * A run out of stack: only a mechanism's code can recurse (the engine's own loops do not), e.g. a chain of
+     * FUNCTION calls deeper than the thread's stack; recursive NMODL FUNCTIONs stop earlier with their own message.
+     */
+    private static IllegalStateException outOfStack(StackOverflowError e) {
+        return new IllegalStateException("simulation ran out of stack: a mechanism's FUNCTION or PROCEDURE calls nest"
+                + " too deeply (give the threads more stack with BSB_JAVA_OPTS=-Xss<size>)", e);
     }
 
     /** Gathers the groups' spikes in (time, source) order and queues their connection events. */

@@ -9,7 +9,8 @@ import java.util.Optional;
  * A set of mechanism types available by NEURON name: the built-ins, or the mechanisms compiled
  * from a directory of NMODL files. Registered as a DS service and in
  * {@code META-INF/services/org.bsb.neuron.spi.MechanismCatalogue}. When several catalogues provide
- * a name, the one of lowest {@link #precedence()} wins (see {@link Precedence}).
+ * a name, the one of lowest {@link #precedence()} wins (see {@link Precedence}); when two of the same
+ * precedence provide it, the first in the given order wins and the engine logs a warning naming both.
  */
 public interface MechanismCatalogue {
     /**
@@ -45,6 +46,14 @@ public interface MechanismCatalogue {
     static List<MechanismCatalogue> inPrecedenceOrder(List<? extends MechanismCatalogue> catalogues) {
         return catalogues.stream().sorted(Comparator.comparing(MechanismCatalogue::precedence))
                 .map(c -> (MechanismCatalogue) c).toList();
+    }
+
+    /**
+     * Whether {@link #find} would give a type for {@code name}, without the cost of preparing one (a catalogue
+     * of {@code .mod} files answers from its names, without compiling).
+     */
+    default boolean provides(String name) {
+        return find(name).isPresent();
     }
 
     /** The type with this NEURON name, if the catalogue has it. */

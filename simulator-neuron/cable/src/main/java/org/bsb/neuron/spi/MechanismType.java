@@ -13,6 +13,14 @@ public interface MechanismType {
     MechanismKind kind();
 
     /**
+     * Where the type is defined, for messages: the {@code .mod} file of a compiled mechanism; empty for a
+     * built-in.
+     */
+    default String definedIn() {
+        return "";
+    }
+
+    /**
      * Range variables in storage order; {@link Mechanism#vars}{@code [k]} holds variable
      * {@code k}. Parameters come first by convention, but callers must use
      * {@link #variableIndex(String)}.

@@ -35,7 +35,7 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  */
 public final class NmodlCompiler {
   /** Changes whenever generated code changes, so stale disk caches are ignored. */
-  static final String CODEGEN_VERSION = "nmodl-codegen-20";
+  static final String CODEGEN_VERSION = "nmodl-codegen-21";
   private static final Map<String, NmodlMechanismType> CACHE = new ConcurrentHashMap<>();
 
   private NmodlCompiler() {}
@@ -159,7 +159,8 @@ public final class NmodlCompiler {
     return new MechanismInfo(sym.mod.mechanismName(), fileName, sym.isPointProcess(), sym.mod.artificialCell,
         List.copyOf(fields), List.copyOf(sym.ions),
         sym.mod.netReceive == null ? 0 : sym.mod.netReceive.params().size(), !sym.currents.isEmpty(),
-        !sym.mod.electrodeCurrent.isEmpty());
+        !sym.mod.electrodeCurrent.isEmpty(),
+        sym.recursive.stream().map(n -> sym.mod.callables.get(n).kind() + " " + n).toList());
   }
 
   static String sha256(String text) {

@@ -70,12 +70,66 @@ class HostileFileTest {
     assertEquals(0, m.variable("public")[0]);
   }
 
+  private static NmodlException refused(String file, String text) {
+    return assertThrows(NmodlException.class, () -> NmodlCompiler.compile(file, text));
+  }
+
+  private static String initial(String body) {
+    return "NEURON { SUFFIX d }\nASSIGNED { a }\nINITIAL {\n" + body + "\n}\n";
+  }
+
   @Test
   void deepNestingIsAnErrorNotACrash() {
     String deep = "(".repeat(100_000) + "1" + ")".repeat(100_000);
+    NmodlException e = refused("deep.mod", "NEURON { SUFFIX d }\nASSIGNED { a }\nINITIAL { a = " + deep + " }\n");
+    assertEquals("deep.mod:3:215: expression nested deeper than 200 levels", e.getMessage());
+  }
+
+  @Test
+  void expressionNestingHasALimitWithPosition() {
+    // 3,000 parentheses: the 201st opening one is where the limit is passed
+    NmodlException parens = refused("p.mod", initial("a = " + "(".repeat(3000) + "1" + ")".repeat(3000)));
+    assertEquals("p.mod:4:205: expression nested deeper than " + org.bsb.neuron.nmodl.parse.Parser.MAX_EXPRESSION_DEPTH
+        + " levels", parens.getMessage());
+    // operator chains, unary operators, exponents and call arguments count as levels too
+    assertTrue(refused("s.mod", initial("a = 1" + " + 1".repeat(300))).getMessage()
+        .matches("s\\.mod:4:\\d+: expression nested deeper than 200 levels"));
+    assertTrue(refused("u.mod", initial("a = " + "-".repeat(100_000) + "1")).getMessage()
+        .startsWith("u.mod:4:"));
+    assertTrue(refused("x.mod", initial("a = 2" + "^2".repeat(300))).getMessage()
+        .contains("expression nested deeper than 200 levels"));
+    assertTrue(refused("f.mod", initial("a = " + "exp(".repeat(300) + "1" + ")".repeat(300))).getMessage()
+        .contains("expression nested deeper than 200 levels"));
+    // below the limit all is well (real files stay below 30)
+    NmodlCompiler.compile("ok.mod", initial("a = " + "(".repeat(150) + "1" + ")".repeat(150) + " + 1".repeat(150)));
+  }
+
+  @Test
+  void blockNestingHasALimitWithPosition() {
+    NmodlException ifs = refused("ifs.mod", initial("IF (a < 1) {\n".repeat(2000) + "a = 1\n" + "}\n".repeat(2000)));
+    // INITIAL's braces are level 1, so the 100th IF's brace is the 101st level
+    assertEquals("ifs.mod:103:12: blocks nested deeper than " + org.bsb.neuron.nmodl.parse.Parser.MAX_BLOCK_DEPTH
+        + " levels", ifs.getMessage());
+    StringBuilder chain = new StringBuilder("IF (a < 0) { a = 0 }");
+    for (int k = 1; k < 2000; k++) chain.append(" ELSE IF (a < ").append(k).append(") { a = ").append(k).append(" }");
+    assertTrue(refused("elif.mod", initial(chain.toString())).getMessage()
+        .matches("elif\\.mod:4:\\d+: blocks nested deeper than 100 levels"));
+    assertTrue(refused("w.mod", initial("WHILE (a < 1) {\n".repeat(500) + "a = 1\n" + "}\n".repeat(500)))
+        .getMessage().startsWith("w.mod:"));
+    assertTrue(refused("b.mod", initial("{\n".repeat(100_000) + "}\n".repeat(100_000)))
+        .getMessage().contains("blocks nested deeper than 100 levels"));
+    NmodlCompiler.compile("ok.mod", initial("IF (a < 1) {\n".repeat(90) + "a = 1\n" + "}\n".repeat(90)));
+  }
+
+  @Test
+  void theCataloguesParseWithTheSameLimits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    // a catalogue parses every file up front (for the names): a hostile file is named there with its position
+    java.nio.file.Files.writeString(dir.resolve("parens.mod"),
+        "NEURON { SUFFIX parens }\nASSIGNED { a }\nINITIAL { a = " + "(".repeat(3000) + "1" + ")".repeat(3000) + " }\n");
     NmodlException e = assertThrows(NmodlException.class,
-        () -> NmodlCompiler.compile("deep.mod", "NEURON { SUFFIX d }\nASSIGNED { a }\nINITIAL { a = " + deep + " }\n"));
-    assertTrue(e.getMessage().contains("too deep"), e.getMessage());
+        () -> org.bsb.neuron.nmodl.catalogue.NmodlCatalogue.fromDirectories("test", java.util.List.of(dir)));
+    assertEquals(dir.resolve("parens.mod") + ":3:215: expression nested deeper than 200 levels", e.getMessage());
   }
 
   @Test

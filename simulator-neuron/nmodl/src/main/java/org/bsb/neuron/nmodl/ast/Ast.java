@@ -100,6 +100,8 @@ public final class Ast {
     public final List<String> nonspecific = new ArrayList<>();
     public final List<String> electrodeCurrent = new ArrayList<>();
     public final List<String> pointer = new ArrayList<>();
+    /** Where a name of a RANGE, GLOBAL, NONSPECIFIC_CURRENT, ELECTRODE_CURRENT or POINTER statement first appears. */
+    public final Map<String, Pos> neuronNames = new LinkedHashMap<>();
     /** Named constants from the UNITS block (FARADAY = (faraday) (coulomb)). */
     public final Map<String, Double> unitConstants = new LinkedHashMap<>();
     public final List<Decl> constants = new ArrayList<>();

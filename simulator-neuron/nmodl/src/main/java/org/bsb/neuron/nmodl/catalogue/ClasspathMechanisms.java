@@ -131,4 +131,8 @@ public class ClasspathMechanisms implements MechanismCatalogue {
   @Override public Optional<MechanismType> find(String name) {
     return delegate().find(name);
   }
+
+  @Override public boolean provides(String name) {
+    return delegate().provides(name);
+  }
 }

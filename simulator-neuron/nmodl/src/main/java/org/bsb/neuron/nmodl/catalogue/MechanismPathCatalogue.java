@@ -46,6 +46,10 @@ public final class MechanismPathCatalogue implements MechanismCatalogue {
     return delegate().find(name);
   }
 
+  @Override public boolean provides(String name) {
+    return delegate().provides(name);
+  }
+
   @Override public String origin() {
     return VARIABLE;
   }

@@ -48,10 +48,13 @@ public class NmodlCatalogue implements MechanismCatalogue {
     }
   }
 
-  /** Every {@code *.mod} file of the directories, in order; a name defined twice keeps its first file. */
+  /**
+   * Every {@code *.mod} file of the directories, in order. A mechanism name defined by two files (in one folder or
+   * in two) is an error naming both: one catalogue, one file per name.
+   */
   public static NmodlCatalogue fromDirectories(String origin, List<Path> dirs) {
     List<NmodlCompiler.Source> sources = new ArrayList<>();
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Map<String, String> names = new java.util.HashMap<>();
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
         throw new IllegalArgumentException(origin + ": mechanism directory " + dir + " does not exist");
@@ -60,7 +63,8 @@ public class NmodlCatalogue implements MechanismCatalogue {
         for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".mod")).sorted()::iterator) {
           String text = Files.readString(f, StandardCharsets.UTF_8);
           String name = Parser.parse(f.toString(), text).mechanismName();
-          if (names.add(name)) sources.add(new NmodlCompiler.Source(f.toString(), text));
+          unique(names, name, f.toString(), origin);
+          sources.add(new NmodlCompiler.Source(f.toString(), text));
         }
       } catch (IOException e) {
         throw new IllegalArgumentException(origin + ": cannot read " + dir + ": " + e.getMessage(), e);
@@ -78,7 +82,7 @@ public class NmodlCatalogue implements MechanismCatalogue {
    */
   public static NmodlCatalogue forConfig(Path configDir, List<String> entries, String where) {
     List<NmodlCompiler.Source> sources = new ArrayList<>();
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Map<String, String> names = new java.util.HashMap<>();
     for (int k = 0; k < entries.size(); k++) {
       String at = where + "[" + k + "]";
       Path p = configDir.resolve(entries.get(k)).normalize();
@@ -99,7 +103,8 @@ public class NmodlCatalogue implements MechanismCatalogue {
         try {
           String text = Files.readString(f, StandardCharsets.UTF_8);
           String name = Parser.parse(f.toString(), text).mechanismName();
-          if (names.add(name)) sources.add(new NmodlCompiler.Source(f.toString(), text));
+          unique(names, name, f.toString(), null); // the catch below puts the config path in front
+          sources.add(new NmodlCompiler.Source(f.toString(), text));
         } catch (IOException e) {
           throw new IllegalArgumentException(at + ": cannot read " + f + ": " + e.getMessage(), e);
         } catch (NmodlException e) {
@@ -108,6 +113,15 @@ public class NmodlCatalogue implements MechanismCatalogue {
       }
     }
     return new NmodlCatalogue(where, Precedence.CONFIG, sources);
+  }
+
+  /** Records that {@code file} defines {@code name}; a second file for one name is an error naming both. */
+  private static void unique(Map<String, String> names, String name, String file, String where) {
+    String first = names.putIfAbsent(name, file);
+    if (first != null) {
+      throw new NmodlException(file, (where == null ? "" : where + ": ") + "mechanism " + name + " is also defined by " + first
+          + "; a catalogue takes one file per mechanism name (remove or rename one)");
+    }
   }
 
   private static String stripLocation(NmodlException e) {
@@ -122,6 +136,10 @@ public class NmodlCatalogue implements MechanismCatalogue {
 
   @Override public Precedence precedence() {
     return precedence;
+  }
+
+  @Override public boolean provides(String name) {
+    return NameResolver.resolve(name, byName.keySet()).isPresent();
   }
 
   /** NEURON names of every mechanism, without compiling. */

@@ -367,12 +367,17 @@ public final class JavaGenerator {
       }
       sig.append(") {");
       line(1, sig.toString());
+      // a FUNCTION or PROCEDURE that can call itself counts its nesting, so that a runaway recursion stops with
+      // a message naming it instead of a StackOverflowError (only these: the others' code stays as it was)
+      int recursive = sym.recursive.indexOf(c.name());
+      if (recursive >= 0) line(2, "if (++recursion > MAX_RECURSION) throw recursedTooDeep(" + recursive + ");");
       returnVar = fn ? "r_" + c.name() : null;
       if (fn) {
         declare(c.name(), returnVar);
         line(2, "double " + returnVar + " = 0.0;");
       }
       statements(c.body(), c.kind(), 2);
+      if (recursive >= 0) line(2, "recursion--;");
       if (fn) line(2, "return " + returnVar + ";");
       line(1, "}");
     });
@@ -690,6 +695,7 @@ public final class JavaGenerator {
     if (v.name().equals("f_flux") || v.name().equals("b_flux")) {
       if (ctx instanceof KineticCtx k) return k.flux(v.name(), v.pos());
     }
+    if (sym.isInitialValue(v.name())) return lit(0.0); // nocmodl's implicit m0 of a STATE m, 0 unless set from hoc
     throw err(v.pos(), "undeclared variable '" + v.name() + "'");
   }
 

@@ -15,9 +15,21 @@ public final class Parser {
   private static final Set<String> NEURON_KEYWORDS = Set.of("SUFFIX", "POINT_PROCESS", "ARTIFICIAL_CELL",
       "USEION", "RANGE", "GLOBAL", "NONSPECIFIC_CURRENT", "ELECTRODE_CURRENT", "POINTER", "BBCOREPOINTER",
       "THREADSAFE", "EXTERNAL", "READ", "WRITE", "VALENCE", "REPRESENTS");
+  /**
+   * Deepest expression nesting accepted: parentheses, unary operators, exponents, call arguments and operator
+   * chains ({@code a + b + c} is 3 levels deep as a tree). Real files stay below 30; the limit keeps hostile
+   * input from exhausting the stack of the parser, the code generator or javac.
+   */
+  public static final int MAX_EXPRESSION_DEPTH = 200;
+  /** Deepest nesting of statement blocks (IF, ELSE IF, WHILE, FROM, braces); real files stay below 10. */
+  public static final int MAX_BLOCK_DEPTH = 100;
   private final String file;
   private final List<Token> tokens;
   private int p;
+  /** Expression levels and blocks the parser is inside of. */
+  private int exprNesting, blockNesting;
+  /** Tree depth of the operator nodes built so far (leaves are 1). */
+  private final java.util.IdentityHashMap<Expr, Integer> treeDepth = new java.util.IdentityHashMap<>();
 
   private Parser(String file, String src) {
     this.file = file;
@@ -27,7 +39,13 @@ public final class Parser {
   /** Parses a whole file; errors carry file, line and column. */
   public static ModFile parse(String file, String src) {
     Parser ps = new Parser(file, src);
-    ModFile m = ps.module();
+    ModFile m;
+    try {
+      m = ps.module();
+    } catch (StackOverflowError e) { // not expected within the nesting limits; a backstop with a position
+      Token t = ps.tokens.get(Math.min(ps.p, ps.tokens.size() - 1));
+      throw new NmodlException(file, t.line(), t.column(), "nesting too deep for the parser");
+    }
     m.file = file;
     return m;
   }
@@ -174,6 +192,16 @@ public final class Parser {
     return out;
   }
 
+  /** A name list of the NEURON block, remembering where each name is (for messages). */
+  private List<String> namesAt(ModFile m) {
+    List<String> out = new ArrayList<>();
+    do {
+      m.neuronNames.putIfAbsent(peek().text(), pos());
+      out.add(name());
+    } while (accept(","));
+    return out;
+  }
+
   private void neuronBlock(ModFile m) {
     expect("{");
     while (!accept("}")) {
@@ -198,11 +226,11 @@ public final class Parser {
           }
           m.ions.add(new UseIon(ion, read, write, valence, pos));
         }
-        case "RANGE" -> m.range.addAll(nameList());
-        case "GLOBAL" -> m.global.addAll(nameList());
-        case "NONSPECIFIC_CURRENT" -> m.nonspecific.addAll(nameList());
-        case "ELECTRODE_CURRENT" -> m.electrodeCurrent.addAll(nameList());
-        case "POINTER", "BBCOREPOINTER" -> m.pointer.addAll(nameList());
+        case "RANGE" -> m.range.addAll(namesAt(m));
+        case "GLOBAL" -> m.global.addAll(namesAt(m));
+        case "NONSPECIFIC_CURRENT" -> m.nonspecific.addAll(namesAt(m));
+        case "ELECTRODE_CURRENT" -> m.electrodeCurrent.addAll(namesAt(m));
+        case "POINTER", "BBCOREPOINTER" -> m.pointer.addAll(namesAt(m));
         case "EXTERNAL" -> nameList();
         case "THREADSAFE" -> {
           m.threadsafe = true;
@@ -280,14 +308,22 @@ public final class Parser {
 
   // ---------------------------------------------------------------- statements
   private List<Stmt> block(String context) {
-    expect("{");
+    Token open = expect("{");
+    enterBlock(open);
     List<Stmt> out = new ArrayList<>();
     while (!accept("}")) {
       if (peek().kind() == Token.Kind.EOF) throw error(peek(), "block not closed with '}'");
       Stmt s = statement(context);
       if (s != null) out.add(s);
     }
+    blockNesting--;
     return out;
+  }
+
+  private void enterBlock(Token at) {
+    if (++blockNesting > MAX_BLOCK_DEPTH) {
+      throw error(at, "blocks nested deeper than " + MAX_BLOCK_DEPTH + " levels");
+    }
   }
 
   private Stmt statement(String context) {
@@ -362,7 +398,10 @@ public final class Parser {
         expect(")");
         return new Printf(args);
       }
-      case "PROTECT" -> { p++; return statement(context); }
+      case "PROTECT" -> {
+        while (accept("PROTECT")) { }
+        return statement(context);
+      }
       case "MUTEXLOCK", "MUTEXUNLOCK" -> { p++; return null; }
       case "UNITSON", "UNITSOFF" -> { p++; return null; }
       case "LAG", "WATCH", "FOR_NETCONS", "LONGITUDINAL_DIFFUSION", "VERBATIM", "SWEEP", "MATCH" ->
@@ -463,8 +502,14 @@ public final class Parser {
     List<Stmt> then = block(context);
     List<Stmt> otherwise = List.of();
     if (accept("ELSE") || accept("else")) {
-      if (accept("IF") || accept("if")) otherwise = List.of(ifStmt(context));
-      else otherwise = block(context);
+      Token elseIf = peek();
+      if (accept("IF") || accept("if")) {
+        enterBlock(elseIf); // an ELSE IF is an IF inside the ELSE branch, for the parser and the generated code
+        otherwise = List.of(ifStmt(context));
+        blockNesting--;
+      } else {
+        otherwise = block(context);
+      }
     }
     return new If(c, then, otherwise);
   }
@@ -479,25 +524,55 @@ public final class Parser {
   }
 
   // ---------------------------------------------------------------- expressions
-  private Expr expr() { return or(); }
+  private Expr expr() {
+    enterExpression(peek());
+    Expr e = or();
+    exprNesting--;
+    return e;
+  }
+
+  private void enterExpression(Token at) {
+    if (++exprNesting > MAX_EXPRESSION_DEPTH) throw tooDeep(at);
+  }
+
+  private NmodlException tooDeep(Token at) {
+    return error(at, "expression nested deeper than " + MAX_EXPRESSION_DEPTH + " levels");
+  }
+
+  private int depth(Expr e) {
+    return treeDepth.getOrDefault(e, 1);
+  }
+
+  /** A node one level above its operands; too deep a tree (e.g. a chain of 300 additions) is an error at {@code op}. */
+  private Expr node(Token op, Expr e, Expr... operands) {
+    int d = 0;
+    for (Expr o : operands) d = Math.max(d, depth(o));
+    if (d + 1 > MAX_EXPRESSION_DEPTH) throw tooDeep(op);
+    treeDepth.put(e, d + 1);
+    return e;
+  }
+
+  private Expr binary(Token op, Expr l, Expr r) {
+    return node(op, new Binary(op.text(), l, r), l, r);
+  }
 
   private Expr or() {
     Expr l = and();
-    while (at("||")) { p++; l = new Binary("||", l, and()); }
+    while (at("||")) { Token op = advance(); l = binary(op, l, and()); }
     return l;
   }
 
   private Expr and() {
     Expr l = rel();
-    while (at("&&")) { p++; l = new Binary("&&", l, rel()); }
+    while (at("&&")) { Token op = advance(); l = binary(op, l, rel()); }
     return l;
   }
 
   private Expr rel() {
     Expr l = add();
     while (at("<") || at(">") || at("<=") || at(">=") || at("==") || at("!=")) {
-      String op = advance().text();
-      l = new Binary(op, l, add());
+      Token op = advance();
+      l = binary(op, l, add());
     }
     return l;
   }
@@ -505,8 +580,8 @@ public final class Parser {
   private Expr add() {
     Expr l = mul();
     while (at("+") || at("-")) {
-      String op = advance().text();
-      l = new Binary(op, l, mul());
+      Token op = advance();
+      l = binary(op, l, mul());
     }
     return l;
   }
@@ -514,23 +589,31 @@ public final class Parser {
   private Expr mul() {
     Expr l = unary();
     while (at("*") || at("/")) {
-      String op = advance().text();
-      l = new Binary(op, l, unary());
+      Token op = advance();
+      l = binary(op, l, unary());
     }
     return l;
   }
 
   private Expr unary() {
-    if (accept("-")) return new Unary("-", unary());
-    if (accept("+")) return unary();
-    if (accept("!")) return new Unary("!", unary());
-    return pow();
+    Token op = peek();
+    if (!(op.is("-") || op.is("+") || op.is("!"))) return pow();
+    p++;
+    enterExpression(op);
+    Expr operand = unary();
+    exprNesting--;
+    if (op.is("+")) return operand;
+    return node(op, new Unary(op.text(), operand), operand);
   }
 
   private Expr pow() {
     Expr base = primary();
-    if (accept("^")) return new Binary("^", base, unary());
-    return base;
+    Token op = peek();
+    if (!accept("^")) return base;
+    enterExpression(op);
+    Expr exponent = unary();
+    exprNesting--;
+    return binary(op, base, exponent);
   }
 
   private Expr primary() {
@@ -549,11 +632,15 @@ public final class Parser {
     }
     if (t.kind() == Token.Kind.NAME) {
       p++;
-      if (at("(")) return new Call(t.text(), args(), pos);
+      if (at("(")) {
+        List<Expr> args = args();
+        return node(t, new Call(t.text(), args, pos), args.toArray(new Expr[0]));
+      }
       Expr index = null;
       if (accept("[")) {
         index = expr();
         expect("]");
+        return node(t, new Var(t.text(), index, pos), index);
       }
       return new Var(t.text(), index, pos);
     }

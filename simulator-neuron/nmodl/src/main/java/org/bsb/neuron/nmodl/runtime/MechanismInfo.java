@@ -9,9 +9,12 @@ import java.util.Map;
  *
  * @param fields every per-instance variable (PARAMETER, ASSIGNED, STATE, ion copies), in storage order
  * @param netReceiveArgs the number of NET_RECEIVE arguments (0 when there is no NET_RECEIVE)
+ * @param recursive the FUNCTIONs and PROCEDUREs that can call themselves ("FUNCTION f"), which the generated
+ *     code refers to by index in {@link NmodlMechanism#recursedTooDeep}
  */
 public record MechanismInfo(String name, String file, boolean pointProcess, boolean artificialCell,
-    List<Field> fields, List<Ion> ions, int netReceiveArgs, boolean writesCurrent, boolean electrodeCurrent) {
+    List<Field> fields, List<Ion> ions, int netReceiveArgs, boolean writesCurrent, boolean electrodeCurrent,
+    List<String> recursive) {
 
   /** The fields with one value per instance, in storage order (the SPI's range variables). */
   public List<Field> scalarFields() {

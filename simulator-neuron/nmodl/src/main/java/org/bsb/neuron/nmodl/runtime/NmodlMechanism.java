@@ -20,6 +20,13 @@ public abstract class NmodlMechanism extends Mechanism {
   /** Per ion (in {@link MechanismInfo#ions()} order), node-indexed: e, ci, co, cur, dcur/dv. */
   protected final double[][] ionE, ionCi, ionCo, ionCur, ionDcur;
   protected double t, dt, celsius;
+  /**
+   * Deepest nesting of the file's recursive FUNCTION and PROCEDURE calls (NEURON has no limit and crashes with
+   * the C stack; real recursions, if any, stay far below this).
+   */
+  public static final int MAX_RECURSION = 1000;
+  /** Calls of recursive FUNCTIONs and PROCEDUREs in progress (generated code counts them). */
+  protected int recursion;
   private EventSink events;
   /** Weight vectors of pending self-events, so that net_send carries the sender's NET_RECEIVE arguments. */
   private final java.util.ArrayDeque<Object[]> pending = new java.util.ArrayDeque<>();
@@ -120,6 +127,13 @@ public abstract class NmodlMechanism extends Mechanism {
     int k = type().variableIndex(name);
     if (k < 0) super.setGlobal(name, value);
     java.util.Arrays.fill(vars[k], value);
+  }
+
+  /** The error of a runaway recursion of {@link MechanismInfo#recursive()}{@code .get(k)}. */
+  protected final RuntimeException recursedTooDeep(int k) {
+    recursion = 0;
+    return new IllegalStateException("mechanism " + info.name() + " (" + info.file() + "): " + info.recursive().get(k)
+        + " recursed deeper than " + MAX_RECURSION + " calls at t = " + t + " ms (NEURON would crash)");
   }
 
   protected static double bool(boolean b) {

@@ -92,9 +92,18 @@ public final class NmodlMechanismType implements MechanismType {
   @Override public Mechanism create(int count) {
     try {
       return constructor.newInstance(this, count);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      // the generated constructor failed (e.g. no memory for its arrays): that failure, not the reflective wrapper
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException("cannot instantiate mechanism " + name + " (" + info.file() + "): " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot instantiate mechanism " + name, e);
+      throw new IllegalStateException("cannot instantiate mechanism " + name + " (" + info.file() + "): " + e, e);
     }
+  }
+
+  @Override public String definedIn() {
+    return info.file();
   }
 
   @Override public String toString() {

@@ -36,6 +36,11 @@ public final class Symbols {
   public final Set<String> stateNames = new LinkedHashSet<>();
   /** Currents that make up the membrane current: ion currents written, NONSPECIFIC and ELECTRODE currents. */
   public final List<String> currents = new ArrayList<>();
+  /**
+   * FUNCTIONs and PROCEDUREs that can call themselves (directly or through others), in file order: their
+   * generated methods count their nesting and stop a runaway recursion with a message.
+   */
+  public final List<String> recursive = new ArrayList<>();
 
   public Symbols(ModFile mod) {
     this.mod = mod;
@@ -69,6 +74,7 @@ public final class Symbols {
     }
     for (String n : mod.nonspecific) currents.add(n);
     for (String n : mod.electrodeCurrent) currents.add(n);
+    requireDeclarations();
     Set<String> range = new LinkedHashSet<>(mod.range);
     Set<String> global = new LinkedHashSet<>(mod.global);
     for (Decl d : mod.parameters) addField(d, FieldKind.PARAMETER, range, global);
@@ -94,6 +100,57 @@ public final class Symbols {
       checkName(n, mod.suffixPos);
       MechanismInfo.Field old = fields.get(n);
       fields.put(n, new MechanismInfo.Field(n, FieldKind.POINTER, old == null ? 0 : old.defaultValue(), true, false, 0));
+    }
+    NameCheck names = new NameCheck(this);
+    names.run();
+    for (Map.Entry<String, Set<String>> e : names.calls.entrySet()) {
+      if (reaches(names.calls, e.getKey(), e.getKey(), new java.util.HashSet<>())) recursive.add(e.getKey());
+    }
+  }
+
+  /** Whether {@code from} calls {@code to}, directly or through others (a worklist: the chain may be long). */
+  private static boolean reaches(Map<String, Set<String>> calls, String from, String to, Set<String> seen) {
+    java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(List.of(from));
+    while (!work.isEmpty()) {
+      for (String c : calls.getOrDefault(work.pop(), Set.of())) {
+        if (c.equals(to)) return true;
+        if (seen.add(c)) work.push(c);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * NEURON requires every variable the NEURON block names as an ion variable, a current or a POINTER to be
+   * declared in a PARAMETER, ASSIGNED or STATE block too: nocmodl rejects an undeclared POINTER ("does not have a
+   * proper declaration"), and the C code of an undeclared ion variable or current does not compile. So do we.
+   * RANGE and GLOBAL names that no block declares are ignored by nocmodl without a word; we ignore them too,
+   * logged at FINE (a model that sets such a name gets the engine's "has no parameter" error).
+   */
+  private void requireDeclarations() {
+    Set<String> declared = new LinkedHashSet<>();
+    for (List<Decl> ds : List.of(mod.parameters, mod.assigned, mod.states)) for (Decl d : ds) declared.add(d.name());
+    for (UseIon u : mod.ions) {
+      for (String n : u.read()) requireDeclared(declared, n, u.pos(), "USEION " + u.ion() + " READ");
+      for (String n : u.write()) requireDeclared(declared, n, u.pos(), "USEION " + u.ion() + " WRITE");
+    }
+    for (String n : mod.nonspecific) requireDeclared(declared, n, mod.neuronNames.getOrDefault(n, mod.suffixPos), "NONSPECIFIC_CURRENT");
+    for (String n : mod.electrodeCurrent) requireDeclared(declared, n, mod.neuronNames.getOrDefault(n, mod.suffixPos), "ELECTRODE_CURRENT");
+    for (String n : mod.pointer) requireDeclared(declared, n, mod.neuronNames.getOrDefault(n, mod.suffixPos), "POINTER");
+    Set<String> ignored = new LinkedHashSet<>();
+    for (String n : mod.range) if (!declared.contains(n) && !SPECIAL.contains(n)) ignored.add("RANGE " + n);
+    for (String n : mod.global) if (!declared.contains(n) && !SPECIAL.contains(n)) ignored.add("GLOBAL " + n);
+    if (!ignored.isEmpty()) { // common in published files (10 of the dbbs catalogue's 46): not worth a warning each run
+      java.util.logging.Logger.getLogger(Symbols.class.getName()).fine(mod.file + ": NEURON block: "
+          + String.join(", ", ignored) + (ignored.size() == 1 ? " names a variable" : " name variables")
+          + " that no PARAMETER, ASSIGNED or STATE block declares; ignored, as nocmodl does");
+    }
+  }
+
+  private void requireDeclared(Set<String> declared, String n, Pos p, String what) {
+    if (!declared.contains(n)) {
+      throw err(p, what + " " + n + ": '" + n + "' is not declared; declare it in an ASSIGNED (or PARAMETER, STATE)"
+          + " block too, as NEURON requires");
     }
   }
 
@@ -124,6 +181,14 @@ public final class Symbols {
 
   private void checkName(String n, Pos p) {
     if (!IDENT.matcher(n).matches()) throw err(p, "invalid identifier '" + n + "'");
+  }
+
+  /**
+   * {@code m0} for a STATE {@code m} that the file does not declare: nocmodl declares it (a global starting at 0,
+   * {@code m}'s value before INITIAL runs), so a file may read it.
+   */
+  public boolean isInitialValue(String n) {
+    return n.length() > 1 && n.endsWith("0") && !fields.containsKey(n) && stateNames.contains(n.substring(0, n.length() - 1));
   }
 
   public boolean isPointProcess() {
