@@ -20,6 +20,11 @@ public interface StorageEngine {
      */
     NetworkData read(Path file) throws StorageException;
 
+    /** Where in a network file this engine keeps the config, for messages (the hdf5 engine: {@code /files/config}). */
+    default String configLocation() {
+        return "the stored config";
+    }
+
     /** Whether {@code file} holds a network of this engine. */
     boolean exists(Path file);
 }

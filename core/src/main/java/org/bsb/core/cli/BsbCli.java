@@ -30,6 +30,7 @@ public final class BsbCli {
         COMMANDS.put("compile", org.bsb.core.compile.CompileCommand::new);
         COMMANDS.put("reconfigure", org.bsb.core.compile.ReconfigureCommand::new);
         COMMANDS.put("inspect", org.bsb.core.compile.InspectCommand::new);
+        COMMANDS.put("check", org.bsb.core.network.CheckCommand::new);
         COMMANDS.put("simulate", SimulateCommand::new);
     }
 

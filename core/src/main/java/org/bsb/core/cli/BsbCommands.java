@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = BsbCommands.class, property = {"osgi.command.scope=bsb",
         "osgi.command.function=help", "osgi.command.function=strategies",
         "osgi.command.function=validate", "osgi.command.function=compile", "osgi.command.function=reconfigure",
-        "osgi.command.function=inspect", "osgi.command.function=simulate"})
+        "osgi.command.function=inspect", "osgi.command.function=check", "osgi.command.function=simulate"})
 public class BsbCommands {
     @Reference
     Registry registry;
@@ -80,6 +80,11 @@ public class BsbCommands {
 
     public void inspect(String... args) {
         run("inspect", args);
+    }
+
+    /** {@code bsb check NETWORK [--all]}. */
+    public void check(String... args) {
+        run("check", args);
     }
 
     public void simulate(String... args) {

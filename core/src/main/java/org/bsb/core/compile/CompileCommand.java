@@ -14,6 +14,7 @@ import org.bsb.api.storage.StorageEngine;
 import org.bsb.core.cli.CliContext;
 import org.bsb.core.cli.CommandFailure;
 import org.bsb.core.cli.GlobalOptions;
+import org.bsb.core.config.ConfigCheck;
 import org.bsb.core.config.ConfigError;
 import org.bsb.core.config.ConfigException;
 import org.bsb.core.config.ConfigLoader;
@@ -111,23 +112,17 @@ public class CompileCommand implements Callable<Integer> {
     }
 
     /**
-     * Loads a config, printing its warnings; config errors become a {@link CommandFailure}.
-     * Errors confined to {@code simulations} (e.g. a simulator that is not installed) only warn:
-     * reconstruction does not need them.
+     * Loads a config, printing its warnings; config errors become a {@link CommandFailure}. A
+     * simulation's simulator or device that is not installed here only warns (reconstruction does
+     * not need it, and the simulation may run elsewhere); every other mistake of a simulation is an
+     * error, since the stored config could not be simulated ({@link ConfigCheck#orThrowForNetwork()}).
      */
     static LoadedConfig load(CliContext context, Path file, StreamReporter reporter) {
         LoadedConfig loaded;
         try {
-            loaded = ConfigLoader.load(file, context.registry());
+            loaded = ConfigLoader.check(file, context.registry(), false).orThrowForNetwork();
         } catch (ConfigException e) {
-            boolean simulationOnly = e.partial() != null && e.onlyErrors().stream()
-                    .allMatch(err -> err.path().equals("simulations") || err.path().startsWith("simulations."));
-            if (!simulationOnly) {
-                throw new CommandFailure(1, e.getMessage());
-            }
-            List<ConfigError> warnings = e.errors().stream().map(err -> new ConfigError(ConfigError.Severity.WARNING,
-                    err.file(), err.line(), err.column(), err.path(), err.found(), err.expected())).toList();
-            loaded = new LoadedConfig(e.partial(), file.toAbsolutePath().getParent(), warnings, List.of());
+            throw new CommandFailure(1, e.getMessage());
         }
         for (ConfigError w : loaded.warnings()) {
             reporter.report(1, w.toString());

@@ -47,11 +47,11 @@ public class InspectCommand implements Callable<Integer> {
         NetworkData data;
         String engine;
         try {
-            Networks.Opened opened = Networks.open(context.registry(), context.resolve(network));
+            Networks.Opened opened = Networks.open(context.registry(), context.resolve(network), true);
             data = opened.network();
             engine = opened.engineName();
         } catch (CompileException e) {
-            throw new CommandFailure(1, e.getMessage());
+            throw new CommandFailure(1, "bsb inspect: " + e.getMessage());
         }
         Map<String, Object> summary = summary(network, engine, data);
         if (json) {

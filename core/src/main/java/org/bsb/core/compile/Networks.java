@@ -6,6 +6,7 @@ import org.bsb.api.ServiceKind;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.storage.StorageException;
+import org.bsb.core.network.NetworkCheck;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;
 
@@ -17,26 +18,44 @@ public final class Networks {
     public record Opened(StorageEngine engine, String engineName, NetworkData network) {}
 
     /**
-     * Reads {@code file} with the installed engine that recognises it; if none does, the first
-     * engine's error explains why (missing, truncated, foreign).
+     * The installed engine that recognises {@code file}, or, if none does, the first engine (whose
+     * read then explains why: missing, truncated, foreign).
      */
-    public static Opened open(Registry registry, Path file) throws CompileException {
+    public static RegistryEntry engine(Registry registry, Path file) throws CompileException {
         List<RegistryEntry> engines = registry.entries(ServiceKind.STORAGE);
         if (engines.isEmpty()) {
             throw new CompileException("No storage engine is installed; cannot read " + file);
         }
-        RegistryEntry chosen = engines.get(0);
         for (RegistryEntry e : engines) {
-            if (((StorageEngine) e.service()).exists(file)) {
-                chosen = e;
-                break;
+            try {
+                if (((StorageEngine) e.service()).exists(file)) {
+                    return e;
+                }
+            } catch (RuntimeException ex) {
+                // an engine that chokes on a foreign file does not recognise it
             }
         }
+        return engines.get(0);
+    }
+
+    /**
+     * Reads {@code file} with the installed engine that recognises it and checks it
+     * ({@link NetworkCheck}): an invalid network is an error listing its problems.
+     *
+     * @param config whether its stored config must be valid too
+     */
+    public static Opened open(Registry registry, Path file, boolean config) throws CompileException {
+        RegistryEntry chosen = engine(registry, file);
         StorageEngine engine = (StorageEngine) chosen.service();
+        NetworkCheck.Report report;
         try {
-            return new Opened(engine, chosen.names().get(0), engine.read(file));
+            report = NetworkCheck.check(engine, file, registry, config);
         } catch (StorageException e) {
             throw new CompileException(e.getMessage(), e);
         }
+        if (!report.valid()) {
+            throw new CompileException(report.message());
+        }
+        return new Opened(engine, chosen.names().get(0), report.network());
     }
 }

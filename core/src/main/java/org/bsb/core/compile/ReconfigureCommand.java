@@ -24,8 +24,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bsb reconfigure NETWORK CONFIG}: replaces the config stored in a network file, after
- * checking that it describes the stored network (same chunk size, every stored cell type and
- * connectivity set named). The network data is not touched; the file is rewritten atomically.
+ * validating it as {@code compile} does, with what {@code simulate} needs (a simulation's values
+ * must run: {@link org.bsb.core.config.ConfigCheck#orThrowForNetwork()}), checking the network's
+ * data ({@link org.bsb.core.network.NetworkCheck}) and that the config describes it (same chunk
+ * size, every stored cell type and connectivity set named). The network data is not touched; the
+ * file is rewritten atomically, and not at all if anything is wrong.
  */
 @Command(name = "reconfigure", mixinStandardHelpOptions = true,
         description = "Replace the config stored in a network file (e.g. to add simulations), keeping its data.")
@@ -49,9 +52,17 @@ public class ReconfigureCommand implements Callable<Integer> {
     public Integer call() {
         StreamReporter reporter = new StreamReporter(context.out(), global.verbosity);
         Path file = context.resolve(network);
-        LoadedConfig loaded = CompileCommand.load(context, context.resolve(config), reporter);
+        LoadedConfig loaded;
         try {
-            Networks.Opened opened = Networks.open(context.registry(), file);
+            // validated as compile validates, with what simulate needs: a stored config must run
+            loaded = CompileCommand.load(context, context.resolve(config), reporter);
+        } catch (CommandFailure f) {
+            throw new CommandFailure(f.exitCode(), "bsb reconfigure: " + config + " is not a valid config; " + network
+                    + " was not changed:\n" + f.getMessage());
+        }
+        try {
+            // The network's data must be valid; its stored config need not be: it is what this replaces.
+            Networks.Opened opened = Networks.open(context.registry(), file, false);
             NetworkData data = opened.network();
             List<String> problems = mismatches(loaded.config(), data);
             if (!problems.isEmpty()) {
@@ -70,7 +81,7 @@ public class ReconfigureCommand implements Callable<Integer> {
             reporter.report(1, "Stored the config of " + config + " in " + file);
             return 0;
         } catch (CompileException | StorageException e) {
-            throw new CommandFailure(1, e.getMessage());
+            throw new CommandFailure(1, "bsb reconfigure: " + e.getMessage() + "\n" + network + " was not changed.");
         }
     }
 

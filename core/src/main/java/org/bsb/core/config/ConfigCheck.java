@@ -30,6 +30,31 @@ public record ConfigCheck(Configuration config, Path baseDirectory, List<ConfigE
         return config != null && errors().isEmpty();
     }
 
+    /**
+     * The config as {@code compile} and {@code reconfigure} take it, to build a network or store it in
+     * one: every error counts except a simulation's service (its simulator, a device) that is not
+     * installed here, which is a warning, since a simulation runs where its simulator is. Values
+     * that cannot run (a resolution of 0, {@code duration: "abc"}, mechanisms that are not
+     * {@code .mod} files) are errors. A network's stored config is judged the same way.
+     *
+     * @throws ConfigException with every problem unless the config is valid so
+     */
+    public LoadedConfig orThrowForNetwork() {
+        return new ConfigCheck(config, baseDirectory, forNetwork(), services).orThrow();
+    }
+
+    /** The problems as {@link #orThrowForNetwork()} judges them. */
+    public List<ConfigError> forNetwork() {
+        return problems.stream().map(e -> notInstalledForSimulation(e) ? new ConfigError(ConfigError.Severity.WARNING,
+                e.file(), e.line(), e.column(), e.path(), e.found(), e.expected()) : e).toList();
+    }
+
+    /** An error naming a simulation's service that is not installed. */
+    private boolean notInstalledForSimulation(ConfigError e) {
+        return e.isError() && e.path().startsWith("simulations.")
+                && services.stream().anyMatch(u -> !u.installed() && u.path().equals(e.path()));
+    }
+
     /** @throws ConfigException with every problem unless the config is valid */
     public LoadedConfig orThrow() {
         if (!valid()) {

@@ -1,5 +1,6 @@
 package org.bsb.core.config;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bsb.api.Parameterized;
+import org.bsb.api.ProjectFile;
 import org.bsb.api.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.simulation.DeviceType;
@@ -334,10 +336,78 @@ final class Validator {
                 boolean clean = binder.problems().subList(before, binder.problems().size()).stream()
                         .noneMatch(ConfigError::isError);
                 services.set(services.size() - 1, new ServiceUse(kind, name, namePath, entry, clean ? bound : null));
+                if (clean && bound != null) {
+                    projectFiles(bound, nodePath);
+                }
             }
         } else {
             parameters.values().keySet().forEach(k -> binder.unknown(nodePath + "." + k, k,
                     "no further keys (" + kind.label() + " '" + name + "' takes no parameters)"));
+        }
+    }
+
+    /** The files a service's parameters name ({@link ProjectFile}) exist and are what it reads. */
+    private void projectFiles(Record parameters, String nodePath) {
+        if (baseDirectory == null) {
+            return;
+        }
+        for (RecordComponent c : parameters.getClass().getRecordComponents()) {
+            ProjectFile kind = c.getAnnotation(ProjectFile.class);
+            if (kind == null) {
+                continue;
+            }
+            Object value;
+            try {
+                java.lang.reflect.Method accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                value = accessor.invoke(parameters);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                continue;
+            }
+            String path = Names.child(nodePath, Names.snake(c.getName()));
+            if (value instanceof String name) {
+                projectFile(name, path, kind);
+            } else if (value instanceof List<?> names) {
+                for (int i = 0; i < names.size(); i++) {
+                    if (names.get(i) instanceof String name) {
+                        projectFile(name, Names.index(path, i), kind);
+                    }
+                }
+            }
+        }
+    }
+
+    private void projectFile(String name, String path, ProjectFile kind) {
+        List<String> endings = List.of(kind.extensions());
+        String files = endings.isEmpty() ? "file" : String.join(" or ", endings) + " file";
+        String expected = "a " + files + (kind.folders() ? " or a folder of " + files + "s" : "") + " (relative to "
+                + baseDirectory + ")";
+        Path p;
+        try {
+            p = baseDirectory.resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            error(path, "'" + name + "' (not a file name)", expected);
+            return;
+        }
+        java.util.function.Predicate<Path> matches = f -> Files.isRegularFile(f)
+                && (endings.isEmpty() || endings.stream().anyMatch(x -> f.getFileName().toString().endsWith(x)));
+        if (Files.isDirectory(p)) {
+            if (!kind.folders()) {
+                error(path, "'" + name + "' (a folder)", expected);
+                return;
+            }
+            try (java.util.stream.Stream<Path> listed = Files.list(p)) {
+                if (listed.noneMatch(matches)) {
+                    error(path, "'" + name + "' (a folder without any " + files + ")", expected);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                error(path, "'" + name + "' (a folder that cannot be read)", expected);
+            }
+        } else if (!Files.exists(p)) {
+            error(path, "'" + name + "' (not found)", expected);
+        } else if (!matches.test(p)) {
+            error(path, "'" + name + "' (" + (Files.isRegularFile(p) ? "not a " + files : "not a file") + ")",
+                    expected);
         }
     }
 

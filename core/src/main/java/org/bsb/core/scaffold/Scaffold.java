@@ -25,6 +25,7 @@ import org.bsb.core.config.ConfigException;
 import org.bsb.core.config.ConfigLoader;
 import org.bsb.core.config.LoadedConfig;
 import org.bsb.core.config.SimulationNode;
+import org.bsb.core.network.NetworkCheck;
 import org.bsb.core.registry.NameSuggester;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;
@@ -87,11 +88,22 @@ public final class Scaffold {
         }
     }
 
+    /**
+     * Reads and checks a network ({@link NetworkCheck}): a network whose data or stored config is not
+     * valid is refused with every problem, before any work.
+     */
     static NetworkData readNetwork(Path file, Registry registry) {
         RegistryEntry e = engineEntry(file, registry);
         try {
-            return ((StorageEngine) e.service()).read(file);
+            NetworkCheck.Report report = NetworkCheck.check((StorageEngine) e.service(), file, registry, true);
+            if (!report.valid()) {
+                throw new ScaffoldException(report.message());
+            }
+            return report.network();
         } catch (StorageException | RuntimeException ex) {
+            if (ex instanceof ScaffoldException s) {
+                throw s;
+            }
             // e.g. a truncated HDF5 file: its signature is there, its data is not
             String message = ErrorReport.explain(ex);
             throw new ScaffoldException(message.contains(file.toString()) ? message

@@ -407,6 +407,11 @@ public class Hdf5Engine implements StorageEngine {
     // ---------------------------------------------------------------- reading
 
     @Override
+    public String configLocation() {
+        return "/files/config";
+    }
+
+    @Override
     public boolean exists(Path file) {
         if (!Files.isRegularFile(file) || !hasSignature(file)) {
             return false;

@@ -6,6 +6,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bsb.api.BsbName;
 import org.bsb.api.Default;
+import org.bsb.api.ProjectFile;
 import org.bsb.api.Required;
 import org.bsb.api.simulation.SimulationException;
 import org.bsb.api.simulation.SimulationRequest;
@@ -36,10 +37,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Parameters> {
     /**
      * @param mechanisms {@code .mod} files or folders of them, relative to the project folder, compiled
-     *     at run time and preferred over the installed catalogues
+     *     at run time and preferred over the installed catalogues (validate, compile and reconfigure check
+     *     that each is one)
      */
     public record Parameters(@Required Double temperature, @Default("-65") double initial,
-            @Default("[]") List<String> mechanisms) {}
+            @Default("[]") @ProjectFile(extensions = ".mod", folders = true) List<String> mechanisms) {}
 
     private final List<MechanismCatalogue> catalogues = new CopyOnWriteArrayList<>();
     private volatile boolean osgi;
