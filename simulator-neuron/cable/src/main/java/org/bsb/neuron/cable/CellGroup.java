@@ -597,7 +597,7 @@ final class CellGroup implements EventSink {
             t += 0.5 * dt;
             ctx.t = t;
             if (nonFiniteV && !nonFiniteReported) {
-                nonFiniteVoltage(); // before the states advance with it, so the mechanism that caused it stands out
+                nonFiniteVoltage(firstRow + s); // before the states advance with it, so the mechanism that caused it stands out
             }
             for (Mechanism m : mechs) {
                 m.state(ctx);
@@ -626,7 +626,7 @@ final class CellGroup implements EventSink {
     // ------------------------------------------------------------------ non-finite values
 
     /** v is NaN or infinite at some node: an error (or a warning) naming the first such node and its mechanisms. */
-    private void nonFiniteVoltage() {
+    private void nonFiniteVoltage(int row) {
         // within the step the tree solve spreads a NaN to every node of the cell, so the node to name is the one
         // where a mechanism's variables are not finite (a state first: it went first, the currents and v followed)
         int node = culpritNode(true);
@@ -639,7 +639,7 @@ final class CellGroup implements EventSink {
                 node++;
             }
         }
-        report("v = " + v[node] + " at t = " + t + " ms " + where(node) + mechanismsAt(node, null));
+        report("v = " + v[node] + " at t = " + time(row) + " ms " + where(node) + mechanismsAt(node, null));
     }
 
     /** A recorded value is NaN or infinite: the first such probe, where it is and the mechanisms there. */
@@ -667,8 +667,13 @@ final class CellGroup implements EventSink {
                 own = mechs[slotByType.get(spec.mech())];
             }
         }
-        report("recorded " + what + " = " + probeOut[k][row] + " at t = " + t + " ms "
+        report("recorded " + what + " = " + probeOut[k][row] + " at t = " + time(row) + " ms "
                 + (node >= 0 ? where(node) + mechanismsAt(node, own) : "(an artificial cell)" + mechanismsAt(-1, own)));
+    }
+
+    /** The time of row {@code row} as NEURON prints it ({@code 2.05}, not the sum of half steps {@code 2.0499999999999954}). */
+    private String time(int row) {
+        return new java.math.BigDecimal(row * dt).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
     }
 
     private void report(String message) {

@@ -114,7 +114,22 @@ public final class NmodlCompiler {
   private static Map<String, Map<String, byte[]>> compileBatch(Map<String, Pending> batch) {
     Map<String, String> sources = new LinkedHashMap<>();
     batch.forEach((fqcn, p) -> sources.put(fqcn, p.src));
-    Map<String, byte[]> all = InMemoryCompiler.compileToBytes(sources);
+    Map<String, byte[]> all;
+    try {
+      all = InMemoryCompiler.compileToBytes(sources);
+    } catch (InMemoryCompiler.TooLargeException e) {
+      Pending p = batch.get(e.classes().iterator().next());
+      throw new NmodlException(p == null ? "?" : p.info.file(), "its blocks make more Java code than a method can hold"
+          + " (64 KB of bytecode, e.g. from the derivatives of a very long expression): split long expressions into"
+          + " LOCAL variables or FUNCTIONs");
+    } catch (IllegalStateException e) { // our defect: name the files whose code failed, for the report
+      List<String> files = new ArrayList<>();
+      batch.forEach((fqcn, p) -> {
+        if (e.getMessage() != null && e.getMessage().contains(p.className)) files.add(p.info.file());
+      });
+      if (files.isEmpty()) throw e;
+      throw new IllegalStateException(String.join(", ", files) + ": " + e.getMessage(), e);
+    }
     Map<String, Map<String, byte[]>> out = new LinkedHashMap<>();
     for (String fqcn : batch.keySet()) {
       Map<String, byte[]> mine = new LinkedHashMap<>();

@@ -122,6 +122,15 @@ class HostileFileTest {
   }
 
   @Test
+  void codeTooLargeForTheJvmIsNamedNotCalledADefect() {
+    // the Jacobian of a product of 150 factors: 150 products of 149 factors, more than 64 KB of bytecode in one method
+    String product = String.join(" * ", java.util.Collections.nCopies(150, "(m + 1)"));
+    NmodlException e = refused("big.mod", "NEURON { SUFFIX big }\nSTATE { m }\nBREAKPOINT { SOLVE s METHOD derivimplicit }\n"
+        + "DERIVATIVE s { m' = " + product + " }\n");
+    assertTrue(e.getMessage().startsWith("big.mod: its blocks make more Java code than a method can hold"), e.getMessage());
+  }
+
+  @Test
   void theCataloguesParseWithTheSameLimits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws java.io.IOException {
     // a catalogue parses every file up front (for the names): a hostile file is named there with its position

@@ -78,7 +78,7 @@ class RunawayRunTest {
         + "FUNCTION f(x) { f = f(x + 1) }\n";
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> Simulator.run(network(catalogue("recurse.mod", mod), "recurse", 1), FIVE_MS, 1));
-    assertEquals("mechanism recurse (recurse.mod): FUNCTION f recursed deeper than 1000 calls at t = 0.0 ms"
+    assertEquals("mechanism recurse (recurse.mod): FUNCTION f recursed deeper than 1000 calls at t = 0 ms"
         + " (NEURON would crash)", e.getMessage());
   }
 
@@ -96,7 +96,7 @@ class RunawayRunTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> Simulator.run(network(catalogue("pingpong.mod", mod), "pingpong", 2), FIVE_MS, 2));
     assertTrue(e.getMessage().matches("mechanism pingpong \\(pingpong\\.mod\\): PROCEDURE p[io]ng recursed deeper"
-        + " than 1000 calls at t = 1\\.0\\d* ms \\(NEURON would crash\\)"), e.getMessage());
+        + " than 1000 calls at t = 1(\\.\\d+)? ms \\(NEURON would crash\\)"), e.getMessage());
   }
 
   @Test
@@ -141,7 +141,7 @@ class RunawayRunTest {
   void onTwoThreadsTheMessageIsTheSameNotAWrapper() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> Simulator.run(network(catalogue("blowup.mod", BLOWUP), "blowup", 4), FIVE_MS, 2));
-    assertTrue(e.getMessage().startsWith("v = NaN at t = 2.0"), e.getMessage());
+    assertTrue(e.getMessage().matches("v = NaN at t = 2\\.0\\d* ms .*"), e.getMessage());
     assertTrue(e.getMessage().contains("mechanism 'blowup' (blowup.mod)"), e.getMessage());
   }
 
@@ -155,7 +155,7 @@ class RunawayRunTest {
     net.probeDensity(c, 0, 0.5, "ratio", "k");
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> Simulator.run(net, FIVE_MS, 1));
     String m = e.getMessage();
-    assertTrue(m.startsWith("recorded ratio.k = Infinity at t = 2.0"), m);
+    assertTrue(m.matches("recorded ratio\\.k = Infinity at t = 2(\\.\\d+)? ms .*"), m);
     assertTrue(m.contains("in cell 'c' (#0), section 'soma', segment 1 of 1; mechanism 'ratio' (ratio.mod): k = Infinity"), m);
   }
 
@@ -177,7 +177,7 @@ class RunawayRunTest {
       assertTrue(Double.isFinite(v[80]) && Double.isNaN(v[200]));
       assertEquals(1, records.size());
       String m = records.get(0).getMessage();
-      assertTrue(m.startsWith("v = NaN at t = 2.0") && m.contains("mechanism 'blowup' (blowup.mod)"), m);
+      assertTrue(m.matches("v = NaN at t = 2\\.0\\d* ms .*") && m.contains("mechanism 'blowup' (blowup.mod)"), m);
       assertTrue(m.endsWith("(bsb.nonfinite=warn: running on; later non-finite values of these cells are not reported)"), m);
     } finally {
       log.removeHandler(h);

@@ -50,6 +50,21 @@ public final class InMemoryCompiler {
    * Compiles several classes in one compiler run (much cheaper than one run each) and returns the class
    * files by binary name. Throws {@link IllegalStateException} naming the class when the code does not compile.
    */
+  /** The generated classes (binary names) exceed a limit of the class file format, e.g. 64 KB of code per method. */
+  public static final class TooLargeException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+    private final transient java.util.Set<String> classes;
+
+    TooLargeException(java.util.Set<String> classes) {
+      super("generated code exceeds the class file limits: " + classes);
+      this.classes = java.util.Set.copyOf(classes);
+    }
+
+    public java.util.Set<String> classes() {
+      return classes;
+    }
+  }
+
   public static Map<String, byte[]> compileToBytes(Map<String, String> sources) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
@@ -70,6 +85,20 @@ public final class InMemoryCompiler {
     StringWriter log = new StringWriter();
     Boolean ok = javac.getTask(log, fm, diags, List.of("-proc:none", "-g:none", "-nowarn"), null, units).call();
     if (!Boolean.TRUE.equals(ok)) {
+      // the JVM's class file limits (a method over 64 KB, too many constants): the input is too large, not a defect
+      java.util.Set<String> tooLarge = new java.util.LinkedHashSet<>();
+      boolean onlyLimits = true;
+      for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
+        if (d.getKind() != Diagnostic.Kind.ERROR) continue;
+        String code = d.getCode() == null ? "" : d.getCode();
+        if (code.startsWith("compiler.err.limit.") && d.getSource() != null) {
+          String path = d.getSource().toUri().getPath();
+          tooLarge.add(path.substring(1, path.length() - ".java".length()).replace('/', '.'));
+        } else {
+          onlyLimits = false;
+        }
+      }
+      if (onlyLimits && !tooLarge.isEmpty()) throw new TooLargeException(tooLarge);
       StringBuilder sb = new StringBuilder("generated code does not compile (a compiler defect):");
       for (Diagnostic<? extends JavaFileObject> d : diags.getDiagnostics()) {
         sb.append("\n  ").append(d.getSource() == null ? "" : d.getSource().getName()).append(" line ")

@@ -133,7 +133,9 @@ public abstract class NmodlMechanism extends Mechanism {
   protected final RuntimeException recursedTooDeep(int k) {
     recursion = 0;
     return new IllegalStateException("mechanism " + info.name() + " (" + info.file() + "): " + info.recursive().get(k)
-        + " recursed deeper than " + MAX_RECURSION + " calls at t = " + t + " ms (NEURON would crash)");
+        + " recursed deeper than " + MAX_RECURSION + " calls at t = "
+        + new java.math.BigDecimal(t).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString()
+        + " ms (NEURON would crash)");
   }
 
   protected static double bool(boolean b) {
