@@ -159,24 +159,40 @@ class ScaffoldApiTest {
         Path good = withMechanisms("mods", "good");
         assertEquals(30, ((Number) Scaffold.fromStorage(good).runSimulation("neuronsim").results().attributes()
                 .get("cells")).intValue());
-        Path bad = withMechanisms("no-such-folder", "bad");
+        // reconfigure refuses a list naming something that is not a .mod file or a folder of them
+        for (String entry : List.of("no-such-folder", "data", "data/Stellate.py")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Path copy = dir.resolve("network-refused.hdf5");
+            Files.copy(network, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertEquals(1, reconfigure(entry, "bad", copy, err));
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertTrue(message.contains("simulations.neuronsim.mechanisms[0]: found '" + entry + "'")
+                    && message.contains("expected a .mod file or a folder of .mod files"), message);
+            assertArrayEquals(Files.readAllBytes(network), Files.readAllBytes(copy), "the network was changed");
+        }
+        // where the files are missing at run time (run from another folder), the simulation names the entry
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         ScaffoldException e = assertThrows(ScaffoldException.class,
-                () -> Scaffold.fromStorage(bad).runSimulation("neuronsim"));
+                () -> Scaffold.fromStorage(good).withBaseDirectory(elsewhere).runSimulation("neuronsim"));
         assertTrue(e.getMessage().contains("simulations.neuronsim.mechanisms[0]"), e.getMessage());
     }
 
     /** A copy of the network whose stored config lists {@code entry} under the simulation's mechanisms. */
     private static Path withMechanisms(String entry, String tag) throws IOException {
+        Path copy = dir.resolve("network-mechanisms-" + tag + ".hdf5");
+        Files.copy(network, copy);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, reconfigure(entry, tag, copy, err), err.toString(StandardCharsets.UTF_8));
+        return copy;
+    }
+
+    /** {@code bsb reconfigure COPY CONFIG} with the tutorial's config listing {@code entry} under mechanisms. */
+    private static int reconfigure(String entry, String tag, Path copy, ByteArrayOutputStream err) throws IOException {
         String yaml = Files.readString(dir.resolve("neuron-simulation.yaml"))
                 .replace("    simulator: neuron\n", "    simulator: neuron\n    mechanisms:\n      - " + entry + "\n");
         Path config = dir.resolve("mechanisms-" + tag + ".yaml");
         Files.writeString(config, yaml);
-        Path copy = dir.resolve("network-mechanisms-" + tag + ".hdf5");
-        Files.copy(network, copy);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = BsbCli.run(ServiceLoaderRegistry.load(), new PrintStream(new ByteArrayOutputStream(), true),
+        return BsbCli.run(ServiceLoaderRegistry.load(), new PrintStream(new ByteArrayOutputStream(), true),
                 new PrintStream(err, true, StandardCharsets.UTF_8), dir, "reconfigure", copy.toString(), config.toString());
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        return copy;
     }
 }
