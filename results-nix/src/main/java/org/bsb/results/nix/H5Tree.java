@@ -309,11 +309,13 @@ final class H5Tree {
 
     /**
      * The global heap: one object per string occurrence (as the HDF5 library writes variable-length
-     * data), in collections of at least 4096 bytes (the library reads that much first).
+     * data), in collections of 4096 bytes as the library makes them (it reads that much first), or
+     * of one larger string. Small collections also keep reading fast: jHDF parses a whole
+     * collection for every variable-length value it reads.
      */
     static final class Heap {
         private static final int MIN_COLLECTION = 4096;
-        private static final int MAX_COLLECTION = 1 << 20;
+        private static final int MAX_COLLECTION = MIN_COLLECTION;
         private static final int MAX_OBJECTS = 0xFFFF;
         private final List<Ref> refs = new ArrayList<>();
 

@@ -161,8 +161,8 @@ public final class NixReader {
         if (entity.getChild(Nix.METADATA) instanceof Group section && section.getChild(Nix.PROPERTIES) instanceof Group props) {
             for (Node p : props.getChildren().values()) {
                 if (p instanceof Dataset ds) {
-                    String name = string(ds, Nix.NAME);
-                    out.put(name != null ? name : ds.getName(), Properties.annotation(values(ds)));
+                    // a property's link name is its name (NIX names properties by their link)
+                    out.put(ds.getName(), Properties.annotation(values(ds)));
                 }
             }
         }

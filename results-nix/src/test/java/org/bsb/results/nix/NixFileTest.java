@@ -161,6 +161,28 @@ class NixFileTest {
         }
     }
 
+    /** Strings spread over many heap collections, one longer than a collection, non-ASCII text. */
+    @Test
+    void manyAndLongStrings() throws IOException {
+        String config = "{\"x\":\"" + "é".repeat(6000) + "\"}";
+        List<Signal> signals = new java.util.ArrayList<>();
+        for (int k = 0; k < 300; k++) {
+            signals.add(new Signal("rec-" + k, Map.of("cell_id", k, "cell_type", "Purkinje cell ü", "tag", "t".repeat(k)),
+                    "mV", 0, 0.1, new double[] {k, k + 1}));
+        }
+        Path file = NixWriter.writeNew(new SimulationResults("σim", Map.of("config", config), signals, List.of()), dir);
+        SimulationResults out = NixReader.read(file);
+        assertEquals("σim", out.simulation());
+        assertEquals(config, out.attributes().get("config"));
+        for (int k = 0; k < 300; k++) {
+            Signal s = out.signals().get(k);
+            assertEquals("rec-" + k, s.device());
+            assertEquals("Purkinje cell ü", s.annotations().get("cell_type"));
+            assertEquals("t".repeat(k), s.annotations().get("tag"));
+            assertArrayEquals(new double[] {k, k + 1}, s.values(), 0.0);
+        }
+    }
+
     @Test
     void rejectsOtherFiles() throws IOException {
         Path junk = Files.writeString(dir.resolve("junk.nio"), "not hdf5");
