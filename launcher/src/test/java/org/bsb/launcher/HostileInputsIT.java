@@ -154,6 +154,28 @@ class HostileInputsIT {
         assertTrue(loud.err().contains("\tat org.bsb."), loud.err());
     }
 
+    // ---- stored networks -------------------------------------------------------------------------------
+
+    @Test
+    void reconfigureRefusesConfigsThatCannotRunAndLeavesTheNetworkAsItWas() throws Exception {
+        Path network = project.resolve("my_network.hdf5");
+        LauncherProcessIT.Run ok = LauncherProcessIT.bsb("check", network.toString());
+        assertEquals(0, ok.status(), ok.all());
+        assertTrue(ok.out().contains("ok ("), ok.all());
+        Path p = Files.createDirectories(dir.resolve("reconfigure"));
+        String[][] bad = {{"resolution: 0.025", "resolution: 0", "simulations.neuronsim.resolution"},
+            {"duration: 100", "duration: -100", "simulations.neuronsim.duration"},
+            {"duration: 100", "duration: abc", "simulations.neuronsim.duration"}};
+        for (int k = 0; k < bad.length; k++) {
+            Path config = config(p, "bad" + k + ".yaml", bad[k][0], bad[k][1]);
+            refused(bad[k][2], "reconfigure", network.toString(), config.toString());
+            assertArrayEquals(networkDigest, sha256(network), "the network file is untouched by " + bad[k][1]);
+        }
+        Files.writeString(p.resolve("broken.hdf5"), "HDF but not really\n");
+        refused("broken.hdf5", "check", p.resolve("broken.hdf5").toString());
+        refused("broken.hdf5", "inspect", p.resolve("broken.hdf5").toString());
+    }
+
     // ---- results files ---------------------------------------------------------------------------------
 
     @Test
