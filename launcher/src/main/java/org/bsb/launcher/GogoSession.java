@@ -96,7 +96,15 @@ final class GogoSession {
             err.println("bsb: unknown command '" + command + "'. Run 'bsb --help' for the list of commands.");
             return 2;
         }
-        err.println("bsb " + command + ": " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+        // the commands explain their own failures (org.bsb.api.ErrorReport); this is Gogo's or the framework's
+        while (cause instanceof InvocationTargetException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        err.println("bsb " + command + ": " + (cause instanceof OutOfMemoryError
+                ? "ran out of memory; give more with BSB_JAVA_OPTS=-Xmx<size>"
+                : message != null && !message.isBlank() && !message.startsWith("java.") ? message
+                : "internal error of the shell; run with BSB_JAVA_OPTS=-Dbsb.debug=true to see where"));
         if (Boolean.getBoolean("bsb.debug")) {
             cause.printStackTrace(err);
         }

@@ -115,14 +115,22 @@ public final class PlotCommand implements Callable<Integer> {
             if (ex instanceof PlotFailure) {
                 err.println(ex.getMessage());
             } else {
-                err.println("bsb plot: " + org.bsb.core.failure.ErrorReport.explain(ex));
+                err.println("bsb plot: " + org.bsb.api.ErrorReport.explain(ex));
                 if (Boolean.getBoolean("bsb.debug")) {
                     ex.printStackTrace(err);
                 }
             }
             return 1;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable failure) { // errors (heap, stack) pass picocli's handler, which takes exceptions only
+            err.println("bsb plot: " + org.bsb.api.ErrorReport.explain(failure));
+            if (Boolean.getBoolean("bsb.debug")) {
+                failure.printStackTrace(err);
+            }
+            return 1;
+        }
     }
 
     /** An error already phrased for the user. */

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bsb.core.registry.Registry;
-import org.bsb.core.failure.ErrorReport;
+import org.bsb.api.ErrorReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,6 +1,6 @@
 package org.bsb.core.scaffold;
 
-import org.bsb.core.failure.ErrorReport;
+import org.bsb.api.ErrorReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
-import org.bsb.core.failure.ErrorReport;
+import org.bsb.api.ErrorReport;
 import org.junit.jupiter.api.Test;
 
 /** Unexpected failures reach the user in words: no Java class name, no bare index; -v 4 adds the trace. */

@@ -105,7 +105,7 @@ public class Hdf5Engine implements StorageEngine {
     }
 
     static String describe(Throwable e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return org.bsb.api.ErrorReport.explain(e);
     }
 
     private static void validate(NetworkData n) throws StorageException {

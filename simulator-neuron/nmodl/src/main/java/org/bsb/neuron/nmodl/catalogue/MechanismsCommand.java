@@ -129,11 +129,17 @@ public final class MechanismsCommand implements Callable<Integer> {
       if (ex instanceof CatalogueBundle.PackException) {
         err.println(command + ": " + ex.getMessage());
       } else {
-        err.println(command + ": " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+        err.println(command + ": " + org.bsb.api.ErrorReport.explain(ex));
         if (Boolean.getBoolean("bsb.debug")) ex.printStackTrace(err);
       }
       return 1;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Throwable failure) { // errors (heap, stack) pass picocli's handler, which takes exceptions only
+      err.println("bsb mechanisms: " + org.bsb.api.ErrorReport.explain(failure));
+      if (Boolean.getBoolean("bsb.debug")) failure.printStackTrace(err);
+      return 1;
+    }
   }
 }

@@ -1,4 +1,4 @@
-package org.bsb.core.failure;
+package org.bsb.api;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutionException;
  * What a user reads when a command fails unexpectedly: the cause in words, never a Java exception class
  * name or a bare index. Wrappers (reflection, executors) are looked through; running out of heap or stack
  * says what ran out and how to give more ({@code BSB_JAVA_OPTS}); a failure without a usable message is
- * called an internal error with a pointer to {@code -v 4}, which prints the stack trace.
+ * called an internal error with a pointer to {@code -v 4}, which prints the stack trace. It is in the api because
+ * every bundle that speaks to the user (core's commands, plot, the nmodl bundle's commands, storage engines) shares
+ * this one explanation.
  */
 public final class ErrorReport {
     /** The verbosity at which the stack trace is printed too. */
