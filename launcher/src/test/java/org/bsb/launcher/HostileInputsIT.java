@@ -126,6 +126,12 @@ class HostileInputsIT {
         Path network = project.resolve("my_network.hdf5");
         Path out = dir.resolve("sim-out");
         refused("simulation 'nope'", "simulate", network.toString(), "nope", "-o", out.toString());
+        refused("--threads must be at least 1, got -1", "simulate", network.toString(), "neuronsim", "-o",
+                out.toString(), "--threads", "-1");
+        refused(project.resolve("data") + " is a directory", "simulate", project.resolve("data").toString(),
+                "neuronsim", "-o", out.toString());
+        refused(project.resolve("data") + " is a directory", "inspect", project.resolve("data").toString());
+        refused(project.resolve("data") + " is a directory", "plot", project.resolve("data").toString());
         assertArrayEquals(networkDigest, sha256(network), "the network file is untouched");
         // a heap too small for the run: refused before it starts, saying what it needs and how to give it
         Path p = longRun();

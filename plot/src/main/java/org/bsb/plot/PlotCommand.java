@@ -49,7 +49,7 @@ public final class PlotCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path file = workingDirectory.resolve(results).normalize();
         if (!Files.isRegularFile(file)) {
-            throw new PlotFailure("bsb plot: results file " + file + " does not exist");
+            throw new PlotFailure("bsb plot: results file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
         }
         SimulationResults r;
         try {

@@ -67,6 +67,9 @@ public class SimulateCommand implements Callable<Integer> {
             }
             Path dir = output == null ? context.workingDirectory() : context.resolve(output);
             long chosenSeed = seed != null ? seed : scaffold.seed();
+            if (threads != null && threads < 1) {
+                throw new CommandFailure(2, "bsb simulate: --threads must be at least 1, got " + threads);
+            }
             int chosenThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             Reporter reporter = (level, message) -> {
                 if (level <= global.verbosity) {

@@ -114,7 +114,7 @@ public final class Scaffold {
     /** The first storage engine of {@code registry} that recognises the file. */
     private static RegistryEntry engineEntry(Path file, Registry registry) {
         if (!Files.isRegularFile(file)) {
-            throw new ScaffoldException("network file " + file + " does not exist");
+            throw new ScaffoldException("network file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
         }
         List<String> engines = new ArrayList<>();
         for (RegistryEntry e : registry.entries(ServiceKind.STORAGE)) {

@@ -125,7 +125,7 @@ public final class SimulationRun {
             return read(file, registry, byName);
         }
         if (!Files.isRegularFile(file)) {
-            throw new IOException("results file " + file + " does not exist");
+            throw new IOException("results file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
         }
         StringBuilder why = new StringBuilder();
         for (var entry : registry.entries(ServiceKind.RESULTS_FORMAT)) {

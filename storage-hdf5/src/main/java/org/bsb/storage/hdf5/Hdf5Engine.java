@@ -434,7 +434,7 @@ public class Hdf5Engine implements StorageEngine {
     @Override
     public NetworkData read(Path file) throws StorageException {
         if (!Files.isRegularFile(file)) {
-            throw new StorageException("Network file " + file + " does not exist");
+            throw new StorageException("Network file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
         }
         if (!hasSignature(file)) {
             throw new StorageException("Cannot read network file " + file + ": it is not an HDF5 file");
