@@ -2,26 +2,25 @@ package org.bsb.neuron.cable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bsb.neuron.spi.EventSink;
 import org.bsb.neuron.spi.IonArrays;
-import org.bsb.neuron.spi.IonUse;
 import org.bsb.neuron.spi.Mechanism;
 import org.bsb.neuron.spi.MechContext;
-import org.bsb.neuron.spi.MechanismType;
 
 /**
- * Cells stepped together by one worker: their nodes concatenated into one set of arrays (each
- * cell a contiguous Hines-ordered tree), one SoA {@link Mechanism} per type, its own event
- * queue. Every per-instance and per-cell computation is independent of which other cells share
- * the group, so results are identical at any thread count.
+ * The executor of one {@link GroupLayout}: the cells a worker steps together, their nodes in one set of arrays,
+ * one SoA {@link Mechanism} per type, their ion pools, its own event queue. It initialises, steps, delivers
+ * events and records; what it holds and where comes from the layout. Every per-instance and per-cell
+ * computation is independent of which other cells share the group, so results are identical at any thread
+ * count.
  */
 final class CellGroup implements EventSink {
     private static final long SELF_KEY_BASE = 1L << 40;
 
+    final GroupLayout layout;
     final int nodeCount;
     final double[] v;
     final double[] rhs;
@@ -30,8 +29,6 @@ final class CellGroup implements EventSink {
     final double[] b;
     final double[] cm;
     final int[] parent;
-    /** Cell-concatenated node index -> storage index (level order, see {@link #levelOrder}). */
-    private final int[] perm;
     final Mechanism[] mechs;
     final MechContext ctx;
     private final IonArrays[] ions;
@@ -42,9 +39,8 @@ final class CellGroup implements EventSink {
     private long selfSeq;
 
     // point instances: global point id -> (slot, instance) here, or -1
-    final int[] pointSlot;
-    final int[] pointInstance;
-    private final Map<String, Integer> slotByType = new HashMap<>();
+    private final int[] pointSlot;
+    private final int[] pointInstance;
 
     // threshold sources of this group
     private final int[] thrSource;
@@ -54,11 +50,8 @@ final class CellGroup implements EventSink {
     /** artificial-cell outputs: slot -> instance -> source id (or -1). */
     private final int[][] artSource;
 
-    // outgoing spikes since the last exchange
-    int spikeCount;
-    int[] spikeSource = new int[16];
-    double[] spikeDeliverTime = new double[16];
-    double[] spikeRecordTime = new double[16];
+    /** Spikes sent since the last exchange (taken and cleared by the time loop between intervals). */
+    final Spikes outgoing = new Spikes();
 
     // connections (shared, read-only except target weights)
     private final int[] ncTarget;
@@ -75,306 +68,109 @@ final class CellGroup implements EventSink {
 
     // for messages about non-finite values: where the group's nodes come from
     private final Network net;
-    private final int[] cells;
     private final SimSettings.NonFinite nonFinite;
     /** Set once a non-finite value has been reported in warn mode: the rest of the run is not checked again. */
     private boolean nonFiniteReported;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CellGroup.class.getName());
 
-    CellGroup(Network net, int[] cells, List<Integer> artificial, SimSettings settings, double[][] weights,
-            int steps) {
+    /**
+     * @param ncTarget per connection, its target point (shared by all groups)
+     * @param weights per connection, its weights (shared by all groups; a NET_RECEIVE block may change them)
+     * @param steps the run's steps: the recordings have {@code steps + 1} rows
+     */
+    CellGroup(Network net, GroupLayout layout, SimSettings settings, int[] ncTarget, double[][] weights, int steps) {
+        this.layout = layout;
         this.dt = settings.dt();
         this.celsius = settings.celsius();
         this.net = net;
-        this.cells = cells.clone();
         this.nonFinite = settings.nonFinite();
-        int[] offset = new int[net.cells.size()];
-        Arrays.fill(offset, -1);
-        int n = 0;
-        for (int c : cells) {
-            offset[c] = n;
-            n += net.layouts.get(c).nodeCount();
-        }
+        GroupLayout.Nodes nodes = layout.nodes();
+        int n = nodes.count();
         nodeCount = n;
         v = new double[n];
         rhs = new double[n];
         d = new double[n];
-        a = new double[n];
-        b = new double[n];
-        cm = new double[n];
-        parent = new int[n];
-        double[] area = new double[n];
-        double[] diam = new double[n];
-        perm = levelOrder(net, cells, offset, n);
-        for (int c : cells) {
-            CellLayout l = net.layouts.get(c);
-            int o = offset[c];
-            for (int i = 0; i < l.nodeCount(); i++) {
-                int j = perm[o + i];
-                a[j] = l.a[i];
-                b[j] = l.b[i];
-                cm[j] = l.cm[i];
-                area[j] = l.area[i];
-                diam[j] = l.diam[i];
-                parent[j] = l.parent[i] < 0 ? -1 : perm[o + l.parent[i]];
-            }
-        }
+        a = nodes.a();
+        b = nodes.b();
+        cm = nodes.cm();
+        parent = nodes.parent();
+        pointSlot = layout.pointSlot();
+        pointInstance = layout.pointInstance();
+        mechs = createMechanisms(layout.mechanisms());
 
-        // mechanism instances per type, in the network's global type order
-        boolean[] inGroupArtificial = new boolean[net.points.size()];
-        for (int p : artificial) {
-            inGroupArtificial[p] = true;
-        }
-        pointSlot = new int[net.points.size()];
-        pointInstance = new int[net.points.size()];
-        Arrays.fill(pointSlot, -1);
-        List<Mechanism> ms = new ArrayList<>();
-        Map<Integer, List<Integer>> pointsOfCell = new HashMap<>();
-        for (int p = 0; p < net.points.size(); p++) {
-            int pc = net.points.get(p).cell();
-            if (pc >= 0 && offset[pc] >= 0) {
-                pointsOfCell.computeIfAbsent(pc, k -> new ArrayList<>()).add(p);
-            }
-        }
-        Map<String, int[]> nodesByIon = new LinkedHashMap<>();
-        for (MechanismType type : net.callbackOrder()) {
-            List<Integer> nodes = new ArrayList<>();
-            List<Map<String, Double>> params = new ArrayList<>();
-            List<Integer> pointIds = new ArrayList<>();
-            List<Map<String, double[]>> vectors = new ArrayList<>();
-            for (int c : cells) {
-                CellLayout l = net.layouts.get(c);
-                List<CableSection> secs = net.cells.get(c).sections();
-                for (int s = 0; s < secs.size(); s++) {
-                    for (MechanismSpec spec : secs.get(s).mechanisms()) {
-                        if (spec.name().equals(type.name())) {
-                            for (int k = 0; k < secs.get(s).nseg(); k++) {
-                                nodes.add(perm[offset[c] + l.sectionFirstNode[s] + k]);
-                                params.add(spec.params());
-                                pointIds.add(-1);
-                                vectors.add(Map.of());
-                            }
-                        }
-                    }
-                }
-                for (int p : pointsOfCell.getOrDefault(c, List.of())) {
-                    Network.PointSpec ps = net.points.get(p);
-                    if (ps.type() == type) {
-                        nodes.add(perm[offset[c] + ps.node()]);
-                        params.add(ps.params());
-                        pointIds.add(p);
-                        vectors.add(ps.vectors());
-                    }
-                }
-            }
-            for (int p = 0; p < net.points.size(); p++) {
-                Network.PointSpec ps = net.points.get(p);
-                if (ps.cell() < 0 && inGroupArtificial[p] && ps.type() == type) {
-                    nodes.add(-1);
-                    params.add(ps.params());
-                    pointIds.add(p);
-                    vectors.add(ps.vectors());
-                }
-            }
-            if (nodes.isEmpty()) {
-                continue;
-            }
-            Mechanism m = type.create(nodes.size());
-            int slot = ms.size();
-            slotByType.put(type.name(), slot);
-            for (int i = 0; i < nodes.size(); i++) {
-                m.nodes()[i] = nodes.get(i);
-                for (Map.Entry<String, Double> e : params.get(i).entrySet()) {
-                    m.variable(e.getKey())[i] = e.getValue();
-                }
-                for (Map.Entry<String, double[]> e : vectors.get(i).entrySet()) {
-                    m.setVector(i, e.getKey(), e.getValue());
-                }
-                if (pointIds.get(i) >= 0) {
-                    pointSlot[pointIds.get(i)] = slot;
-                    pointInstance[pointIds.get(i)] = i;
-                }
-            }
-            for (IonUse use : type.ions()) {
-                nodesByIon.putIfAbsent(use.ion(), new int[] {use.valence()});
-            }
-            ms.add(m);
-        }
-        mechs = ms.toArray(new Mechanism[0]);
-
-        // ions: defaults, then the sections' settings; Nernst where a mechanism writes concentrations
-        for (int c : cells) {
-            for (CableSection s : net.cells.get(c).sections()) {
-                for (String ion : s.ions().keySet()) {
-                    nodesByIon.putIfAbsent(ion, new int[] {0});
-                }
-            }
-        }
         Map<String, IonArrays> ionMap = new LinkedHashMap<>();
-        ions = new IonArrays[nodesByIon.size()];
-        nernstNodes = new int[nodesByIon.size()][];
-        int ii = 0;
-        for (Map.Entry<String, int[]> e : nodesByIon.entrySet()) {
-            String ion = e.getKey();
-            int z = e.getValue()[0] != 0 ? e.getValue()[0] : Ions.valence(ion);
-            IonArrays arr = new IonArrays(ion, z, n);
-            double[] def = Ions.defaults(ion);
-            Arrays.fill(arr.e, def[0]);
-            Arrays.fill(arr.ci, def[1]);
-            Arrays.fill(arr.co, def[2]);
-            boolean[] nernst = new boolean[n];
-            for (Mechanism m : mechs) {
-                for (IonUse use : m.type().ions()) {
-                    if (use.ion().equals(ion) && use.writesConcentration()) {
-                        for (int node : m.nodes()) {
-                            if (node >= 0) {
-                                nernst[node] = true;
-                            }
-                        }
-                    }
-                }
-            }
-            int cnt = 0;
-            for (boolean x : nernst) {
-                cnt += x ? 1 : 0;
-            }
-            int[] nn = new int[cnt];
-            for (int i = 0, j = 0; i < n; i++) {
-                if (nernst[i]) {
-                    nn[j++] = i;
-                }
-            }
-            nernstNodes[ii] = nn;
-            ions[ii++] = arr;
-            ionMap.put(ion, arr);
+        ions = new IonArrays[layout.ions().size()];
+        nernstNodes = new int[ions.length][];
+        for (int i = 0; i < ions.length; i++) {
+            GroupLayout.IonPool pool = layout.ions().get(i);
+            IonArrays arr = new IonArrays(pool.name(), pool.valence(), n);
+            System.arraycopy(pool.e(), 0, arr.e, 0, n);
+            System.arraycopy(pool.ci(), 0, arr.ci, 0, n);
+            System.arraycopy(pool.co(), 0, arr.co, 0, n);
+            ions[i] = arr;
+            nernstNodes[i] = pool.nernstNodes();
+            ionMap.put(pool.name(), arr);
         }
-        ctx = new MechContext(v, rhs, d, area, diam, ionMap);
+        ctx = new MechContext(v, rhs, d, nodes.area(), nodes.diam(), ionMap);
         ctx.dt = dt;
         ctx.celsius = celsius;
         ctx.events = this;
 
-        // thresholds
-        List<Integer> thr = new ArrayList<>();
-        artSource = new int[mechs.length][];
-        for (int i = 0; i < mechs.length; i++) {
-            artSource[i] = new int[mechs[i].count()];
-            Arrays.fill(artSource[i], -1);
-        }
-        for (int s = 0; s < net.sources.size(); s++) {
-            Network.SourceSpec src = net.sources.get(s);
-            if (src.cell() >= 0 && offset[src.cell()] >= 0) {
-                thr.add(s);
-            } else if (src.point() >= 0 && pointSlot[src.point()] >= 0) {
-                artSource[pointSlot[src.point()]][pointInstance[src.point()]] = s;
-            }
-        }
-        thrSource = thr.stream().mapToInt(Integer::intValue).toArray();
-        thrNode = new int[thrSource.length];
-        thrValue = new double[thrSource.length];
-        thrAbove = new boolean[thrSource.length];
-        for (int i = 0; i < thrSource.length; i++) {
-            Network.SourceSpec src = net.sources.get(thrSource[i]);
-            thrNode[i] = perm[offset[src.cell()] + src.node()];
-            thrValue[i] = src.threshold();
-        }
+        GroupLayout.Thresholds thr = layout.thresholds();
+        thrSource = thr.source();
+        thrNode = thr.node();
+        thrValue = thr.value();
+        thrAbove = new boolean[thr.count()];
+        artSource = layout.artificialSource();
 
-        ncTarget = new int[net.connections.size()];
-        for (int k = 0; k < ncTarget.length; k++) {
-            ncTarget[k] = net.connections.get(k).target();
-        }
+        this.ncTarget = ncTarget;
         ncWeights = weights;
 
-        // probes of this group
-        List<Integer> pr = new ArrayList<>();
-        List<double[]> arrays = new ArrayList<>();
-        List<Integer> idx = new ArrayList<>();
-        for (int p = 0; p < net.probes.size(); p++) {
-            Network.ProbeSpec spec = net.probes.get(p);
-            if (spec.point() >= 0) {
-                int slot = pointSlot[spec.point()];
-                if (slot < 0) {
-                    continue;
-                }
-                arrays.add(mechs[slot].variable(spec.variable()));
-                idx.add(pointInstance[spec.point()]);
-            } else {
-                if (offset[spec.cell()] < 0) {
-                    continue;
-                }
-                int node = perm[offset[spec.cell()] + spec.node()];
-                if (spec.mech() == null) {
-                    arrays.add(v);
-                    idx.add(node);
-                } else if (spec.mech().startsWith(Network.ION_PREFIX)) {
-                    IonArrays ion = ionMap.get(spec.mech().substring(Network.ION_PREFIX.length()));
-                    if (ion == null) {
-                        throw new IllegalArgumentException("probe: no mechanism or section uses ion '"
-                                + spec.mech().substring(Network.ION_PREFIX.length()) + "'");
-                    }
-                    arrays.add(switch (spec.variable()) {
-                        case "e" -> ion.e;
-                        case "ci" -> ion.ci;
-                        case "co" -> ion.co;
-                        default -> ion.cur;
-                    });
-                    idx.add(node);
-                } else {
-                    Integer slot = slotByType.get(spec.mech());
-                    int inst = -1;
-                    if (slot != null) {
-                        int[] nodes = mechs[slot].nodes();
-                        for (int i = 0; i < nodes.length; i++) {
-                            if (nodes[i] == node) {
-                                inst = i;
-                                break;
-                            }
-                        }
-                    }
-                    if (inst < 0) {
-                        throw new IllegalArgumentException("probe: no mechanism '" + spec.mech() + "' at the probed node");
-                    }
-                    arrays.add(mechs[slot].variable(spec.variable()));
-                    idx.add(inst);
-                }
+        List<GroupLayout.ProbeSite> sites = layout.probes();
+        probeId = new int[sites.size()];
+        probeArray = new double[sites.size()][];
+        probeIndex = new int[sites.size()];
+        for (int k = 0; k < sites.size(); k++) {
+            GroupLayout.ProbeSite site = sites.get(k);
+            probeId[k] = site.probe();
+            if (site instanceof GroupLayout.VoltageProbe vp) {
+                probeArray[k] = v;
+                probeIndex[k] = vp.node();
+            } else if (site instanceof GroupLayout.IonProbe ip) {
+                IonArrays ion = ions[ip.ion()];
+                probeArray[k] = switch (ip.quantity()) {
+                    case "e" -> ion.e;
+                    case "ci" -> ion.ci;
+                    case "co" -> ion.co;
+                    default -> ion.cur;
+                };
+                probeIndex[k] = ip.node();
+            } else if (site instanceof GroupLayout.MechanismProbe mp) {
+                probeArray[k] = mechs[mp.slot()].variable(mp.variable());
+                probeIndex[k] = mp.instance();
             }
-            pr.add(p);
         }
-        probeId = pr.stream().mapToInt(Integer::intValue).toArray();
-        probeArray = arrays.toArray(new double[0][]);
-        probeIndex = idx.stream().mapToInt(Integer::intValue).toArray();
         probeOut = new double[probeId.length][steps + 1];
     }
 
-    /**
-     * Storage order of the group's nodes: by depth in the tree, then by cell, then by the cell's
-     * own order (NEURON orders its nodes by level the same way). Parents still precede children,
-     * and nodes of one level are independent, so the elimination's dependency chains of
-     * different cells and branches interleave. A cell's own nodes keep their relative order
-     * whatever other cells share the group, so results do not depend on the grouping.
-     */
-    private static int[] levelOrder(Network net, int[] cells, int[] offset, int n) {
-        int[] depth = new int[n];
-        int maxDepth = 0;
-        for (int c : cells) {
-            CellLayout l = net.layouts.get(c);
-            int o = offset[c];
-            for (int i = 0; i < l.nodeCount(); i++) {
-                depth[o + i] = l.parent[i] < 0 ? 0 : depth[o + l.parent[i]] + 1;
-                maxDepth = Math.max(maxDepth, depth[o + i]);
+    /** One {@link Mechanism} per slot: created for its instance count, nodes, parameters and vectors set. */
+    private static Mechanism[] createMechanisms(List<GroupLayout.MechanismInstances> instances) {
+        Mechanism[] out = new Mechanism[instances.size()];
+        for (int slot = 0; slot < out.length; slot++) {
+            GroupLayout.MechanismInstances mi = instances.get(slot);
+            Mechanism m = mi.type().create(mi.count());
+            for (int i = 0; i < mi.count(); i++) {
+                m.nodes()[i] = mi.node()[i];
+                for (Map.Entry<String, Double> e : mi.params().get(i).entrySet()) {
+                    m.variable(e.getKey())[i] = e.getValue();
+                }
+                for (Map.Entry<String, double[]> e : mi.vectors().get(i).entrySet()) {
+                    m.setVector(i, e.getKey(), e.getValue());
+                }
             }
+            out[slot] = m;
         }
-        int[] start = new int[maxDepth + 2];
-        for (int i = 0; i < n; i++) {
-            start[depth[i] + 1]++;
-        }
-        for (int k = 1; k < start.length; k++) {
-            start[k] += start[k - 1];
-        }
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = start[depth[i]]++;
-        }
-        return perm;
+        return out;
     }
 
     int[] probeIds() {
@@ -396,7 +192,7 @@ final class CellGroup implements EventSink {
         t = 0.0;
         ctx.t = 0.0;
         queue.clear();
-        spikeCount = 0;
+        outgoing.clear();
         Arrays.fill(v, vInit);
         resetCurrents();
         for (Mechanism m : mechs) {
@@ -427,7 +223,7 @@ final class CellGroup implements EventSink {
             if (v[thrNode[i]] > thrValue[i]) {
                 if (!thrAbove[i]) {
                     thrAbove[i] = true;
-                    addSpike(thrSource[i], t + THRESHOLD_TEPS, t + THRESHOLD_TEPS);
+                    outgoing.add(thrSource[i], t + THRESHOLD_TEPS, t + THRESHOLD_TEPS);
                 }
             } else {
                 thrAbove[i] = false;
@@ -437,34 +233,6 @@ final class CellGroup implements EventSink {
 
     /** NEURON's {@code teps} of fixed-step threshold detection ({@code ps->check(nt, nt->_t, 1e-10)}). */
     static final double THRESHOLD_TEPS = 1e-10;
-
-    /** Applies ion and mechanism settings given per section (after defaults). */
-    void applyIonSpecs(Network net, int[] cells) {
-        int o = 0;
-        for (int c : cells) {
-            CellLayout l = net.layouts.get(c);
-            List<CableSection> secs = net.cells.get(c).sections();
-            for (int s = 0; s < secs.size(); s++) {
-                for (Map.Entry<String, IonSpec> e : secs.get(s).ions().entrySet()) {
-                    IonArrays arr = ctx.ion(e.getKey());
-                    IonSpec spec = e.getValue();
-                    for (int k = 0; k <= secs.get(s).nseg(); k++) {
-                        int node = perm[o + l.sectionFirstNode[s] + k];
-                        if (spec.revPot() != null) {
-                            arr.e[node] = spec.revPot();
-                        }
-                        if (spec.intCon() != null) {
-                            arr.ci[node] = spec.intCon();
-                        }
-                        if (spec.extCon() != null) {
-                            arr.co[node] = spec.extCon();
-                        }
-                    }
-                }
-            }
-            o += l.nodeCount();
-        }
-    }
 
     /**
      * Before the mechanisms' currents: zero the matrix and the ion current sums, and reversal potentials
@@ -519,7 +287,7 @@ final class CellGroup implements EventSink {
     public void netEvent(Mechanism mechanism, int instance, double time) {
         int src = artSource[slotOf(mechanism)][instance];
         if (src >= 0) {
-            addSpike(src, time, time);
+            outgoing.add(src, time, time);
         }
     }
 
@@ -530,18 +298,6 @@ final class CellGroup implements EventSink {
             }
         }
         throw new IllegalArgumentException("mechanism not in this group");
-    }
-
-    private void addSpike(int src, double deliverTime, double recordTime) {
-        if (spikeCount == spikeSource.length) {
-            spikeSource = Arrays.copyOf(spikeSource, 2 * spikeCount);
-            spikeDeliverTime = Arrays.copyOf(spikeDeliverTime, 2 * spikeCount);
-            spikeRecordTime = Arrays.copyOf(spikeRecordTime, 2 * spikeCount);
-        }
-        spikeSource[spikeCount] = src;
-        spikeDeliverTime[spikeCount] = deliverTime;
-        spikeRecordTime[spikeCount] = recordTime;
-        spikeCount++;
     }
 
     /** Advances {@code count} fixed steps, the first of which ends at row {@code firstRow}. */
@@ -664,7 +420,7 @@ final class CellGroup implements EventSink {
                 what = "ion " + spec.mech().substring(Network.ION_PREFIX.length()) + " " + spec.variable();
             } else {
                 what = spec.mech() + "." + spec.variable();
-                own = mechs[slotByType.get(spec.mech())];
+                own = mechs[layout.slotOf(spec.mech())];
             }
         }
         report("recorded " + what + " = " + probeOut[k][row] + " at t = " + time(row) + " ms "
@@ -709,21 +465,21 @@ final class CellGroup implements EventSink {
 
     /** The storage index of node {@code node} of network cell {@code cell} (which is in this group). */
     private int storageNode(int cell, int node) {
-        int o = 0;
-        for (int c : cells) {
-            if (c == cell) {
-                return perm[o + node];
-            }
-            o += net.layouts.get(c).nodeCount();
+        int storage = layout.storageNode(cell, node);
+        if (storage < 0) {
+            throw new IllegalArgumentException("cell " + cell + " is not in this group");
         }
-        throw new IllegalArgumentException("cell " + cell + " is not in this group");
+        return storage;
     }
 
     /** "in cell 'name' (#3), section 'soma', segment 2 of 5" for a storage node. */
     private String where(int storageNode) {
-        int o = 0;
-        for (int c : cells) {
+        int[] cells = layout.cells();
+        int[] perm = layout.nodes().perm();
+        for (int k = 0; k < cells.length; k++) {
+            int c = cells[k];
             CellLayout l = net.layouts.get(c);
+            int o = layout.cellStart()[k];
             for (int i = 0; i < l.nodeCount(); i++) {
                 if (perm[o + i] != storageNode) {
                     continue;
@@ -742,7 +498,6 @@ final class CellGroup implements EventSink {
                     }
                 }
             }
-            o += l.nodeCount();
         }
         return "at node " + storageNode;
     }
