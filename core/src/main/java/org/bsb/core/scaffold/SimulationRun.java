@@ -3,10 +3,10 @@ package org.bsb.core.scaffold;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.bsb.api.ServiceKind;
 import org.bsb.api.UnknownServiceException;
+import org.bsb.api.io.AtomicFiles;
 import org.bsb.api.simulation.ResultsFormat;
 import org.bsb.api.simulation.Signal;
 import org.bsb.api.simulation.SimulationResults;
@@ -99,7 +99,11 @@ public final class SimulationRun {
         Path staging = Files.createTempDirectory(parent, ".results-");
         try {
             Path written = format.write(results, staging);
-            return Files.move(written, absolute, StandardCopyOption.ATOMIC_MOVE);
+            // in one step, and never over a file made meanwhile (a plain ATOMIC_MOVE would replace it)
+            if (!AtomicFiles.moveNew(written, absolute)) {
+                throw new ScaffoldException("results file " + absolute + " exists already; results are never replaced");
+            }
+            return absolute;
         } finally {
             try (var left = Files.list(staging)) {
                 for (Path p : left.toList()) {

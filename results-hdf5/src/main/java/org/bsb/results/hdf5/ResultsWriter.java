@@ -6,24 +6,23 @@ import io.jhdf.api.WritableGroup;
 import io.jhdf.api.WritableNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
+import org.bsb.api.io.AtomicFiles;
 import org.bsb.api.simulation.Signal;
 import org.bsb.api.simulation.SimulationResults;
 import org.bsb.api.simulation.SpikeTrain;
 
 /**
  * Writes a results file. jHDF can only write a whole file in one go (no append), so the file is
- * built in a hidden temporary file next to its destination and then linked into place: readers
- * never see a half-written file and an existing file is never replaced.
+ * built in a hidden temporary file next to its destination, flushed to the disk and then linked
+ * into place ({@link AtomicFiles}): readers never see a half-written file and an existing file is
+ * never replaced.
  */
 public final class ResultsWriter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
@@ -35,68 +34,26 @@ public final class ResultsWriter {
      * {@code <simulation>-<timestamp>.h5}, adding {@code -2}, {@code -3}, ... if that exists.
      */
     public static Path writeNew(SimulationResults results, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        String base = safeName(results.simulation()) + "-" + LocalDateTime.now().format(STAMP);
-        Path tmp = writeTemporary(results, directory);
-        try {
-            for (int n = 1; ; n++) {
-                Path target = directory.resolve(base + (n == 1 ? "" : "-" + n) + ".h5");
-                if (link(tmp, target)) {
-                    return target;
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        String name = safeName(results.simulation());
+        String base = name + "-" + LocalDateTime.now().format(STAMP);
+        return AtomicFiles.createNew(directory, name, n -> base + (n == 0 ? "" : "-" + (n + 1)) + ".h5",
+                tmp -> write(tmp, results));
     }
 
     /** Writes to {@code file}, replacing it atomically if it exists (an explicit choice of the caller). */
     public static Path writeTo(SimulationResults results, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = writeTemporary(results, dir);
-        try {
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.replace(file, tmp -> write(tmp, results));
         return file;
     }
 
-    /** Links {@code tmp} as {@code target} unless it exists; false if it does. */
-    private static boolean link(Path tmp, Path target) throws IOException {
-        try {
-            Files.createLink(target, tmp); // atomic, and fails instead of replacing
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (UnsupportedOperationException | IOException e) {
-            // no hard links on this file system: a plain move, which also refuses to replace
-            if (Files.exists(target)) {
-                return false;
-            }
-            try {
-                Files.move(tmp, target);
-                return true;
-            } catch (FileAlreadyExistsException again) {
-                return false;
-            }
-        }
-    }
-
-    private static Path writeTemporary(SimulationResults results, Path dir) throws IOException {
-        Path tmp = dir.resolve("." + safeName(results.simulation()) + "-" + UUID.randomUUID() + ".h5.tmp");
+    private static void write(Path tmp, SimulationResults results) throws IOException {
         try (WritableHdfFile file = HdfFile.write(tmp)) {
             fill(file, results);
         } catch (UncheckedIOException e) {
-            Files.deleteIfExists(tmp);
             throw e.getCause();
         } catch (RuntimeException e) {
-            Files.deleteIfExists(tmp);
             throw new IOException("cannot write results file " + tmp + ": " + e.getMessage(), e);
         }
-        return tmp;
     }
 
     private static void fill(WritableHdfFile file, SimulationResults results) {

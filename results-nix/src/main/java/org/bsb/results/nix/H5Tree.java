@@ -140,8 +140,7 @@ final class H5Tree {
             Superblock.SuperblockV2V3 superblock = new Superblock.SuperblockV2V3();
             HdfFileChannel channel = new HdfFileChannel(fc, superblock);
             long end = writer.write(channel, superblock.getRootGroupObjectHeaderAddress(), root);
-            channel.write(superblock.toBuffer(end), 0L);
-            fc.force(true);
+            channel.write(superblock.toBuffer(end), 0L); // the caller (AtomicFiles) flushes the file to the disk
         }
     }
 

@@ -1,16 +1,14 @@
 package org.bsb.results.nix;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.bsb.api.io.AtomicFiles;
 import org.bsb.api.simulation.Signal;
 import org.bsb.api.simulation.SimulationResults;
 import org.bsb.api.simulation.SpikeTrain;
@@ -19,7 +17,7 @@ import org.bsb.api.simulation.SpikeTrain;
  * Writes {@link SimulationResults} as neo's {@code NixIO.write_block} writes a Block: one Block
  * named after the simulation, one Segment, an AnalogSignal per signal and a SpikeTrain per spike
  * train, in NIX's HDF5 layout (README.md). The file is built whole in a hidden temporary file
- * next to its destination and then linked into place.
+ * next to its destination, flushed to the disk and then linked into place ({@link AtomicFiles}).
  */
 public final class NixWriter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
@@ -31,67 +29,22 @@ public final class NixWriter {
      * {@code bsb simulate} names its results. Never replaces a file.
      */
     public static Path writeNew(SimulationResults results, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        Path tmp = writeTemporary(results, directory);
-        try {
-            for (int attempt = 0; ; attempt++) {
-                Path target = directory.resolve(UUID.randomUUID() + "." + Nix.EXTENSION);
-                if (link(tmp, target)) {
-                    return target;
-                }
-                if (attempt > 100) {
-                    throw new IOException("cannot find a free results file name in " + directory);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return AtomicFiles.createNew(directory, "results", n -> n > 100 ? null : UUID.randomUUID() + "." + Nix.EXTENSION,
+                tmp -> write(tmp, results));
     }
 
     /** Writes to {@code file}, replacing it atomically if it exists (an explicit choice of the caller). */
     public static Path writeTo(SimulationResults results, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = writeTemporary(results, dir);
-        try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.replace(file, tmp -> write(tmp, results));
         return file;
     }
 
-    private static boolean link(Path tmp, Path target) throws IOException {
-        try {
-            Files.createLink(target, tmp);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (UnsupportedOperationException | IOException e) {
-            if (Files.exists(target)) {
-                return false;
-            }
-            try {
-                Files.move(tmp, target);
-                return true;
-            } catch (FileAlreadyExistsException again) {
-                return false;
-            }
-        }
-    }
-
-    private static Path writeTemporary(SimulationResults results, Path dir) throws IOException {
-        Path tmp = dir.resolve(".results-" + UUID.randomUUID() + "." + Nix.EXTENSION + ".tmp");
+    private static void write(Path tmp, SimulationResults results) throws IOException {
         try {
             H5Tree.write(tmp, tree(results, Instant.now()));
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
         } catch (RuntimeException e) {
-            Files.deleteIfExists(tmp);
             throw new IOException("cannot write results file " + tmp + ": " + e.getMessage(), e);
         }
-        return tmp;
     }
 
     /** The whole file as an HDF5 tree (package-private for the structural tests). */

@@ -6,12 +6,8 @@ import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import org.bsb.api.BsbName;
 import org.bsb.api.geometry.Box;
+import org.bsb.api.io.AtomicFiles;
 import org.bsb.api.morphology.Branch;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.storage.ConnectivityBlock;
@@ -37,8 +33,9 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The {@code hdf5} storage engine: one HDF5 file per network in the layout of the original's
  * bsb-hdf5 (see README.md). jHDF cannot modify files, so every write produces a whole new
- * file beside the target and renames it over the target atomically: a crash or an error
- * mid-write leaves the previous file as it was.
+ * file beside the target and renames it over the target atomically ({@link AtomicFiles}: fsync
+ * before the rename, the temp file removed on failure, killed writers' temp files removed by the
+ * next write): a crash or an error mid-write leaves the previous file as it was.
  */
 @Component(service = StorageEngine.class)
 @BsbName({"hdf5", "bsb_hdf5"})
@@ -46,56 +43,16 @@ public class Hdf5Engine implements StorageEngine {
     /** Version of this file layout, root attribute {@code bsb_java_layout}. */
     public static final int LAYOUT_VERSION = 1;
     static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     @Override
     public void write(Path file, NetworkData network) throws StorageException {
         Path target = file.toAbsolutePath();
         validate(network);
-        Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            removeStaleTemps(target);
-            tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-                    + TEMP_COUNTER.incrementAndGet());
-            writeFile(tmp, network);
-            beforeRename(tmp);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new StorageException("Cannot write network file " + target + ": the file system cannot replace"
-                        + " it atomically", e);
-            }
-            tmp = null;
+            // hidden temp beside the target, fsync, atomic rename, folder fsync; the temp is removed on failure
+            AtomicFiles.replace(target, tmp -> writeFile(tmp, network), this::beforeRename);
         } catch (IOException | RuntimeException e) {
             throw new StorageException("Cannot write network file " + target + ": " + describe(e), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: a stray temp file never replaces the network
-                }
-            }
-        }
-    }
-
-    /** Deletes temp files that writers of {@code target} left when they were killed (their process is gone). */
-    static void removeStaleTemps(Path target) {
-        java.util.regex.Pattern own = java.util.regex.Pattern.compile(
-                java.util.regex.Pattern.quote("." + target.getFileName() + ".tmp-") + "(\\d+)-\\d+");
-        try (var siblings = Files.list(target.getParent())) {
-            for (Path p : (Iterable<Path>) siblings::iterator) {
-                var m = own.matcher(p.getFileName().toString());
-                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // best effort: stale temp files are harmless
         }
     }
 
