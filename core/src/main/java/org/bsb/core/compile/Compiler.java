@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bsb.api.Reporter;
+import org.bsb.api.concurrent.ThreadPools;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.api.storage.NetworkData;
@@ -91,7 +89,7 @@ public final class Compiler {
             onlyConnectivity = redo.connectivity();
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.threads()), daemonThreads());
+        ExecutorService pool = ThreadPools.fixed("bsb-compile", options.threads());
         try {
             List<PlacementBlock> placement = previous == null ? List.of() : previous.placement();
             if (redo != null) {
@@ -260,14 +258,5 @@ public final class Compiler {
 
     static String fmt(double s) {
         return String.format(java.util.Locale.ROOT, "%.3f", s);
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread th = new Thread(r, "bsb-compile-" + n.incrementAndGet());
-            th.setDaemon(true);
-            return th;
-        };
     }
 }

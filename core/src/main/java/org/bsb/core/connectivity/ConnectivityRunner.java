@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bsb.api.Reporter;
+import org.bsb.api.concurrent.ThreadPools;
 import org.bsb.api.connectivity.CellPopulation;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.connectivity.ConnectivityException;
@@ -58,11 +58,7 @@ public final class ConnectivityRunner {
     /** Runs the tasks in order on a pool of its own with the runner's thread count. */
     public List<ConnectivityBlock> run(List<ConnectivityTask> tasks) throws ConnectivityException {
         List<ConnectivityBlock> out = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bsb-connectivity");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = ThreadPools.fixed("bsb-connectivity", threads);
         try {
             for (ConnectivityTask task : tasks) {
                 out.addAll(run(task, pool));
