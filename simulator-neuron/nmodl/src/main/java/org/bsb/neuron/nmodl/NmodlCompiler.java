@@ -1,7 +1,6 @@
 package org.bsb.neuron.nmodl;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bsb.api.io.AtomicFiles;
 import org.bsb.neuron.nmodl.ast.Ast.ModFile;
 import org.bsb.neuron.nmodl.gen.InMemoryCompiler;
 import org.bsb.neuron.nmodl.gen.JavaGenerator;
@@ -222,19 +221,17 @@ public final class NmodlCompiler {
       Path d = dir();
       if (d == null) return;
       try {
-        Files.createDirectories(d);
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bos)) {
+        // whole or not at all, and no temporary file left when it fails: a half entry would be read as damaged
+        AtomicFiles.write(d.resolve(key + ".classes"), stream -> {
+          DataOutputStream out = new DataOutputStream(stream);
           out.writeInt(classes.size());
           for (Map.Entry<String, byte[]> e : classes.entrySet()) {
             out.writeUTF(e.getKey());
             out.writeInt(e.getValue().length);
             out.write(e.getValue());
           }
-        }
-        Path tmp = Files.createTempFile(d, key, ".tmp");
-        Files.write(tmp, bos.toByteArray());
-        Files.move(tmp, d.resolve(key + ".classes"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          out.flush();
+        });
       } catch (IOException | RuntimeException e) {
         // the cache is an optimisation only
       }

@@ -3,10 +3,8 @@ package org.bsb.neuron.nmodl.catalogue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.bsb.api.io.AtomicFiles;
 import org.bsb.neuron.nmodl.NmodlCompiler;
 import org.bsb.neuron.nmodl.NmodlException;
 import org.bsb.neuron.nmodl.parse.Parser;
@@ -292,31 +291,14 @@ public final class CatalogueBundle {
 
   /**
    * Writes {@code content} to a hidden temporary file beside {@code jar} (the plugins folder ignores names that
-   * start with a dot) and moves it into place, atomically where the file system can.
+   * start with a dot), flushes it and renames it over {@code jar} atomically ({@link AtomicFiles}); a failure
+   * leaves {@code jar} as it was.
    */
   private static void write(Path jar, byte[] content) {
-    Path parent = jar.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      // not Files.createTempFile, which makes the file private (0600): the jar gets the permissions of any new file
-      tmp = parent.resolve("." + jar.getFileName() + "." + Long.toHexString(new java.security.SecureRandom().nextLong())
-          + ".tmp");
-      Files.write(tmp, content, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-      try {
-        Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.write(jar, content);
     } catch (IOException e) {
       throw new PackException("cannot write " + jar + ": " + e.getMessage() + "; nothing written");
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort
-        }
-      }
     }
   }
 }
