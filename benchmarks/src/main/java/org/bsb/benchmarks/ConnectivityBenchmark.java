@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.bsb.api.NoParameters;
 import org.bsb.api.ServiceKind;
+import org.bsb.api.concurrent.ThreadPools;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.Reporter;
 import org.bsb.api.geometry.Point3;
@@ -89,12 +89,7 @@ public final class ConnectivityBenchmark {
                 new Hemitype(node.postsynaptic().cellTypes(), node.postsynaptic().morphologyLabels()));
         ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
         List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "bench-connectivity");
-            t.setDaemon(true);
-            workers.add(t);
-            return t;
-        });
+        ExecutorService pool = ThreadPools.fixed("bench-connectivity", threads, workers::add);
         double bestWall = Double.POSITIVE_INFINITY, bestCpu = Double.POSITIVE_INFINITY;
         for (int rep = 0; rep < 3; rep++) {
             PlacedCells cells = new PlacedCells(net.chunkSize(), net.placement(), net.morphologies());
