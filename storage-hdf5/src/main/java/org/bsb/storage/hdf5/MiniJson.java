@@ -7,7 +7,14 @@ import java.util.Map;
 
 /**
  * The little JSON the file layout needs (label tables, chunk tables, metadata): maps, lists,
- * strings, numbers, booleans and null. Kept here so the engine needs no JSON library.
+ * strings, numbers, booleans and null, written with the separators of Python's {@code json.dumps}
+ * ({@code ", "}, {@code ": "}). Kept here so the engine needs no JSON library: an engine
+ * bundle depends on the api only, so core's Jackson is out of its reach. The cable module's
+ * {@code LiteralReader} is not a second JSON reader to merge with this one: it reads Python
+ * literals (tuples, {@code True/False/None}, comments, trailing commas,
+ * {@code name = define_model({...})} in the original's {@code Stellate.py}), which neither JSON
+ * nor Jackson reads; that it also takes JSON follows from Python's syntax. Sharing one parser
+ * would put a Python-literal reader into the api for the sake of a 60-line JSON reader.
  */
 final class MiniJson {
     private final String s;
