@@ -89,11 +89,8 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = folderOf(absolute);
         String name = absolute.getFileName().toString();
-        removeStaleTemporaries(dir, name);
-        Path tmp = newTemporary(dir, name);
+        Path tmp = written(dir, name, writer);
         try {
-            writer.write(tmp);
-            sync(tmp);
             beforeMove.write(tmp);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -118,11 +115,8 @@ public final class AtomicFiles {
             throws IOException {
         Path dir = directory.toAbsolutePath();
         Files.createDirectories(dir);
-        removeStaleTemporaries(dir, stem);
-        Path tmp = newTemporary(dir, stem);
+        Path tmp = written(dir, stem, writer);
         try {
-            writer.write(tmp);
-            sync(tmp);
             for (int attempt = 0; attempt < MAX_NAMES; attempt++) {
                 String candidate = name.apply(attempt);
                 if (candidate == null) {
@@ -220,6 +214,20 @@ public final class AtomicFiles {
         }
         Files.createDirectories(dir);
         return dir;
+    }
+
+    /** A complete temporary file in {@code dir}, flushed to the disk; deleted again if anything fails. */
+    private static Path written(Path dir, String stem, PathWriter writer) throws IOException {
+        removeStaleTemporaries(dir, stem);
+        Path tmp = newTemporary(dir, stem);
+        try {
+            writer.write(tmp);
+            sync(tmp);
+            return tmp;
+        } catch (Throwable t) {
+            deleteQuietly(tmp);
+            throw t;
+        }
     }
 
     private static Path newTemporary(Path dir, String name) throws IOException {
