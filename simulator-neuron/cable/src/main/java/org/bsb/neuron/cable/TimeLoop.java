@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.DoubleConsumer;
 
@@ -50,11 +49,7 @@ final class TimeLoop {
      */
     void run(int steps, int interval, double dt, DoubleConsumer progress) {
         int nworkers = workerFirstGroup.length - 1;
-        ExecutorService pool = nworkers > 1 ? Executors.newFixedThreadPool(nworkers, r -> {
-            Thread th = new Thread(r, "bsb-cable-worker");
-            th.setDaemon(true);
-            return th;
-        }) : null;
+        ExecutorService pool = nworkers > 1 ? org.bsb.api.concurrent.ThreadPools.fixed("bsb-cable-worker", nworkers) : null;
         try {
             int done = 0;
             int[] chunk = new int[1];
