@@ -33,6 +33,7 @@ import org.bsb.core.connectivity.PlacedCells;
 import org.bsb.core.morphology.swc.SwcParameters;
 import org.bsb.core.morphology.swc.SwcParser;
 import org.bsb.core.registry.ServiceLoaderRegistry;
+import org.bsb.testsupport.ProjectPaths;
 import org.bsb.core.topology.Layer;
 import org.bsb.core.topology.NetworkBox;
 import org.bsb.core.topology.Stack;
@@ -69,7 +70,7 @@ public final class ConnectivityBenchmark {
     public static void main(String[] args) throws Exception {
         String size = args.length > 0 ? args[0] : "1500";
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        Path example = Path.of(args.length > 2 ? args[2] : "examples/neuron-simulation/neuron-simulation.json");
+        Path example = args.length > 2 ? Path.of(args[2]) : ProjectPaths.tutorialConfig();
         Point3 box = SIZES.get("~" + size);
         if (box == null) {
             throw new IllegalArgumentException("size must be one of 500, 1500, 4500, got " + size);

@@ -1,5 +1,6 @@
 package org.bsb.itests.felix;
 
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -31,6 +32,7 @@ import org.bsb.itests.ItBundles;
 import org.bsb.neuron.spi.MechanismCatalogue;
 import org.bsb.neuron.spi.MechanismKind;
 import org.bsb.neuron.spi.MechanismType;
+import org.bsb.testsupport.ProjectPaths;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -62,14 +64,20 @@ public class MechanismBundleHotPlugIT {
     @Inject
     CommandProcessor commands;
 
+    /** The tutorial's mod files: found by the driver, which passes the folder on (test-support is no bundle). */
+    private static final String MODS = "bsb.it.tutorial.mechanisms";
+
     @Configuration
     public Option[] config() {
-        return PaxConfig.distribution("mechanisms", ItBundles.workDir("felix-mechanism-plugins"));
+        Option[] options = PaxConfig.distribution("mechanisms", ItBundles.workDir("felix-mechanism-plugins"));
+        Option[] withMods = Arrays.copyOf(options, options.length + 1);
+        withMods[options.length] = systemProperty(MODS).value(ProjectPaths.tutorial().resolve("mechanisms").toString());
+        return withMods;
     }
 
     /** Our own mod file of the examples, its POINT_PROCESS renamed. */
     private static void renamedCopy(String file, String from, String to, Path dir) throws IOException {
-        Path source = ItBundles.dist().resolve("../../../examples/neuron-simulation/mechanisms").resolve(file).normalize();
+        Path source = Path.of(System.getProperty(MODS)).resolve(file);
         String text = Files.readString(source);
         assertTrue(source + " defines " + from, text.contains("POINT_PROCESS " + from + "\n"));
         Files.writeString(dir.resolve(to + ".mod"), text.replace("POINT_PROCESS " + from + "\n", "POINT_PROCESS " + to + "\n"));

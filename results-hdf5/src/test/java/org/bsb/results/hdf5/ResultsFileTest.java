@@ -11,14 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bsb.api.simulation.Signal;
 import org.bsb.api.simulation.SimulationResults;
-import org.bsb.api.simulation.SpikeTrain;
+import org.bsb.testsupport.SampleResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,33 +27,7 @@ class ResultsFileTest {
 
     /** The tutorial's shape: 100 ms at dt 0.025 gives 4001 samples. */
     static SimulationResults sample() {
-        int n = 4001;
-        double[] v0 = new double[n];
-        double[] v1 = new double[n];
-        double[] i = new double[n];
-        for (int k = 0; k < n; k++) {
-            double t = k * 0.025;
-            v0[k] = -65 + 10 * Math.sin(t / 7.0);
-            v1[k] = -70 + t / 100.0;
-            i[k] = t > 10 ? -0.05 * Math.exp(-(t - 10) / 5.0) : 0;
-        }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("duration", 100.0);
-        root.put("resolution", 0.025);
-        root.put("temperature", 32.0);
-        root.put("seed", 42L);
-        root.put("software", Map.of("bsb", "0.1.0", "java", "17.0.15"));
-        root.put("wall_time", 1.25);
-        return new SimulationResults("neuronsim", root, List.of(
-                new Signal("vrecorder", Map.of("cell_id", 3, "cell_type", "stellate_cell", "location", new int[] {0, 0}),
-                        "mV", 0, 0.025, v0),
-                new Signal("vrecorder", Map.of("cell_id", 7, "cell_type", "stellate_cell", "location", new int[] {0, 0}),
-                        "mV", 0, 0.025, v1),
-                new Signal("synapses_rec", Map.of("cell_id", 3, "cell_type", "stellate_cell",
-                        "location", new int[] {12, 4}, "synapse_type", "GABA"), "nA", 0, 0.025, i)),
-                List.of(new SpikeTrain("spikes", Map.of("cell_id", 3, "cell_type", "stellate_cell"),
-                                new double[] {10.5, 22.25, 87.0}),
-                        new SpikeTrain("spikes", Map.of("cell_id", 7, "cell_type", "stellate_cell"), new double[0])));
+        return SampleResults.tutorialShape();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.bsb.connectivity.outdegree;
 
+import static org.bsb.testsupport.ConnectivityFixtures.cellsWithoutMorphology;
+import static org.bsb.testsupport.ConnectivityFixtures.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,17 +27,11 @@ import org.junit.jupiter.api.Test;
 class FixedOutdegreeTest {
     static PlacedCells cells() {
         List<PlacementBlock> b = new ArrayList<>();
-        b.add(block("a", new ChunkId(0, 0, 0), 4));
-        b.add(block("a", new ChunkId(1, 0, 0), 3));
-        b.add(block("b", new ChunkId(0, 1, 0), 6));
-        b.add(block("c", new ChunkId(2, 1, 0), 2));
+        b.add(cellsWithoutMorphology("a", new ChunkId(0, 0, 0), 4));
+        b.add(cellsWithoutMorphology("a", new ChunkId(1, 0, 0), 3));
+        b.add(cellsWithoutMorphology("b", new ChunkId(0, 1, 0), 6));
+        b.add(cellsWithoutMorphology("c", new ChunkId(2, 1, 0), 2));
         return new PlacedCells(new Point3(100, 100, 100), b, List.of());
-    }
-
-    static PlacementBlock block(String t, ChunkId c, int n) {
-        int[] m = new int[n];
-        java.util.Arrays.fill(m, -1);
-        return new PlacementBlock(t, c, new double[3 * n], new double[3 * n], m, List.of());
     }
 
     static List<ConnectivityBlock> run(int degree, int threads) throws Exception {
@@ -65,14 +61,5 @@ class FixedOutdegreeTest {
     void tooFewPostsynapticCellsIsAnError() {
         var e = assertThrows(ConnectivityException.class, () -> run(9, 1));
         assertTrue(e.getMessage().contains("8 postsynaptic cells, too few"), e.getMessage());
-    }
-
-    static String render(List<ConnectivityBlock> blocks) {
-        StringBuilder sb = new StringBuilder();
-        for (ConnectivityBlock b : blocks) {
-            sb.append(b.set()).append(b.preChunk()).append(java.util.Arrays.toString(b.preLocations()))
-                    .append(java.util.Arrays.toString(b.postLocations()));
-        }
-        return sb.toString();
     }
 }

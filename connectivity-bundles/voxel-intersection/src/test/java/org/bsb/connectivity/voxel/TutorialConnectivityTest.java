@@ -1,5 +1,6 @@
 package org.bsb.connectivity.voxel;
 
+import static org.bsb.testsupport.ConnectivityFixtures.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,7 @@ import org.bsb.core.topology.Stack;
 import org.bsb.core.topology.Topology;
 import org.bsb.placement.random.RandomPlacement;
 import org.bsb.storage.hdf5.Hdf5Engine;
+import org.bsb.testsupport.ProjectPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * positions and morphologies.
  */
 class TutorialConnectivityTest {
-    static final Path EXAMPLE = Path.of("../../examples/neuron-simulation/neuron-simulation.json");
+    static final Path EXAMPLE = ProjectPaths.tutorialConfig();
 
     @TempDir
     Path dir;
@@ -152,14 +154,5 @@ class TutorialConnectivityTest {
         NetworkData two = compile("two.hdf5", 99, 2);
         assertEquals(render(one.connectivity()), render(two.connectivity()));
         assertTrue(one.connectivity().stream().mapToInt(ConnectivityBlock::size).sum() > 0);
-    }
-
-    static String render(List<ConnectivityBlock> blocks) {
-        StringBuilder sb = new StringBuilder();
-        for (ConnectivityBlock b : blocks) {
-            sb.append(b.set()).append(b.preChunk()).append(java.util.Arrays.toString(b.preLocations()))
-                    .append(java.util.Arrays.toString(b.postLocations())).append('\n');
-        }
-        return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.bsb.connectivity.voxel;
 
+import static org.bsb.testsupport.ConnectivityFixtures.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -217,14 +218,5 @@ class VoxelIntersectionTest {
         assertEquals(-2, b.min().x(), 1e-9);
         assertEquals(0, b.max().x(), 1e-9);
         assertEquals(10, b.max().y(), 1e-9);
-    }
-
-    static String render(List<ConnectivityBlock> blocks) {
-        StringBuilder sb = new StringBuilder();
-        for (ConnectivityBlock b : blocks) {
-            sb.append(b.set()).append(b.preChunk()).append(java.util.Arrays.toString(b.preLocations()))
-                    .append(java.util.Arrays.toString(b.postLocations())).append('\n');
-        }
-        return sb.toString();
     }
 }

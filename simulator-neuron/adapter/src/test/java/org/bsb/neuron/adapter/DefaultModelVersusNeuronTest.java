@@ -28,6 +28,7 @@ import org.bsb.core.morphology.swc.SwcParser;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.neuron.nmodl.catalogue.NmodlCatalogue;
 import org.bsb.neuron.spi.MechanismCatalogue;
+import org.bsb.testsupport.ProjectPaths;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * (examples/neuron-simulation/mechanisms/reference/default-model/synaptic.csv).
  */
 class DefaultModelVersusNeuronTest {
-    static final Path EXAMPLE = Path.of("..", "..", "examples", "neuron-simulation").toAbsolutePath().normalize();
+    static final Path EXAMPLE = ProjectPaths.tutorial();
 
     @Test
     void somaticSpikeMatchesNeuron() throws Exception {

@@ -21,6 +21,7 @@ import org.bsb.core.scaffold.Scaffold;
 import org.bsb.core.scaffold.ScaffoldException;
 import org.bsb.core.scaffold.SimulationRun;
 import org.junit.jupiter.api.BeforeAll;
+import org.bsb.testsupport.ProjectPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Java API, on the tutorial's own network, as the original's example test checks it.
  */
 class ScaffoldApiTest {
-    private static final Path EXAMPLE = Path.of("..", "..", "examples", "neuron-simulation").toAbsolutePath().normalize();
+    private static final Path EXAMPLE = ProjectPaths.tutorial();
 
     @TempDir
     static Path dir;

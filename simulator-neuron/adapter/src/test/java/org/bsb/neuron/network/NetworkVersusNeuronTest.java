@@ -22,6 +22,7 @@ import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.core.scaffold.Scaffold;
 import org.bsb.core.scaffold.SimulationRun;
 import org.junit.jupiter.api.BeforeAll;
+import org.bsb.testsupport.ProjectPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * threads give the same numbers bit for bit, and a 1 % change of one synapse parameter is caught.
  */
 class NetworkVersusNeuronTest {
-    static final Path CHECK = Path.of("..", "..", "examples", "neuron-simulation", "reference", "network-check")
-            .toAbsolutePath().normalize();
+    static final Path CHECK = ProjectPaths.tutorial().resolve("reference").resolve("network-check");
     static final Path DATA = CHECK.getParent().getParent().resolve("data");
     /** Spike times: NEURON's and ours agree to ~1e-9 ms; a 1 % parameter change moves them by >= 1e-4 ms. */
     static final double SPIKE_TOLERANCE_MS = 1e-5;
