@@ -29,9 +29,9 @@ import org.bsb.core.config.Configuration;
 import org.bsb.core.connectivity.ConnectivityRunner;
 import org.bsb.core.connectivity.ConnectivityTask;
 import org.bsb.core.connectivity.Hemitype;
-import org.bsb.core.connectivity.PlacedCells;
-import org.bsb.core.morphology.swc.SwcParameters;
-import org.bsb.core.morphology.swc.SwcParser;
+import org.bsb.core.network.PlacedCells;
+import org.bsb.api.morphology.TagParameters;
+import org.bsb.morphology.swc.SwcParser;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.testsupport.ProjectPaths;
 import org.bsb.core.topology.Layer;
@@ -173,7 +173,7 @@ public final class ConnectivityBenchmark {
                 new RandomPlacement(), new NoParameters(), List.of("stellate_cell"), List.of("stellate_layer"));
         MorphologySpec morpho = new MorphologySpec("morphologies[0]",
                 example.toAbsolutePath().getParent().resolve("data/StellateCell.swc"), "StellateCell", new SwcParser(),
-                SwcParameters.ofTags(Map.of("16", List.of("dendrites", "proximal_dendrites"), "17",
+                TagParameters.ofTags(Map.of("16", List.of("dendrites", "proximal_dendrites"), "17",
                         List.of("dendrites", "distal_dendrites"), "18", List.of("axon", "axon_initial_segment"))));
         return new CompilePlan("connectivity-benchmark", "{}", 42L, topology, Map.of("stellate_cell", stellate),
                 List.of(placement), List.of(morpho), config);

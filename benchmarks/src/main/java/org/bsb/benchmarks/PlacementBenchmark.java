@@ -12,7 +12,7 @@ import java.util.Map;
 import org.bsb.api.NoParameters;
 import org.bsb.api.Reporter;
 import org.bsb.api.geometry.Point3;
-import org.bsb.core.compile.Blocks;
+import org.bsb.core.network.Blocks;
 import org.bsb.core.compile.CellTypeSpec;
 import org.bsb.core.compile.CompileOptions;
 import org.bsb.core.compile.CompilePlan;

@@ -33,7 +33,7 @@ final class GogoSession {
 
     /**
      * Runs the command on a Gogo {@code CommandProcessor}: 0 on success, the {@code exitCode()} of
-     * a failure that carries one (the core's CommandFailure), 2 for an unknown command, 1 otherwise.
+     * a failure that carries one (the api's org.bsb.api.command.CommandFailure), 2 for an unknown command, 1 otherwise.
      */
     static int execute(Object processor, String command, String[] args, InputStream in, PrintStream out,
             PrintStream err) throws ReflectiveOperationException {

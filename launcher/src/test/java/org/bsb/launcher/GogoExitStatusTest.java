@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The exit status the launcher derives from a Gogo command's outcome, against the real Gogo runtime. */
 class GogoExitStatusTest {
-    /** Like the core's CommandFailure: the launcher reads {@code exitCode()} reflectively. */
+    /** Like the api's CommandFailure: the launcher reads {@code exitCode()} reflectively. */
     public static final class Failure extends RuntimeException {
         private final int code;
 

@@ -1,21 +1,27 @@
 package org.bsb.plot;
 
-import java.nio.file.Path;
-import org.bsb.core.cli.CommandFailure;
+import org.bsb.api.command.BsbCommand;
+import org.bsb.api.command.CommandContext;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The Gogo function {@code bsb:plot}, so {@code bsb plot ...} works from the launcher and the
- * Felix shell without the core knowing about this bundle.
+ * {@code bsb plot} as a command service: the launcher, the Felix shell ({@code bsb:plot}) and {@code bsb --help}
+ * reach it through the same dispatch as the built-in commands, and this bundle depends on the api only.
  */
-@Component(service = PlotCommands.class, property = {"osgi.command.scope=bsb", "osgi.command.function=plot"})
-public class PlotCommands {
-    public void plot(String... args) {
-        // Gogo redirects System.out/err to the session's streams while a command runs.
-        int status = PlotCommand.run(Path.of("").toAbsolutePath(), System.out, System.err, args);
-        System.out.flush();
-        if (status != 0) {
-            throw new CommandFailure(status, null);
-        }
+@Component(service = BsbCommand.class)
+public class PlotCommands implements BsbCommand {
+    @Override
+    public String name() {
+        return "plot";
+    }
+
+    @Override
+    public String summary() {
+        return "Render PNG figures (and CSV tables) of a results file: voltage traces, synaptic currents, spikes.";
+    }
+
+    @Override
+    public int run(CommandContext context, String... args) {
+        return PlotCommand.run(context.workingDirectory(), context.out(), context.err(), args);
     }
 }

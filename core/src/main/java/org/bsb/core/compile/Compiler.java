@@ -1,5 +1,7 @@
 package org.bsb.core.compile;
 
+import org.bsb.core.network.Seeds;
+import org.bsb.core.network.Blocks;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;

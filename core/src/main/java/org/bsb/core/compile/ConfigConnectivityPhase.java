@@ -16,7 +16,7 @@ import org.bsb.core.config.Configuration;
 import org.bsb.core.connectivity.ConnectivityRunner;
 import org.bsb.core.connectivity.ConnectivityTask;
 import org.bsb.core.connectivity.Hemitype;
-import org.bsb.core.connectivity.PlacedCells;
+import org.bsb.core.network.PlacedCells;
 import org.bsb.core.registry.Registry;
 
 /**

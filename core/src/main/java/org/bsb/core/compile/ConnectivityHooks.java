@@ -1,5 +1,6 @@
 package org.bsb.core.compile;
 
+import org.bsb.core.network.Blocks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

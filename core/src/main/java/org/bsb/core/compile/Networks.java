@@ -6,7 +6,7 @@ import org.bsb.api.ServiceKind;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.storage.StorageException;
-import org.bsb.core.network.NetworkCheck;
+import org.bsb.core.check.NetworkCheck;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;
 

@@ -1,5 +1,8 @@
 package org.bsb.core.compile;
 
+import org.bsb.core.network.Seeds;
+import org.bsb.core.network.Blocks;
+import org.bsb.core.network.PlacedCells;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -62,14 +65,7 @@ final class PlacementHooks {
 
         @Override
         public double[] positions(String cellType) {
-            List<PlacementBlock> ofType = Blocks.ofType(blocks, cellType);
-            double[] out = new double[3 * ofType.stream().mapToInt(PlacementBlock::size).sum()];
-            int at = 0;
-            for (PlacementBlock b : ofType) {
-                System.arraycopy(b.positions(), 0, out, at, 3 * b.size());
-                at += 3 * b.size();
-            }
-            return out;
+            return new PlacedCells(blocks).positions(cellType);
         }
 
         @Override

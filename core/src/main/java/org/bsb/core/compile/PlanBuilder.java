@@ -26,7 +26,7 @@ import org.bsb.core.config.PartitionNode;
 import org.bsb.core.config.PlacementIndications;
 import org.bsb.core.config.PlacementNode;
 import org.bsb.core.config.RegionNode;
-import org.bsb.core.morphology.swc.SwcParameters;
+import org.bsb.api.morphology.TagParameters;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.topology.Layer;
 import org.bsb.core.topology.NetworkBox;
@@ -250,7 +250,7 @@ public final class PlanBuilder {
             return null;
         }
         Record parameters;
-        if (parser.parameterType() == SwcParameters.class) {
+        if (parser.parameterType() == TagParameters.class) {
             Map<String, List<String>> tags = new LinkedHashMap<>();
             node.parser().tags().forEach((k, v) -> tags.put(Integer.toString(k), v));
             Object skip = node.parser().parameters().get("skip_boundary_labels");
@@ -258,7 +258,7 @@ public final class PlanBuilder {
             if (skip instanceof List<?> l) {
                 skipLabels = l.stream().map(String::valueOf).toList();
             }
-            parameters = new SwcParameters(tags, skipLabels);
+            parameters = new TagParameters(tags, skipLabels);
         } else {
             try {
                 parameters = node.parser().parameters().bind(parser.parameterType(), path + ".parser");

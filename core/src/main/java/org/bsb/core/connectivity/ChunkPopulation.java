@@ -1,5 +1,6 @@
 package org.bsb.core.connectivity;
 
+import org.bsb.core.network.PlacedCells;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

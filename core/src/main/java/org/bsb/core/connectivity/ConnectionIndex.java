@@ -1,5 +1,7 @@
 package org.bsb.core.connectivity;
 
+import org.bsb.core.network.PlacedCells;
+import org.bsb.core.network.Blocks;
 import java.util.ArrayList;
 import java.util.List;
 import org.bsb.api.geometry.ChunkId;

@@ -1,5 +1,6 @@
 package org.bsb.core.connectivity;
 
+import org.bsb.core.network.PlacedCells;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ import org.bsb.api.geometry.Box;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.storage.ConnectivityBlock;
-import org.bsb.core.compile.Seeds;
+import org.bsb.core.network.Seeds;
 
 /**
  * Runs connectivity tasks as jobs on a thread pool: one job per presynaptic chunk against its

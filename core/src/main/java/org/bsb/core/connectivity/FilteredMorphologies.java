@@ -1,5 +1,6 @@
 package org.bsb.core.connectivity;
 
+import org.bsb.core.network.PlacedCells;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

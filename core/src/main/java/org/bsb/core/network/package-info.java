@@ -1,9 +1,11 @@
 /**
- * Checking a stored network before any work: its data (by the storage engine that reads it) and its
- * stored config (as {@code compile} judges a config); {@code bsb check NETWORK}.
+ * The read model of a stored network, used by compile and simulation alike: the placed cells with their global ids
+ * ({@link org.bsb.core.network.PlacedCells}), placement block bookkeeping ({@link org.bsb.core.network.Blocks}) and
+ * the random streams derived from a network's seed ({@link org.bsb.core.network.Seeds}). It depends on the api
+ * only (the architecture test holds it).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.bsb.core.network;
 
 import org.osgi.annotation.bundle.Export;

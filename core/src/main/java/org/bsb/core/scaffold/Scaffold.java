@@ -20,12 +20,12 @@ import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.storage.StorageException;
-import org.bsb.core.compile.Blocks;
+import org.bsb.core.network.Blocks;
 import org.bsb.core.config.ConfigException;
 import org.bsb.core.config.ConfigLoader;
 import org.bsb.core.config.LoadedConfig;
 import org.bsb.core.config.SimulationNode;
-import org.bsb.core.network.NetworkCheck;
+import org.bsb.core.check.NetworkCheck;
 import org.bsb.core.registry.NameSuggester;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;
@@ -41,6 +41,9 @@ import org.bsb.core.registry.ServiceLoaderRegistry;
  * {@code bsb simulate} goes through the same steps, so both report the same errors.
  */
 public final class Scaffold {
+    /** The software version, recorded in the files compile and simulate write (and printed by {@code bsb --version}). */
+    public static final String VERSION = "0.1.0";
+
     private final Path file;
     private final NetworkData network;
     private final LoadedConfig config;
@@ -271,7 +274,7 @@ public final class Scaffold {
         a.put("simulator", node.simulator());
         a.put("seed", seed);
         a.put("wall_time", wallSeconds);
-        a.put("software", Map.of("bsb", org.bsb.core.cli.BsbCli.VERSION, "java", System.getProperty("java.version", "")));
+        a.put("software", Map.of("bsb", VERSION, "java", System.getProperty("java.version", "")));
         a.putAll(r.attributes());
         return new SimulationResults(r.simulation() == null || r.simulation().isEmpty() ? "simulation" : r.simulation(),
                 a, r.signals(), r.spikes());

@@ -1,5 +1,6 @@
 package org.bsb.core.compile;
 
+import org.bsb.core.network.Blocks;
 import org.bsb.storage.hdf5.H5py;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.bsb.api.geometry.Box;
 import org.bsb.api.geometry.Point3;
 import org.bsb.core.config.ConfigLoader;
-import org.bsb.core.morphology.swc.SwcParameters;
+import org.bsb.api.morphology.TagParameters;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class PlanBuilderTest {
         MorphologySpec m = p.morphologies().get(0);
         assertEquals("StellateCell", m.name());
         assertEquals(dir.resolve("data/StellateCell.swc"), m.file());
-        assertTrue(m.parameters() instanceof SwcParameters);
+        assertTrue(m.parameters() instanceof TagParameters);
         assertTrue(p.configJson().contains("\"overrides\""));
     }
 

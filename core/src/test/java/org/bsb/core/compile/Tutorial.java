@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.bsb.api.geometry.Point3;
-import org.bsb.core.morphology.swc.SwcParameters;
-import org.bsb.core.morphology.swc.SwcParser;
+import org.bsb.api.morphology.TagParameters;
+import org.bsb.morphology.swc.SwcParser;
 import org.bsb.core.topology.Layer;
 import org.bsb.core.topology.NetworkBox;
 import org.bsb.core.topology.Stack;
@@ -36,7 +36,7 @@ final class Tutorial {
         PlacementSpec placement = new PlacementSpec("stellate_placement", "bsb.placement.RandomPlacement",
                 new RandomPlacement(), new org.bsb.api.NoParameters(), List.of("stellate_cell"), List.of("stellate_layer"));
         MorphologySpec morpho = new MorphologySpec("morphologies[0]", swc(dir), "StellateCell", new SwcParser(),
-                SwcParameters.ofTags(Map.of("16", List.of("dendrites", "proximal_dendrites"), "17",
+                TagParameters.ofTags(Map.of("16", List.of("dendrites", "proximal_dendrites"), "17",
                         List.of("dendrites", "distal_dendrites"), "18", List.of("axon", "axon_initial_segment"))));
         return new CompilePlan("tutorial", "{\"name\": \"tutorial\"}", seed, topology, Map.of("stellate_cell", stellate),
                 List.of(placement), List.of(morpho), null);

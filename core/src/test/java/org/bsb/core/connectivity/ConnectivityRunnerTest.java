@@ -1,5 +1,6 @@
 package org.bsb.core.connectivity;
 
+import org.bsb.core.network.PlacedCells;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

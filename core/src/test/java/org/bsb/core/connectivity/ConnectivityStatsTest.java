@@ -1,5 +1,7 @@
 package org.bsb.core.connectivity;
 
+import org.bsb.core.network.ConnectivityStats;
+import org.bsb.core.network.PlacedCells;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.bsb.api.morphology.Branch;
 import org.bsb.api.morphology.Morphology;
-import org.bsb.core.morphology.swc.SwcParameters;
-import org.bsb.core.morphology.swc.SwcParser;
+import org.bsb.api.morphology.TagParameters;
+import org.bsb.morphology.swc.SwcParser;
 import org.junit.jupiter.api.Test;
 
 class FilteredMorphologyTest {
@@ -66,7 +66,7 @@ class FilteredMorphologyTest {
     void stellateAxonFilterKeepsAxonPointsOnly() throws Exception {
         Morphology m;
         try (InputStream in = getClass().getResourceAsStream("/morphology/StellateCell.swc")) {
-            m = new SwcParser().parse("StellateCell.swc", "StellateCell", in, SwcParameters.ofTags(
+            m = new SwcParser().parse("StellateCell.swc", "StellateCell", in, TagParameters.ofTags(
                     Map.of("18", List.of("axon", "axon_initial_segment"))));
         }
         FilteredMorphology f = FilteredMorphology.of(m, List.of("axon"));

@@ -15,7 +15,7 @@ import org.bsb.api.morphology.Morphology;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.api.storage.PlacementBlock;
 import org.bsb.core.connectivity.ConnectivityRunner;
-import org.bsb.core.connectivity.PlacedCells;
+import org.bsb.core.network.PlacedCells;
 import org.junit.jupiter.api.Test;
 
 /**

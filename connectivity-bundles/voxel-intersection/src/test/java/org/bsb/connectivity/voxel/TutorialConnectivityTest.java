@@ -26,8 +26,8 @@ import org.bsb.core.compile.MorphologySpec;
 import org.bsb.core.compile.PlacementSpec;
 import org.bsb.core.config.Configuration;
 import org.bsb.core.config.ConfigLoader;
-import org.bsb.core.morphology.swc.SwcParameters;
-import org.bsb.core.morphology.swc.SwcParser;
+import org.bsb.api.morphology.TagParameters;
+import org.bsb.morphology.swc.SwcParser;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.core.topology.Layer;
@@ -62,7 +62,7 @@ class TutorialConnectivityTest {
                 List.of("stellate_layer"));
         MorphologySpec morpho = new MorphologySpec("morphologies[0]",
                 EXAMPLE.getParent().resolve("data/StellateCell.swc"), "StellateCell", new SwcParser(),
-                SwcParameters.ofTags(Map.of("16", List.of("dendrites", "proximal_dendrites"), "17",
+                TagParameters.ofTags(Map.of("16", List.of("dendrites", "proximal_dendrites"), "17",
                         List.of("dendrites", "distal_dendrites"), "18", List.of("axon", "axon_initial_segment"))));
         return new CompilePlan("tutorial", "{}", null, topology, Map.of("stellate_cell", stellate), List.of(placement),
                 List.of(morpho), config);

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.bsb.api.morphology.Branch;
 import org.bsb.api.morphology.Morphology;
-import org.bsb.core.targetting.UnitSections;
+import org.bsb.targetting.UnitSections;
 import org.bsb.neuron.cable.CableSection;
 import org.bsb.neuron.cable.IonSpec;
 import org.bsb.neuron.cable.MechanismSpec;

@@ -13,7 +13,7 @@ import org.bsb.api.targetting.LocationTargetting;
 import org.bsb.api.targetting.TargetCells;
 import org.bsb.core.config.DeviceNode;
 import org.bsb.core.config.Parameters;
-import org.bsb.core.targetting.TargettingException;
+import org.bsb.targetting.TargettingException;
 import org.bsb.neuron.devices.DeviceContext;
 import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.devices.NeuronDevice;

@@ -26,7 +26,7 @@ import org.bsb.core.config.DeviceNode;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.core.config.SimulationNode;
 import org.bsb.core.config.SynapseSpec;
-import org.bsb.core.targetting.NetworkTargetCells;
+import org.bsb.targetting.NetworkTargetCells;
 import org.bsb.neuron.cable.CableCell;
 import org.bsb.neuron.cable.MemoryEstimate;
 import org.bsb.neuron.cable.Network;

@@ -23,8 +23,8 @@ import org.bsb.core.config.LocationsNode;
 import org.bsb.core.config.Parameters;
 import org.bsb.core.config.SimulationNode;
 import org.bsb.core.config.TargettingNode;
-import org.bsb.core.morphology.swc.SwcParameters;
-import org.bsb.core.morphology.swc.SwcParser;
+import org.bsb.api.morphology.TagParameters;
+import org.bsb.morphology.swc.SwcParser;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.neuron.nmodl.catalogue.NmodlCatalogue;
 import org.bsb.neuron.spi.MechanismCatalogue;
@@ -44,7 +44,7 @@ class DefaultModelVersusNeuronTest {
     void somaticSpikeMatchesNeuron() throws Exception {
         Morphology cell;
         try (InputStream in = Files.newInputStream(EXAMPLE.resolve("data/StellateCell.swc"))) {
-            cell = new SwcParser().parse("StellateCell.swc", "StellateCell", in, new SwcParameters(Map.of(
+            cell = new SwcParser().parse("StellateCell.swc", "StellateCell", in, new TagParameters(Map.of(
                     "16", List.of("dendrites", "proximal_dendrites"), "17", List.of("dendrites", "distal_dendrites"),
                     "18", List.of("axon", "axon_initial_segment")), null));
         }

@@ -20,7 +20,7 @@ import org.bsb.core.config.Parameters;
 import org.bsb.core.config.TargettingNode;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.registry.ServiceLoaderRegistry;
-import org.bsb.core.targetting.NetworkTargetCells;
+import org.bsb.targetting.NetworkTargetCells;
 import org.bsb.neuron.devices.DeviceContext;
 import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.devices.SynapseRecorder;

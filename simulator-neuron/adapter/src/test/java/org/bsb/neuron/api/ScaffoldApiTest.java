@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.bsb.api.simulation.Signal;
 import org.bsb.api.simulation.SimulationResults;
-import org.bsb.core.cli.BsbCli;
+import org.bsb.commands.BsbCli;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.core.scaffold.Scaffold;
 import org.bsb.core.scaffold.ScaffoldException;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.bsb.api.Reporter;
-import org.bsb.core.cli.BsbCli;
+import org.bsb.commands.BsbCli;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.core.scaffold.Scaffold;
 import org.bsb.core.scaffold.SimulationRun;

@@ -15,8 +15,8 @@ class StellateBuildTest {
     @Test
     void withTheSwcParserService() throws Exception {
         try (java.io.InputStream in = getClass().getResourceAsStream("/StellateCell.swc")) {
-            check(new org.bsb.core.morphology.swc.SwcParser().parse("StellateCell.swc", "StellateCell", in,
-                    org.bsb.core.morphology.swc.SwcParameters.ofTags(Map.of(
+            check(new org.bsb.morphology.swc.SwcParser().parse("StellateCell.swc", "StellateCell", in,
+                    org.bsb.api.morphology.TagParameters.ofTags(Map.of(
                             "16", List.of("dendrites", "proximal_dendrites"), "17", List.of("dendrites", "distal_dendrites"),
                             "18", List.of("axon", "axon_initial_segment")))));
         }

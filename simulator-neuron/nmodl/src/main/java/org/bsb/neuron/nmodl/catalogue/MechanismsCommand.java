@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bsb mechanisms bundle DIR -o FILE.jar [--name N] [--version V]}: packs a folder of {@code .mod} files
- * into a drop-in bundle ({@link CatalogueBundle}). The nmodl bundle provides it as the Gogo function
- * {@code bsb:mechanisms} ({@link MechanismsCommands}), as the plot bundle provides {@code bsb:plot}, so the core
- * does not depend on the NMODL compiler.
+ * into a drop-in bundle ({@link CatalogueBundle}). The nmodl bundle provides it as the command service
+ * {@code mechanisms} ({@link MechanismsCommands}), as the plot bundle provides {@code plot}, so the engine does not
+ * depend on the NMODL compiler.
  */
 @Command(name = "mechanisms",
     description = "Work with NMODL mechanism catalogues (folders of .mod files).")

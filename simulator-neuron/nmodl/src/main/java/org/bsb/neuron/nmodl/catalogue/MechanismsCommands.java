@@ -1,37 +1,25 @@
 package org.bsb.neuron.nmodl.catalogue;
 
-import java.nio.file.Path;
+import org.bsb.api.command.BsbCommand;
+import org.bsb.api.command.CommandContext;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The Gogo function {@code bsb:mechanisms}, so {@code bsb mechanisms ...} works from the launcher and the Felix
- * shell without the core knowing about the NMODL compiler (as the plot bundle's {@code bsb:plot}).
+ * {@code bsb mechanisms} as a command service: the launcher, the Felix shell ({@code bsb:mechanisms}) and
+ * {@code bsb --help} reach it through the same dispatch as the built-in commands, and the engine does not know
+ * the NMODL compiler (this bundle depends on the api, not on the engine).
  */
-@Component(service = MechanismsCommands.class,
-    property = {"osgi.command.scope=bsb", "osgi.command.function=mechanisms"})
-public final class MechanismsCommands {
-  public void mechanisms(String... args) {
-    // Gogo redirects System.out/err to the session's streams while a command runs.
-    int status = MechanismsCommand.run(Path.of("").toAbsolutePath(), System.out, System.err, args);
-    System.out.flush();
-    if (status != 0) throw new Failure(status);
+@Component(service = BsbCommand.class)
+public final class MechanismsCommands implements BsbCommand {
+  @Override public String name() {
+    return "mechanisms";
   }
 
-  /**
-   * A failed command whose message has been printed; the launcher reads {@link #exitCode()} reflectively, as for
-   * the core's {@code CommandFailure} (this bundle does not depend on the core).
-   */
-  public static final class Failure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final int exitCode;
+  @Override public String summary() {
+    return "Work with NMODL mechanism catalogues: 'bundle' packs a folder of .mod files into a plugin bundle.";
+  }
 
-    Failure(int exitCode) {
-      super(null, null, false, false);
-      this.exitCode = exitCode;
-    }
-
-    public int exitCode() {
-      return exitCode;
-    }
+  @Override public int run(CommandContext context, String... args) {
+    return MechanismsCommand.run(context.workingDirectory(), context.out(), context.err(), args);
   }
 }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bsb.api.morphology.Morphology;
-import org.bsb.core.morphology.swc.SwcParameters;
-import org.bsb.core.morphology.swc.SwcParser;
+import org.bsb.api.morphology.TagParameters;
+import org.bsb.morphology.swc.SwcParser;
 import org.bsb.neuron.cable.CableCell;
 import org.bsb.neuron.cable.CellBuilder;
 import org.bsb.neuron.cable.Network;
@@ -64,7 +64,7 @@ public final class StellateComparison {
   }
 
   public static CableCell buildCell(Path data) throws Exception {
-    SwcParameters tags = SwcParameters.ofTags(Map.of("16", List.of("dendrites", "proximal_dendrites"),
+    TagParameters tags = TagParameters.ofTags(Map.of("16", List.of("dendrites", "proximal_dendrites"),
         "17", List.of("dendrites", "distal_dendrites"), "18", List.of("axon", "axon_initial_segment")));
     Morphology m = new SwcParser().read(data.resolve("StellateCell.swc"), "StellateCell", tags).morphology();
     ModelDefinition model = ModelDefinition.fromData(
