@@ -6,7 +6,7 @@ package org.bsb.neuron.cable;
  * and the groups' layouts; read-only afterwards.
  *
  * @param targetPoint per connection, the network point (point process or artificial cell) it targets
- * @param targetGroup per connection, the group that holds its target
+ * @param targetGroup per connection, the group that holds its target, or -1 when another rank holds it
  * @param delay per connection, its delay (ms)
  * @param bySource per spike source, its connections in connection id order
  */
@@ -22,6 +22,7 @@ record EventRouting(int[] targetPoint, int[] targetGroup, double[] delay, int[][
             Network.ConnSpec c = net.connections.get(k);
             targetPoint[k] = c.target();
             delay[k] = c.delay();
+            targetGroup[k] = -1;
             for (int g = 0; g < layouts.length; g++) {
                 if (layouts[g].pointSlot()[c.target()] >= 0) {
                     targetGroup[k] = g;
@@ -77,10 +78,16 @@ record EventRouting(int[] targetPoint, int[] targetGroup, double[] delay, int[][
                 : Math.max(1, (int) Math.floor(minDelay / dt + 1e-9) - 1);
     }
 
-    /** Queues the events of a spike sent at {@code sendTime} by {@code source} at the groups its connections target. */
+    /**
+     * Queues the events of a spike sent at {@code sendTime} by {@code source} at the groups its connections
+     * target (those of this rank; another rank queues its own).
+     */
     void route(int source, double sendTime, CellGroup[] groups) {
         for (int nc : bySource[source]) {
-            groups[targetGroup[nc]].enqueueConnection(nc, sendTime + delay[nc]);
+            int g = targetGroup[nc];
+            if (g >= 0) {
+                groups[g].enqueueConnection(nc, sendTime + delay[nc]);
+            }
         }
     }
 }

@@ -31,9 +31,14 @@ record Partition(int[][] groupCells, int[] workerFirstGroup) {
 
     /** The partition of {@code net}'s cells for {@code threads} threads (at most one worker per cell, at least one). */
     static Partition of(Network net, int threads) {
-        int ncell = net.cells.size();
-        int nworkers = Math.max(1, Math.min(threads, Math.max(ncell, 1)));
-        int[][] blocks = blocks(net, nworkers);
+        return of(net, threads, RunPart.WHOLE);
+    }
+
+    /** The partition of the cells that {@code part} owns ({@link #rankCells}) for {@code threads} threads. */
+    static Partition of(Network net, int threads, RunPart part) {
+        int[] cells = rankCells(net, part);
+        int nworkers = Math.max(1, Math.min(threads, Math.max(cells.length, 1)));
+        int[][] blocks = blocks(net, cells, nworkers);
         List<int[]> groupList = new ArrayList<>();
         int[] workerFirstGroup = new int[nworkers + 1];
         for (int w = 0; w < nworkers; w++) {
@@ -44,28 +49,34 @@ record Partition(int[][] groupCells, int[] workerFirstGroup) {
         return new Partition(groupList.toArray(new int[0][]), workerFirstGroup);
     }
 
-    /** Contiguous blocks of cells with balanced node counts, {@code nblocks} of them. */
-    static int[][] blocks(Network net, int nblocks) {
-        int ncell = net.cells.size();
+    /** The cells of {@code part}: its block of {@code part.ranks()} node-balanced contiguous blocks. */
+    static int[] rankCells(Network net, RunPart part) {
+        int[] all = java.util.stream.IntStream.range(0, net.cells.size()).toArray();
+        return part.isWhole() ? all : blocks(net, all, part.ranks())[part.rank()];
+    }
+
+    /** Contiguous blocks of {@code cells} (ascending ids) with balanced node counts, {@code nblocks} of them. */
+    static int[][] blocks(Network net, int[] cells, int nblocks) {
+        int ncell = cells.length;
         long totalNodes = 0;
-        for (CellLayout l : net.layouts) {
-            totalNodes += l.nodeCount();
+        for (int cell : cells) {
+            totalNodes += net.layouts.get(cell).nodeCount();
         }
         int[][] out = new int[nblocks][];
         int c = 0;
         long acc = 0;
         for (int g = 0; g < nblocks; g++) {
-            List<Integer> cells = new ArrayList<>();
+            List<Integer> block = new ArrayList<>();
             long target = totalNodes * (g + 1) / nblocks;
             while (c < ncell && (acc < target || g == nblocks - 1) && (ncell - c) > (nblocks - g - 1)) {
-                cells.add(c);
-                acc += net.layouts.get(c).nodeCount();
+                block.add(cells[c]);
+                acc += net.layouts.get(cells[c]).nodeCount();
                 c++;
                 if (acc >= target && g < nblocks - 1) {
                     break;
                 }
             }
-            out[g] = cells.stream().mapToInt(Integer::intValue).toArray();
+            out[g] = block.stream().mapToInt(Integer::intValue).toArray();
         }
         return out;
     }

@@ -25,15 +25,23 @@ public final class Simulator {
      * that it hears often enough (the results do not depend on the interval).
      */
     public static SimResult run(Network net, SimSettings settings, int threads, DoubleConsumer progress) {
-        return run(net, settings, threads, progress, new SpikeExchange.InProcessSpikeExchange());
+        return runPart(net, settings, threads, RunPart.WHOLE, new SpikeExchange.InProcessSpikeExchange(), progress);
     }
 
-    static SimResult run(Network net, SimSettings settings, int threads, DoubleConsumer progress,
-            SpikeExchange exchange) {
+    /**
+     * Runs the cells that {@code part} owns with {@code threads} threads, every interval's spikes passing
+     * through {@code exchange} to and from the other parts. The result holds this part's traces (a remote
+     * probe's is {@code null}: {@link SimResult#merge} joins the parts') and every source's spikes (all parts
+     * see all spikes). Every part of one run must be given the same network and settings. With several parts
+     * the interval is capped as with a progress listener, so that every part makes the same exchanges
+     * whichever of them reports progress.
+     */
+    public static SimResult runPart(Network net, SimSettings settings, int threads, RunPart part,
+            SpikeExchange exchange, DoubleConsumer progress) {
         MemoryEstimate.of(net, settings).requireAtMost(MemoryEstimate.availableHeap());
         int steps = settings.steps();
-        Partition partition = Partition.of(net, threads);
-        GroupLayout[] layouts = layout(net, partition);
+        Partition partition = Partition.of(net, threads, part);
+        GroupLayout[] layouts = layout(net, partition, part.rank() == 0);
         EventRouting routing = EventRouting.of(net, layouts);
         double[][] weights = EventRouting.initialWeights(net);
         CellGroup[] groups = new CellGroup[layouts.length];
@@ -41,7 +49,7 @@ public final class Simulator {
             groups[g] = new CellGroup(net, layouts[g], settings, routing.targetPoint(), weights, steps);
         }
         int interval = routing.exchangeSteps(settings.dt(), steps);
-        if (progress != null) {
+        if (progress != null || !part.isWhole()) {
             interval = Math.min(interval, Math.max(1, steps / 100));
         }
         TimeLoop loop = new TimeLoop(groups, partition, routing, exchange, net.sources.size());
@@ -52,11 +60,16 @@ public final class Simulator {
 
     /** The layout of every group of the partition; the artificial cells all go to the first group. */
     static GroupLayout[] layout(Network net, Partition partition) {
+        return layout(net, partition, true);
+    }
+
+    /** As {@link #layout(Network, Partition)}; the artificial cells only where {@code withArtificial}. */
+    static GroupLayout[] layout(Network net, Partition partition, boolean withArtificial) {
         int[] artificial = java.util.stream.IntStream.range(0, net.points.size())
                 .filter(p -> net.points.get(p).cell() < 0).toArray();
         GroupLayout[] layouts = new GroupLayout[partition.groups()];
         for (int g = 0; g < layouts.length; g++) {
-            layouts[g] = GroupLayout.of(net, partition.groupCells()[g], g == 0 ? artificial : new int[0]);
+            layouts[g] = GroupLayout.of(net, partition.groupCells()[g], g == 0 && withArtificial ? artificial : new int[0]);
         }
         return layouts;
     }

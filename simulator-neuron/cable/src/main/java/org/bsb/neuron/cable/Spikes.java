@@ -5,31 +5,32 @@ import java.util.Arrays;
 /**
  * A growable list of spikes: the source, the time its connections' delays count from (NEURON's send time) and
  * the time recorded for it. A cell group collects its outgoing spikes here during an interval; the
- * {@link SpikeExchange} passes them between the parts of a run.
+ * {@link SpikeExchange} passes them between the parts of a run (as plain arrays: {@link #of}, {@link #sources},
+ * {@link #deliverTimes}, {@link #recordTimes}).
  */
-final class Spikes {
+public final class Spikes {
     private int count;
     private int[] source = new int[16];
     private double[] deliverTime = new double[16];
     private double[] recordTime = new double[16];
 
-    int count() {
+    public int count() {
         return count;
     }
 
-    int source(int i) {
+    public int source(int i) {
         return source[i];
     }
 
-    double deliverTime(int i) {
+    public double deliverTime(int i) {
         return deliverTime[i];
     }
 
-    double recordTime(int i) {
+    public double recordTime(int i) {
         return recordTime[i];
     }
 
-    void add(int src, double deliver, double record) {
+    public void add(int src, double deliver, double record) {
         if (count == source.length) {
             source = Arrays.copyOf(source, 2 * count);
             deliverTime = Arrays.copyOf(deliverTime, 2 * count);
@@ -42,14 +43,39 @@ final class Spikes {
     }
 
     /** Appends {@code other}'s spikes in their order. */
-    void addAll(Spikes other) {
+    public void addAll(Spikes other) {
         for (int i = 0; i < other.count; i++) {
             add(other.source[i], other.deliverTime[i], other.recordTime[i]);
         }
     }
 
-    void clear() {
+    public void clear() {
         count = 0;
+    }
+
+    /** Spikes from parallel arrays (as {@link #sources}, {@link #deliverTimes}, {@link #recordTimes} give them). */
+    public static Spikes of(int[] sources, double[] deliverTimes, double[] recordTimes) {
+        if (sources.length != deliverTimes.length || sources.length != recordTimes.length) {
+            throw new IllegalArgumentException("spike arrays of different lengths: " + sources.length + ", "
+                    + deliverTimes.length + ", " + recordTimes.length);
+        }
+        Spikes s = new Spikes();
+        for (int i = 0; i < sources.length; i++) {
+            s.add(sources[i], deliverTimes[i], recordTimes[i]);
+        }
+        return s;
+    }
+
+    public int[] sources() {
+        return Arrays.copyOf(source, count);
+    }
+
+    public double[] deliverTimes() {
+        return Arrays.copyOf(deliverTime, count);
+    }
+
+    public double[] recordTimes() {
+        return Arrays.copyOf(recordTime, count);
     }
 
     /**

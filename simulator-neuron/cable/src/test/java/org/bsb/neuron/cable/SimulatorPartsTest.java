@@ -3,6 +3,8 @@ package org.bsb.neuron.cable;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,32 @@ class SimulatorPartsTest {
                 .exchangeSteps(0.025, 4000));
         assertEquals(4000, new EventRouting(new int[0], new int[0], new double[0], new int[0][]).exchangeSteps(0.025,
                 4000));
+    }
+
+    @Test
+    void ranksOwnNodeBalancedContiguousBlocksAndOnlyTheirOwnConnectionTargets() {
+        Network net = new Network(List.of(new TestMechanisms()));
+        for (int nodes : new int[] {100, 100, 300, 100, 100, 100}) {
+            net.addCell(cellOfNodes(nodes));
+        }
+        // 800 nodes over 3 ranks: a block ends with the cell that reaches its share (266, 533, 800 nodes)
+        assertArrayEquals(new int[] {0, 1, 2}, Partition.rankCells(net, new RunPart(0, 3)));
+        assertArrayEquals(new int[] {3}, Partition.rankCells(net, new RunPart(1, 3)));
+        assertArrayEquals(new int[] {4, 5}, Partition.rankCells(net, new RunPart(2, 3)));
+        Partition p = Partition.of(net, 2, new RunPart(2, 3));
+        assertArrayEquals(new int[][] {{4}, {5}}, p.groupCells());
+        // more ranks than cells: a rank may own none
+        assertEquals(0, Partition.rankCells(net, new RunPart(0, 9)).length);
+        assertThrows(IllegalArgumentException.class, () -> new RunPart(3, 3));
+
+        GroupLayoutTest.Built b = GroupLayoutTest.network();
+        GroupLayout[] rank1 = Simulator.layout(b.net(), Partition.of(b.net(), 1, new RunPart(1, 2)), false);
+        GroupLayout[] rank0 = Simulator.layout(b.net(), Partition.of(b.net(), 1, new RunPart(0, 2)), true);
+        // both connections target the synapse on cell 1, held by rank 1; rank 0 holds cell 0 and the NetStim
+        assertArrayEquals(new int[] {0, 0}, EventRouting.of(b.net(), rank1).targetGroup());
+        assertArrayEquals(new int[] {-1, -1}, EventRouting.of(b.net(), rank0).targetGroup());
+        assertEquals(0, rank1[0].pointSlot()[b.stim().id()] < 0 ? 0 : 1, "the NetStim lives on rank 0 only");
+        assertTrue(rank0[0].pointSlot()[b.stim().id()] >= 0);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.bsb.neuron.cable.CableCell;
 import org.bsb.neuron.cable.CableSection;
+import org.bsb.neuron.cable.DryRun;
 import org.bsb.neuron.cable.MechanismSpec;
 import org.bsb.neuron.cable.Network;
 import org.bsb.neuron.cable.SimResult;
@@ -215,6 +216,31 @@ class ConnectionsVersusNeuronTest {
         for (Map.Entry<String, Integer> s : b.sources().entrySet()) {
             assertArrayEquals(r1.spikes(s.getValue()), r2.spikes(s.getValue()), s.getKey());
         }
+    }
+
+    /**
+     * The run split over fake ranks (more ranks than cells included: some own none; rank 0 owns the NetStim):
+     * every trace and spike the same bits as one process with one thread, so the same numbers as NEURON.
+     */
+    @Test
+    void dryRunRanksGiveTheBitsOfOneProcess() {
+        Built b = build(setup());
+        SimResult whole = Simulator.run(b.net(), b.settings(), 1);
+        for (int ranks : new int[] {2, 3, 8}) {
+            DryRun.Outcome split = DryRun.run(b.net(), b.settings(), ranks, ranks == 2 ? 2 : 1);
+            for (int k = 0; k < b.probes().size(); k++) {
+                assertArrayEquals(whole.trace(b.probes().get(k)), split.result().trace(b.probes().get(k)),
+                        ranks + " ranks: " + b.columns().get(k));
+            }
+            for (Map.Entry<String, Integer> s : b.sources().entrySet()) {
+                assertArrayEquals(whole.spikes(s.getValue()), split.result().spikes(s.getValue()),
+                        ranks + " ranks: spikes of " + s.getKey());
+            }
+            long spikes = whole.spikes().stream().mapToLong(a -> a.length).sum();
+            assertEquals(spikes, split.stats().spikes(), "every spike crosses the exchange once");
+            assertTrue(split.stats().rounds() >= 100, "at least one exchange per 1% of the run");
+        }
+        assertTrue(compare(b, whole).problems().isEmpty());
     }
 
     /**
