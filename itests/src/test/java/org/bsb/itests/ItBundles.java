@@ -29,6 +29,11 @@ public final class ItBundles {
         return existing("bsb.it.fixture");
     }
 
+    /** The bundle that adds the command {@code bsb hello} (itests-fixture-command). */
+    public static Path commandFixtureJar() {
+        return existing("bsb.it.fixture.command");
+    }
+
     public static Path dist() {
         return existing("bsb.it.dist");
     }
