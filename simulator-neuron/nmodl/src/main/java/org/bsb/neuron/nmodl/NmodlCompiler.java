@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bsb.api.io.AtomicFiles;
-import org.bsb.neuron.nmodl.ast.Ast.ModFile;
 import org.bsb.neuron.nmodl.gen.InMemoryCompiler;
-import org.bsb.neuron.nmodl.gen.JavaGenerator;
 import org.bsb.neuron.nmodl.gen.MethodSizes;
-import org.bsb.neuron.nmodl.parse.Parser;
+import org.bsb.neuron.nmodl.model.Model;
+import org.bsb.neuron.nmodl.passes.Passes;
+import org.bsb.neuron.nmodl.print.JavaPrinter;
 import org.bsb.neuron.nmodl.runtime.MechanismInfo;
 import org.bsb.neuron.nmodl.runtime.NmodlMechanism;
 import org.bsb.neuron.nmodl.runtime.NmodlMechanismType;
@@ -34,7 +34,7 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  */
 public final class NmodlCompiler {
   /** Changes whenever generated code changes, so stale disk caches are ignored. */
-  static final String CODEGEN_VERSION = "nmodl-codegen-21";
+  static final String CODEGEN_VERSION = "nmodl-codegen-22";
   private static final Map<String, NmodlMechanismType> CACHE = new ConcurrentHashMap<>();
 
   private NmodlCompiler() {}
@@ -62,16 +62,16 @@ public final class NmodlCompiler {
         out[k] = cached;
         continue;
       }
-      Symbols sym = analyse(s.fileName(), s.text());
+      Model model = analyse(s.fileName(), s.text());
       String className = "M" + key.substring(0, 24);
-      String fqcn = JavaGenerator.PACKAGE + "." + className;
-      MechanismInfo info = info(sym, s.fileName());
+      String fqcn = JavaPrinter.PACKAGE + "." + className;
+      MechanismInfo info = info(model.symbols, s.fileName());
       Map<String, byte[]> bytes = DiskCache.load(key);
       if (bytes != null) {
         out[k] = make(InMemoryCompiler.define(bytes).get(fqcn), info, key, null);
         continue;
       }
-      pending.put(fqcn, new Pending(k, info, key, sym, className, generate(sym, className, true, s.fileName())));
+      pending.put(fqcn, new Pending(k, info, key, model, className, generate(model, className, true, s.fileName())));
     }
     if (pending.isEmpty()) return List.of(out);
     Map<String, Map<String, byte[]>> compiled = compileBatch(pending);
@@ -81,8 +81,8 @@ public final class NmodlCompiler {
       int largest = classes.values().stream().mapToInt(MethodSizes::largest).max().orElse(0);
       if (largest > MethodSizes.JIT_LIMIT) {
         Pending p = pending.get(fqcn);
-        huge.put(fqcn, new Pending(p.index, p.info, p.key, p.sym, p.className,
-            generate(p.sym, p.className, false, p.info.file())));
+        huge.put(fqcn, new Pending(p.index, p.info, p.key, p.model, p.className,
+            generate(p.model, p.className, false, p.info.file())));
       }
     });
     if (!huge.isEmpty()) {
@@ -99,11 +99,11 @@ public final class NmodlCompiler {
   }
 
   /** A file on its way through the Java compiler. */
-  private record Pending(int index, MechanismInfo info, String key, Symbols sym, String className, String src) {}
+  private record Pending(int index, MechanismInfo info, String key, Model model, String className, String src) {}
 
-  private static String generate(Symbols sym, String className, boolean scalarKinetics, String fileName) {
+  private static String generate(Model model, String className, boolean scalarKinetics, String fileName) {
     try {
-      return JavaGenerator.generate(sym, className, scalarKinetics);
+      return Passes.generate(model, className, scalarKinetics);
     } catch (StackOverflowError e) {
       throw new NmodlException(fileName, "expression or block nesting too deep");
     }
@@ -154,18 +154,12 @@ public final class NmodlCompiler {
 
   /** Parses and generates Java source (no compilation), for inspection and tests. */
   public static String generateSource(String fileName, String text) {
-    return JavaGenerator.generate(analyse(fileName, text), "Preview");
+    return Passes.generate(analyse(fileName, text), "Preview", true);
   }
 
-  /** Parses and analyses a file (no code generation). */
-  static Symbols analyse(String fileName, String text) {
-    ModFile mod;
-    try {
-      mod = Parser.parse(fileName, text);
-    } catch (StackOverflowError e) {
-      throw new NmodlException(fileName, "expression or block nesting too deep");
-    }
-    return new Symbols(mod);
+  /** Parses and analyses a file (no code generation): the front-end passes. */
+  static Model analyse(String fileName, String text) {
+    return Passes.analyse(fileName, text);
   }
 
   private static MechanismInfo info(Symbols sym, String fileName) {

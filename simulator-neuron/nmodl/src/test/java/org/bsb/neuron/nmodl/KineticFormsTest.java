@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.bsb.neuron.nmodl.gen.InMemoryCompiler;
-import org.bsb.neuron.nmodl.gen.JavaGenerator;
 import org.bsb.neuron.nmodl.gen.MethodSizes;
 import org.bsb.neuron.nmodl.harness.SingleCompartment;
+import org.bsb.neuron.nmodl.passes.Passes;
+import org.bsb.neuron.nmodl.print.JavaPrinter;
 import org.bsb.neuron.spi.Mechanism;
 import org.junit.jupiter.api.Test;
 
@@ -96,8 +97,8 @@ class KineticFormsTest {
     int n = 60;
     String text = chain(n);
     // the one-method form of this scheme is over HotSpot's limit
-    String scalar = JavaGenerator.generate(NmodlCompiler.analyse("chain60.mod", text), "Chain60", true);
-    Map<String, byte[]> bytes = InMemoryCompiler.compileToBytes(Map.of(JavaGenerator.PACKAGE + ".Chain60", scalar));
+    String scalar = Passes.generate(NmodlCompiler.analyse("chain60.mod", text), "Chain60", true);
+    Map<String, byte[]> bytes = InMemoryCompiler.compileToBytes(Map.of(JavaPrinter.PACKAGE + ".Chain60", scalar));
     int largest = bytes.values().stream().mapToInt(MethodSizes::largest).max().orElseThrow();
     assertTrue(largest > MethodSizes.JIT_LIMIT, "one-method form is " + largest + " bytes");
     String src = NmodlCompiler.compile("chain60.mod", text).source();

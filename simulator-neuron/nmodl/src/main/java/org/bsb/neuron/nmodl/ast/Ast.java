@@ -13,7 +13,7 @@ public final class Ast {
   public record Pos(int line, int column) {}
 
   // ---------------------------------------------------------------- expressions
-  public sealed interface Expr permits Num, Var, Call, Unary, Binary {}
+  public sealed interface Expr permits Num, Var, Call, Unary, Binary, Ref, SysVar {}
 
   public record Num(double value) implements Expr {}
 
@@ -25,13 +25,13 @@ public final class Ast {
   /** A call; string arguments (printf formats) are kept only as {@link #strings}. */
   public record Call(String name, List<Expr> args, Pos pos) implements Expr {}
 
-  public record Unary(String op, Expr operand) implements Expr {}
+  public record Unary(UnaryOp op, Expr operand) implements Expr {}
 
-  public record Binary(String op, Expr left, Expr right) implements Expr {}
+  public record Binary(BinaryOp op, Expr left, Expr right) implements Expr {}
 
   // ---------------------------------------------------------------- statements
   public sealed interface Stmt permits Assign, DiffEq, ExprStmt, Local, If, While, From, Solve, Reaction,
-      Conserve, Compartment, Table, NetInitial, LinEq, Printf {}
+      Conserve, Compartment, Table, NetInitial, LinEq, Printf, Let, SysAssign, CnexpStep {}
 
   public record Assign(Var target, Expr value, Pos pos) implements Stmt {}
 
@@ -54,11 +54,8 @@ public final class Ast {
   /** One term of a reaction side: coefficient times a state (possibly indexed). */
   public record Term(int coefficient, String state, Pos pos) {}
 
-  /**
-   * {@code ~ lhs <-> rhs (kf, kb)}, {@code ~ lhs -> rhs (kf)} or {@code ~ x << (flux)}
-   * (kind "<->", "->", "<<").
-   */
-  public record Reaction(String kind, List<Term> lhs, List<Term> rhs, Expr forward, Expr backward, Pos pos)
+  /** {@code ~ lhs <-> rhs (kf, kb)}, {@code ~ lhs -> rhs (kf)} or {@code ~ x << (flux)}. */
+  public record Reaction(ReactionKind kind, List<Term> lhs, List<Term> rhs, Expr forward, Expr backward, Pos pos)
       implements Stmt {}
 
   public record Conserve(List<Term> terms, Expr total, Pos pos) implements Stmt {}
@@ -77,6 +74,53 @@ public final class Ast {
   /** printf: arguments are evaluated for side effects only; output is dropped. */
   public record Printf(List<Expr> args) implements Stmt {}
 
+  // ---------------------------------------------------------------- lowered forms
+  // Made by the passes (org.bsb.neuron.nmodl.passes) from solved blocks, never by the parser: a solver's
+  // system is written as statements on its unknowns, so that rewrites and the printer see one tree.
+
+  /** A local that a pass introduced (a reaction's rate, a compartment's volume), by its Java name. */
+  public record Ref(String name) implements Expr {}
+
+  /** The parts of a solver's system that the generated code keeps as locals or scratch arrays. */
+  public enum SysKind {
+    /** row r of the residual G */
+    RESIDUAL,
+    /** entry r * n + c of the Jacobian J of G */
+    JACOBIAN,
+    /** the COMPARTMENT volume of state r */
+    VOLUME,
+    /** x' of state k (euler, derivimplicit) */
+    DERIVATIVE,
+    /** entry k * n + j of d x'/d x (derivimplicit) */
+    DERIVATIVE_JACOBIAN
+  }
+
+  /** One unknown or coefficient of a solver's system. */
+  public record SysVar(SysKind kind, int index) implements Expr {}
+
+  /** How a {@link SysAssign} changes its target. */
+  public enum AssignOp {
+    SET("="), ADD("+="), SUB("-=");
+
+    public final String symbol;
+
+    AssignOp(String symbol) {
+      this.symbol = symbol;
+    }
+  }
+
+  /** {@code final double name = value}: a pass's local, assigned once. */
+  public record Let(String name, Expr value) implements Stmt {}
+
+  /** {@code target = value}, {@code target += value} or {@code target -= value}. */
+  public record SysAssign(SysVar target, AssignOp op, Expr value) implements Stmt {}
+
+  /**
+   * cnexp's update of {@code state} over a step h, for x' = a x + b: x += (1 - exp(h a)) (-b/a - x); where
+   * {@code a} is null (x' does not depend on x) {@code b} is the whole right-hand side and x += h b.
+   */
+  public record CnexpStep(String state, Expr a, Expr b, Pos pos) implements Stmt {}
+
   // ---------------------------------------------------------------- declarations
   /** A PARAMETER, ASSIGNED, STATE or CONSTANT entry. */
   public record Decl(String name, int arraySize, Double value, String units, Double low, Double high, Pos pos) {}
@@ -84,7 +128,7 @@ public final class Ast {
   public record UseIon(String ion, List<String> read, List<String> write, Double valence, Pos pos) {}
 
   /** A FUNCTION, PROCEDURE, DERIVATIVE, KINETIC, LINEAR, NONLINEAR or NET_RECEIVE block. */
-  public record Callable(String kind, String name, List<String> params, List<Stmt> body, Pos pos) {}
+  public record Callable(BlockKind kind, String name, List<String> params, List<Stmt> body, Pos pos) {}
 
   /** The whole file. */
   public static final class ModFile {

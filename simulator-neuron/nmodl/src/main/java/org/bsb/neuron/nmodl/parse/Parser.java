@@ -6,6 +6,10 @@ import java.util.Set;
 import org.bsb.neuron.nmodl.NmodlException;
 import org.bsb.neuron.nmodl.ast.Ast;
 import org.bsb.neuron.nmodl.ast.Ast.*;
+import org.bsb.neuron.nmodl.ast.BinaryOp;
+import org.bsb.neuron.nmodl.ast.BlockKind;
+import org.bsb.neuron.nmodl.ast.ReactionKind;
+import org.bsb.neuron.nmodl.ast.UnaryOp;
 import org.bsb.neuron.nmodl.lex.Lexer;
 import org.bsb.neuron.nmodl.lex.Token;
 import org.bsb.neuron.nmodl.units.UnitConstants;
@@ -31,14 +35,19 @@ public final class Parser {
   /** Tree depth of the operator nodes built so far (leaves are 1). */
   private final java.util.IdentityHashMap<Expr, Integer> treeDepth = new java.util.IdentityHashMap<>();
 
-  private Parser(String file, String src) {
+  private Parser(String file, List<Token> tokens) {
     this.file = file;
-    this.tokens = Lexer.tokenize(file, src);
+    this.tokens = tokens;
   }
 
   /** Parses a whole file; errors carry file, line and column. */
   public static ModFile parse(String file, String src) {
-    Parser ps = new Parser(file, src);
+    return parse(file, Lexer.tokenize(file, src));
+  }
+
+  /** Parses the tokens of a whole file (ending with EOF, as {@link Lexer#tokenize} gives them). */
+  public static ModFile parse(String file, List<Token> tokens) {
+    Parser ps = new Parser(file, tokens);
     ModFile m;
     try {
       m = ps.module();
@@ -126,18 +135,18 @@ public final class Parser {
         case "BREAKPOINT" -> m.breakpoint = block("BREAKPOINT");
         case "DERIVATIVE", "KINETIC", "LINEAR", "NONLINEAR" -> {
           String n = name();
-          addCallable(m, new Callable(kw, n, List.of(), block(kw), pos), t);
+          addCallable(m, new Callable(BlockKind.of(kw), n, List.of(), block(kw), pos), t);
         }
         case "FUNCTION", "PROCEDURE" -> {
           String n = name();
           List<String> params = params();
           if (at("(")) units();
-          addCallable(m, new Callable(kw, n, params, block(kw), pos), t);
+          addCallable(m, new Callable(BlockKind.of(kw), n, params, block(kw), pos), t);
         }
         case "NET_RECEIVE" -> {
           if (m.netReceive != null) throw error(t, "second NET_RECEIVE block");
           List<String> params = params();
-          m.netReceive = new Callable(kw, "NET_RECEIVE", params, block(kw), pos);
+          m.netReceive = new Callable(BlockKind.NET_RECEIVE, "NET_RECEIVE", params, block(kw), pos);
         }
         case "LOCAL" -> m.locals.addAll(nameList());
         case "DEFINE" -> {
@@ -435,17 +444,17 @@ public final class Parser {
       expect("(");
       Expr flux = expr();
       expect(")");
-      return new Reaction("<<", lhs, List.of(), flux, null, pos);
+      return new Reaction(ReactionKind.FLUX, lhs, List.of(), flux, null, pos);
     }
-    String kind;
-    if (accept("<->")) kind = "<->";
-    else if (accept("->")) kind = "->";
+    ReactionKind kind;
+    if (accept("<->")) kind = ReactionKind.REVERSIBLE;
+    else if (accept("->")) kind = ReactionKind.FORWARD;
     else throw error(peek(), "expected '<->', '->' or '<<' in reaction but found " + peek());
     List<Term> rhs = terms();
     expect("(");
     Expr kf = expr();
     Expr kb = null;
-    if (kind.equals("<->")) {
+    if (kind == ReactionKind.REVERSIBLE) {
       expect(",");
       kb = expr();
     }
@@ -553,7 +562,7 @@ public final class Parser {
   }
 
   private Expr binary(Token op, Expr l, Expr r) {
-    return node(op, new Binary(op.text(), l, r), l, r);
+    return node(op, new Binary(BinaryOp.of(op.text()), l, r), l, r);
   }
 
   private Expr or() {
@@ -603,7 +612,7 @@ public final class Parser {
     Expr operand = unary();
     exprNesting--;
     if (op.is("+")) return operand;
-    return node(op, new Unary(op.text(), operand), operand);
+    return node(op, new Unary(op.is("-") ? UnaryOp.NEG : UnaryOp.NOT, operand), operand);
   }
 
   private Expr pow() {

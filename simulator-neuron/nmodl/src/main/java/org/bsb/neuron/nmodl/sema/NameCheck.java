@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.bsb.neuron.nmodl.NmodlException;
 import org.bsb.neuron.nmodl.ast.Ast.*;
+import org.bsb.neuron.nmodl.ast.BlockKind;
 
 /**
  * Every name a file uses must be declared, in every block, also in blocks nothing calls or solves (the code
@@ -42,12 +43,12 @@ final class NameCheck {
     if (mod.initial != null) block(List.of(), mod.initial, false);
     if (mod.breakpoint != null) block(List.of(), mod.breakpoint, false);
     for (Callable c : mod.callables.values()) {
-      List<String> names = c.kind().equals("FUNCTION")
+      List<String> names = c.kind() == BlockKind.FUNCTION
           ? java.util.stream.Stream.concat(c.params().stream(), java.util.stream.Stream.of(c.name())).toList()
           : c.params();
       callsOfCurrent = new java.util.LinkedHashSet<>();
-      block(names, c.body(), c.kind().equals("KINETIC"));
-      if (c.kind().equals("FUNCTION") || c.kind().equals("PROCEDURE")) calls.put(c.name(), callsOfCurrent);
+      block(names, c.body(), c.kind() == BlockKind.KINETIC);
+      if (c.kind() == BlockKind.FUNCTION || c.kind() == BlockKind.PROCEDURE) calls.put(c.name(), callsOfCurrent);
     }
     callsOfCurrent = new HashSet<>();
     if (mod.netReceive != null) {
@@ -167,7 +168,7 @@ final class NameCheck {
   private void call(Call c) {
     Callable target = mod.callables.get(c.name());
     if (target != null) {
-      if ((target.kind().equals("FUNCTION") || target.kind().equals("PROCEDURE"))
+      if (target.kind().callable()
           && target.params().size() != c.args().size()) {
         throw err(c.pos(), c.name() + " takes " + target.params().size() + " arguments, not " + c.args().size());
       }
@@ -199,6 +200,6 @@ final class NameCheck {
     Callable c = mod.callables.get(n);
     if (c == null) return java.util.Optional.empty();
     return java.util.Optional.of("'" + n + "' is a " + c.kind() + ", not a variable"
-        + (c.kind().equals("FUNCTION") ? " (call it as " + n + "(...))" : ""));
+        + (c.kind() == BlockKind.FUNCTION ? " (call it as " + n + "(...))" : ""));
   }
 }

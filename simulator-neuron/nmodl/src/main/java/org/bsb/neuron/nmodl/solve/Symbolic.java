@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bsb.neuron.nmodl.ast.Ast.*;
+import org.bsb.neuron.nmodl.ast.BinaryOp;
+import org.bsb.neuron.nmodl.ast.UnaryOp;
 
 /** Symbolic differentiation and light simplification of NMODL expressions (used by cnexp, LINEAR, sparse). */
 public final class Symbolic {
@@ -56,25 +58,25 @@ public final class Symbolic {
     if (!dependsOn(e, x)) return new Num(0);
     if (e instanceof Var) return new Num(1);
     if (e instanceof Unary u) {
-      if (u.op().equals("-")) return new Unary("-", diff(u.operand(), x));
+      if (u.op() == UnaryOp.NEG) return new Unary(UnaryOp.NEG, diff(u.operand(), x));
       return new Num(0);
     }
     if (e instanceof Binary b) {
       Expr l = b.left();
       Expr r = b.right();
       switch (b.op()) {
-        case "+": return new Binary("+", diff(l, x), diff(r, x));
-        case "-": return new Binary("-", diff(l, x), diff(r, x));
-        case "*": return new Binary("+", new Binary("*", diff(l, x), r), new Binary("*", l, diff(r, x)));
-        case "/":
-          return new Binary("/", new Binary("-", new Binary("*", diff(l, x), r), new Binary("*", l, diff(r, x))),
-              new Binary("*", r, r));
-        case "^":
+        case ADD: return new Binary(BinaryOp.ADD, diff(l, x), diff(r, x));
+        case SUB: return new Binary(BinaryOp.SUB, diff(l, x), diff(r, x));
+        case MUL: return new Binary(BinaryOp.ADD, new Binary(BinaryOp.MUL, diff(l, x), r), new Binary(BinaryOp.MUL, l, diff(r, x)));
+        case DIV:
+          return new Binary(BinaryOp.DIV, new Binary(BinaryOp.SUB, new Binary(BinaryOp.MUL, diff(l, x), r), new Binary(BinaryOp.MUL, l, diff(r, x))),
+              new Binary(BinaryOp.MUL, r, r));
+        case POW:
           if (!dependsOn(r, x)) {
-            return new Binary("*", new Binary("*", r, new Binary("^", l, new Binary("-", r, new Num(1)))), diff(l, x));
+            return new Binary(BinaryOp.MUL, new Binary(BinaryOp.MUL, r, new Binary(BinaryOp.POW, l, new Binary(BinaryOp.SUB, r, new Num(1)))), diff(l, x));
           }
-          return new Binary("*", e, new Binary("+",
-              new Binary("*", diff(r, x), call("log", l)), new Binary("/", new Binary("*", r, diff(l, x)), l)));
+          return new Binary(BinaryOp.MUL, e, new Binary(BinaryOp.ADD,
+              new Binary(BinaryOp.MUL, diff(r, x), call("log", l)), new Binary(BinaryOp.DIV, new Binary(BinaryOp.MUL, r, diff(l, x)), l)));
         default:
           return new Num(0); // comparisons and logic are piecewise constant
       }
@@ -84,16 +86,16 @@ public final class Symbolic {
         Expr a = c.args().get(0);
         Expr da = diff(a, x);
         switch (c.name()) {
-          case "exp": return new Binary("*", e, da);
-          case "log": return new Binary("/", da, a);
-          case "sqrt": return new Binary("/", da, new Binary("*", new Num(2), e));
-          case "sin": return new Binary("*", call("cos", a), da);
-          case "cos": return new Unary("-", new Binary("*", call("sin", a), da));
-          case "fabs": return new Binary("*", new Binary("/", a, e), da);
+          case "exp": return new Binary(BinaryOp.MUL, e, da);
+          case "log": return new Binary(BinaryOp.DIV, da, a);
+          case "sqrt": return new Binary(BinaryOp.DIV, da, new Binary(BinaryOp.MUL, new Num(2), e));
+          case "sin": return new Binary(BinaryOp.MUL, call("cos", a), da);
+          case "cos": return new Unary(UnaryOp.NEG, new Binary(BinaryOp.MUL, call("sin", a), da));
+          case "fabs": return new Binary(BinaryOp.MUL, new Binary(BinaryOp.DIV, a, e), da);
           default:
         }
       }
-      if (c.name().equals("pow") && c.args().size() == 2) return diff(new Binary("^", c.args().get(0), c.args().get(1)), x);
+      if (c.name().equals("pow") && c.args().size() == 2) return diff(new Binary(BinaryOp.POW, c.args().get(0), c.args().get(1)), x);
       throw new NotDifferentiable("cannot differentiate " + c.name() + "(...) with respect to " + x);
     }
     throw new IllegalStateException(String.valueOf(e));
@@ -110,9 +112,9 @@ public final class Symbolic {
   public static Expr simplify(Expr e) {
     if (e instanceof Unary u) {
       Expr o = simplify(u.operand());
-      if (u.op().equals("-")) {
+      if (u.op() == UnaryOp.NEG) {
         if (o instanceof Num n) return new Num(-n.value());
-        if (o instanceof Unary uu && uu.op().equals("-")) return uu.operand();
+        if (o instanceof Unary uu && uu.op() == UnaryOp.NEG) return uu.operand();
       }
       return new Unary(u.op(), o);
     }
@@ -120,27 +122,27 @@ public final class Symbolic {
       Expr l = simplify(b.left());
       Expr r = simplify(b.right());
       switch (b.op()) {
-        case "+":
+        case ADD:
           if (isNum(l, 0)) return r;
           if (isNum(r, 0)) return l;
           if (l instanceof Num a && r instanceof Num c) return new Num(a.value() + c.value());
           break;
-        case "-":
+        case SUB:
           if (isNum(r, 0)) return l;
-          if (isNum(l, 0)) return simplify(new Unary("-", r));
+          if (isNum(l, 0)) return simplify(new Unary(UnaryOp.NEG, r));
           if (l instanceof Num a && r instanceof Num c) return new Num(a.value() - c.value());
           break;
-        case "*":
+        case MUL:
           if (isNum(l, 0) || isNum(r, 0)) return new Num(0);
           if (isNum(l, 1)) return r;
           if (isNum(r, 1)) return l;
           if (l instanceof Num a && r instanceof Num c) return new Num(a.value() * c.value());
           break;
-        case "/":
+        case DIV:
           if (isNum(l, 0)) return new Num(0);
           if (isNum(r, 1)) return l;
           break;
-        case "^":
+        case POW:
           if (isNum(r, 1)) return l;
           if (isNum(r, 0)) return new Num(1);
           break;

@@ -1,4 +1,4 @@
-package org.bsb.neuron.nmodl.gen;
+package org.bsb.neuron.nmodl.print;
 
 import java.util.ArrayList;
 import java.util.List;
