@@ -43,7 +43,6 @@ final class Solvers {
       else if (b instanceof SolvedBlock.Kinetic k) kinetic.print(k);
     }
     Callable blk = b.block();
-    if (b instanceof SolvedBlock.Procedure) out.userCall = true; // the file's code: anything may change
     if (b instanceof SolvedBlock.Procedure || b instanceof SolvedBlock.Algebraic) return m + "(i)";
     if (s.steadyState()) {
       if (b instanceof SolvedBlock.Kinetic) return "ss_" + blk.name() + "(i)";

@@ -65,7 +65,9 @@ final class Statements {
     } else if (s instanceof From f) {
       from(f, ind);
     } else if (s instanceof Solve sv) {
-      out.line(ind, solvers.call(sv, "dt") + ";");
+      String call = solvers.call(sv, "dt");
+      out.userCall = true; // a solver changes the block's states (and runs its code): no value survives it
+      out.line(ind, call + ";");
     } else if (s instanceof Table) {
       // the exact function runs inside the TABLE wrapper (TablePrinter)
     } else if (s instanceof Printf p) {
