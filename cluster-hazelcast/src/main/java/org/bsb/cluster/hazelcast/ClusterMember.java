@@ -208,6 +208,9 @@ public final class ClusterMember implements AutoCloseable {
     private final class Losses implements MembershipListener {
         @Override
         public void memberAdded(MembershipEvent event) {
+            if (ranks.isEmpty()) {
+                return; // still forming: awaitAll sees it
+            }
             // ranks were fixed when all had joined: a late member takes no part in the runs
             LOG.warning(() -> "rank " + settings.rank() + ": member " + address(event.getMember()) + " (rank "
                     + event.getMember().getAttribute(RANK_ATTRIBUTE) + ") joined after the cluster formed: ignored");

@@ -112,9 +112,9 @@ final class RunChannel implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw fail("no " + what + " from " + member.describe(from) + " within "
-                            + timeout().toSeconds() + " s (the round timeout, --" + ClusterSettings.ROUND_TIMEOUT
-                            + "), though it is still a member");
+                    throw fail("waited " + timeout().toSeconds() + " s (the round timeout, --"
+                            + ClusterSettings.ROUND_TIMEOUT + ") for " + what + " from " + member.describe(from)
+                            + ", which is still a member");
                 }
                 try {
                     TimeUnit.NANOSECONDS.timedWait(lock, left);
