@@ -101,6 +101,11 @@ class ArchitectureTest {
             "org.bsb.neuron.nmodl..");
 
     @ArchTest
+    static final ArchRule scaleOut = dependsOnlyOn("org.bsb.cluster..", API, "org.bsb.neuron.spi..",
+            "org.bsb.neuron.cable..", "org.bsb.neuron.model..")
+            .because("the cluster runs the cable engine's parts; the engine does not know the cluster");
+
+    @ArchTest
     static final ArchRule launcher = dependsOnlyOn("org.bsb.launcher..")
             .because("the launcher reaches the bundles through the framework only (a plain jar beside them)");
 
