@@ -5,10 +5,9 @@
 #   NRNREF_MECH_LIB=<that folder>/x86_64/libnrnmech.so             (the same files compiled by nrnivmodl)
 #   BSB_NEURON_DATA=<shared>/data                                  (StellateCell.swc, Stellate.py, neuron-reference/)
 # Usage (from the repository root): simulator-neuron/nmodl/benchmark.sh [copies...]   (default: 1 30)
+# The tool (StellateBenchmark) lives in benchmarks/nmodl.
 set -e
 cd "$(dirname "$0")/../.."
-# One reactor run: the classpath then names the sibling modules' target/classes (nothing is installed).
-mvn -B -o -q -pl simulator-neuron/nmodl -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test > /dev/null
-CP="simulator-neuron/nmodl/target/classes:simulator-neuron/nmodl/target/test-classes:$(cat simulator-neuron/nmodl/target/bench-classpath.txt)"
-exec java -cp "$CP" org.bsb.neuron.nmodl.bench.StellateBenchmark "$@"
+mvn -B -o -q -pl benchmarks/nmodl -am package -DskipTests > /dev/null
+CP="benchmarks/nmodl/target/classes:$(cat benchmarks/nmodl/target/classpath.txt)"
+exec java -cp "$CP" org.bsb.benchmarks.nmodl.StellateBenchmark "$@"

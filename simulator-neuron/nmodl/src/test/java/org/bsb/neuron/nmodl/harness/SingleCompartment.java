@@ -23,11 +23,18 @@ import org.bsb.neuron.spi.Mechanism;
  * takes a backward-Euler step, then states advance at t + dt.
  */
 public final class SingleCompartment implements EventSink {
-  private static final String[] IONS = {"na", "k", "ca"};
-  private static final int[] VALENCE = {1, 1, 2};
-  private static final double[] E0 = {50, -77, Double.NaN};
-  private static final double[] CI0 = {10, 54.4, 5e-5};
-  private static final double[] CO0 = {140, 2.5, 2};
+  /** An ion of the compartment: valence, reversal potential at rest (NaN: Nernst), concentrations. */
+  public record Ion(String name, int valence, double e0, double ci0, double co0) {}
+
+  /** NEURON's defaults for na, k and ca. */
+  public static final List<Ion> DEFAULT_IONS = List.of(new Ion("na", 1, 50, 10, 140), new Ion("k", 1, -77, 54.4, 2.5),
+      new Ion("ca", 2, Double.NaN, 5e-5, 2));
+
+  private final String[] ionNames;
+  private final int[] valences;
+  private final double[] rest;
+  private final double[] inside;
+  private final double[] outside;
 
   public final double area;
   public double cm = 1;
@@ -39,7 +46,7 @@ public final class SingleCompartment implements EventSink {
   private final double[] d = new double[1];
   private final Map<String, IonArrays> ions = new LinkedHashMap<>();
   private final MechContext ctx;
-  private final boolean[] concWritten = new boolean[3];
+  private final boolean[] concWritten;
   private final List<Mechanism> mechs = new ArrayList<>();
   private final PriorityQueue<Event> queue = new PriorityQueue<>();
   private final List<Event> initialEvents = new ArrayList<>();
@@ -55,8 +62,21 @@ public final class SingleCompartment implements EventSink {
 
   /** A cylinder of length = diameter = {@code size} um, as NEURON's L = diam = size section with nseg = 1. */
   public SingleCompartment(double size) {
+    this(size, List.of());
+  }
+
+  /** As {@link #SingleCompartment(double)}, with ions beyond na, k and ca (catalogues name their own). */
+  public SingleCompartment(double size, List<Ion> extraIons) {
+    List<Ion> all = new ArrayList<>(DEFAULT_IONS);
+    all.addAll(extraIons);
+    ionNames = all.stream().map(Ion::name).toArray(String[]::new);
+    valences = all.stream().mapToInt(Ion::valence).toArray();
+    rest = all.stream().mapToDouble(Ion::e0).toArray();
+    inside = all.stream().mapToDouble(Ion::ci0).toArray();
+    outside = all.stream().mapToDouble(Ion::co0).toArray();
+    concWritten = new boolean[ionNames.length];
     this.area = Math.PI * size * size;
-    for (int g = 0; g < IONS.length; g++) ions.put(IONS[g], new IonArrays(IONS[g], VALENCE[g], 1));
+    for (int g = 0; g < ionNames.length; g++) ions.put(ionNames[g], new IonArrays(ionNames[g], valences[g], 1));
     ctx = new MechContext(v, rhs, d, new double[] {area}, new double[] {size}, ions);
     ctx.events = this;
   }
@@ -76,7 +96,7 @@ public final class SingleCompartment implements EventSink {
     m.nodes()[0] = 0;
     for (IonUse u : m.type().ions()) {
       if (!ions.containsKey(u.ion())) throw new IllegalArgumentException("harness has no ion " + u.ion());
-      if (u.writesConcentration()) concWritten[java.util.Arrays.asList(IONS).indexOf(u.ion())] = true;
+      if (u.writesConcentration()) concWritten[java.util.Arrays.asList(ionNames).indexOf(u.ion())] = true;
     }
     mechs.add(m);
     return m;
@@ -96,13 +116,13 @@ public final class SingleCompartment implements EventSink {
 
   private double nernst(int g) {
     double ktf = 1000 * UnitConstants.GAS_CONSTANT * (celsius + 273.15) / UnitConstants.FARADAY;
-    IonArrays a = ions.get(IONS[g]);
-    return ktf / VALENCE[g] * Math.log(a.co[0] / a.ci[0]);
+    IonArrays a = ions.get(ionNames[g]);
+    return ktf / valences[g] * Math.log(a.co[0] / a.ci[0]);
   }
 
   private void ionCurrentsReset() {
-    for (int g = 0; g < 3; g++) {
-      IonArrays a = ions.get(IONS[g]);
+    for (int g = 0; g < ionNames.length; g++) {
+      IonArrays a = ions.get(ionNames[g]);
       if (concWritten[g]) a.e[0] = nernst(g);
       a.cur[0] = 0;
       a.dcurdv[0] = 0;
@@ -112,11 +132,11 @@ public final class SingleCompartment implements EventSink {
   public void initialize(double vInit) {
     t = 0;
     v[0] = vInit;
-    for (int g = 0; g < 3; g++) {
-      IonArrays a = ions.get(IONS[g]);
-      a.ci[0] = CI0[g];
-      a.co[0] = CO0[g];
-      a.e[0] = Double.isNaN(E0[g]) ? nernst(g) : E0[g];
+    for (int g = 0; g < ionNames.length; g++) {
+      IonArrays a = ions.get(ionNames[g]);
+      a.ci[0] = inside[g];
+      a.co[0] = outside[g];
+      a.e[0] = Double.isNaN(rest[g]) ? nernst(g) : rest[g];
     }
     ctx.t = 0;
     ctx.dt = dt;

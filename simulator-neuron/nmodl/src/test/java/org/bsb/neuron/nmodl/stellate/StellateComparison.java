@@ -26,7 +26,8 @@ import org.bsb.neuron.nmodl.catalogue.NmodlCatalogue;
  * at the soma from 20 to 80 ms).
  *
  * <p>Run: {@code BSB_MECHANISM_PATH=<catalogue>/dbbs_catalogue/mods/neuron BSB_NEURON_DATA=<shared>/data
- * mvn -pl simulator-neuron/nmodl -am verify -Dtest=StellateCatalogueTest} (or call {@link #main}).
+ * mvn -pl simulator-neuron/nmodl -am verify -Dtest=StellateCatalogueTest}; benchmarks/nmodl's
+ * {@code StellateVersusNeuron} prints the three scenarios.
  */
 public final class StellateComparison {
   public static final String[] SITES = {"StellateCell_0_interval (0.0-19)", "StellateCell_0_interval (19.0-101)",
@@ -124,24 +125,5 @@ public final class StellateComparison {
       if (ref[k] < -40 && v[k] < -40) sub = Math.max(sub, d);
     }
     return new Result(scenario, theirs, ours, shift, sub, all, secs);
-  }
-
-  public static void main(String[] args) throws Exception {
-    Path data = dataDir();
-    String path = System.getenv("BSB_MECHANISM_PATH");
-    if (data == null || path == null) {
-      System.err.println("set BSB_MECHANISM_PATH (dbbs catalogue mods/neuron) and BSB_NEURON_DATA (shared data)");
-      System.exit(2);
-    }
-    List<Path> dirs = new ArrayList<>();
-    for (String d : path.split(":")) dirs.add(Path.of(d));
-    long t0 = System.nanoTime();
-    NmodlCatalogue cat = NmodlCatalogue.fromDirectories("BSB_MECHANISM_PATH", dirs);
-    CableCell cell = buildCell(data);
-    cat.types();
-    System.out.printf("catalogue: %d mechanisms compiled in %.1f s%n", cat.names().size(), (System.nanoTime() - t0) / 1e9);
-    System.out.println(compare(data, cell, cat, "a (rest)", "a_rest.csv", 0));
-    System.out.println(compare(data, cell, cat, "c (0.1 nA)", "c_iclamp_0.1nA.csv", 0.1));
-    System.out.println(compare(data, cell, cat, "c (0.3 nA)", "c_iclamp_0.3nA.csv", 0.3));
   }
 }

@@ -1,4 +1,4 @@
-package org.bsb.neuron.nmodl.bench;
+package org.bsb.benchmarks.nmodl;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.bsb.neuron.cable.CableCell;
 import org.bsb.neuron.nmodl.catalogue.NmodlCatalogue;
 import org.bsb.neuron.nmodl.stellate.StellateComparison;
+import org.bsb.testsupport.ProjectPaths;
 
 /**
  * Benchmark (not a test): the Stellate cell with the dbbs catalogue compiled by this compiler, IClamp
@@ -18,13 +19,13 @@ import org.bsb.neuron.nmodl.stellate.StellateComparison;
  * 30), against NEURON timed in the same run by {@code neuron_timing.py} (the same cell from the shared
  * reference's sections.json, the catalogue compiled by nrnivmodl). Both sides report CPU and wall time of
  * initialisation plus run, alternating one run each per round; the ratio is reported per round.
- * Usage: see simulator-neuron/nmodl/benchmark.sh.
+ * Usage: see simulator-neuron/nmodl/benchmark.sh (its classes are in benchmarks/nmodl).
  */
 public final class StellateBenchmark {
   private StellateBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path data = StellateComparison.dataDir();
+    Path data = ProjectPaths.neuronData().orElse(null);
     String path = System.getenv("BSB_MECHANISM_PATH");
     String mechLib = System.getenv("NRNREF_MECH_LIB");
     int[] copies = args.length == 0 ? new int[] {1, 30} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();

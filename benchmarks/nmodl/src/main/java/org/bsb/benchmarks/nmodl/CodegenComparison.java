@@ -1,4 +1,4 @@
-package org.bsb.neuron.nmodl.bench;
+package org.bsb.benchmarks.nmodl;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -16,7 +16,8 @@ import java.util.List;
  * own class loader, alternating one run of each per round. On a VM whose speed drifts by tens of percent
  * over minutes, separate processes cannot resolve a 5 % change; interleaved runs in one process can, from
  * the per-round ratio to the first build (its median is what to read).
- * Usage: see simulator-neuron/nmodl/compare-codegen.sh.
+ * Usage: see simulator-neuron/nmodl/compare-codegen.sh. The shared classpath must hold the nmodl module's
+ * test classes (StellateComparison, loaded in each build's class loader) and their dependencies.
  */
 public final class CodegenComparison {
   private CodegenComparison() {}

@@ -1,4 +1,4 @@
-package org.bsb.neuron.nmodl.stellate;
+package org.bsb.benchmarks.nmodl;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +12,14 @@ import org.bsb.neuron.cable.Simulator;
 import org.bsb.neuron.model.LiteralReader;
 import org.bsb.neuron.nmodl.catalogue.BuiltinNmodlCatalogue;
 import org.bsb.neuron.nmodl.catalogue.NmodlCatalogue;
+import org.bsb.neuron.nmodl.stellate.StellateComparison;
+import org.bsb.testsupport.ProjectPaths;
 
 /** Prints each soma range variable after finitialize next to NEURON's initial_state.json (diagnostics). */
 public final class InitialStateDebug {
   @SuppressWarnings("unchecked")
   public static void main(String[] args) throws Exception {
-    Path data = StellateComparison.dataDir();
+    Path data = ProjectPaths.neuronData().orElse(null);
     NmodlCatalogue cat = NmodlCatalogue.fromDirectories("p", List.of(Path.of(System.getenv("BSB_MECHANISM_PATH"))));
     CableCell cell = StellateComparison.buildCell(data);
     Map<String, Object> init = (Map<String, Object>) LiteralReader.parse(
