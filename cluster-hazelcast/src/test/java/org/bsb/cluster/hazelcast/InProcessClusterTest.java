@@ -192,4 +192,19 @@ class InProcessClusterTest {
                 errors.get(0));
         assertTrue(errors.get(1).startsWith("rank 1: only 1 of 2 members joined"), errors.get(1));
     }
+
+    @Test
+    void twoMembersClaimingOneRankAreRefused() throws Exception {
+        List<String> list = Ports.loopbackMembers(2);
+        List<String> errors = both(r -> {
+            int port = Integer.parseInt(list.get(r).substring(list.get(r).indexOf(':') + 1));
+            ClusterSettings claimsRankZero = new ClusterSettings("bsb-clash", "127.0.0.1", port, list, 0, 2,
+                    Duration.ofSeconds(30), Duration.ofSeconds(30));
+            return assertThrows(ClusterException.class, () -> ClusterMember.start(claimsRankZero)).getMessage();
+        });
+        for (String e : errors) {
+            assertTrue(e.matches("members 127\\.0\\.0\\.1:\\d+ and 127\\.0\\.0\\.1:\\d+ both say rank 0: every"
+                    + " process must be given its own rank"), e);
+        }
+    }
 }
