@@ -2,7 +2,6 @@ package org.bsb.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -25,18 +24,9 @@ import java.util.List;
 class ArchitectureTest {
     private static final String API = "org.bsb.api..";
 
-    /**
-     * Every package of ours is its own slice: a cycle between any two packages fails. Two cycles older than this
-     * test are named here, edge by edge, so that any other fails: the api's {@code ServiceKind} lists the service
-     * interfaces of the api's sub-packages, which use the root package's shared types (breaking it changes the
-     * api: ServiceKind and ServiceLookup would need a package of their own without class references); the NMODL
-     * compiler's passes throw the root package's {@code NmodlException} (the compiler's refactoring into passes
-     * owns that package). Remove an exception when its cycle is gone.
-     */
+    /** Every package of ours is its own slice: a cycle between any two packages fails, with no exception. */
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.bsb.(**)").should().beFreeOfCycles()
-            .ignoreDependency(name("org.bsb.api.ServiceKind"), resideInAPackage("org.bsb.api.*"))
-            .ignoreDependency(resideInAPackage("org.bsb.neuron.nmodl.*"), resideInAPackage("org.bsb.neuron.nmodl"))
             .because("a package cycle ties its packages into one unit (DESIGN.md §2)");
 
     @ArchTest

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.ExecutorService;
 import org.bsb.api.NoParameters;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.concurrent.ThreadPools;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.Reporter;

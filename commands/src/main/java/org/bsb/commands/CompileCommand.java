@@ -16,7 +16,7 @@ import org.bsb.core.compile.Compiler;
 import org.bsb.core.compile.CompileOptions;
 import org.bsb.core.compile.PlanBuilder;
 import org.bsb.core.compile.StreamReporter;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.command.CommandFailure;

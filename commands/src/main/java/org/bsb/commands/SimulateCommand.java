@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bsb.api.command.CommandFailure;
 import org.bsb.api.Reporter;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.simulation.ResultsFormat;
 import org.bsb.core.config.SimulationNode;

@@ -3,7 +3,7 @@ package org.bsb.commands;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.core.registry.RegistryEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

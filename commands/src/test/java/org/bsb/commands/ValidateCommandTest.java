@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.bsb.api.BsbName;
 import org.bsb.api.NoParameters;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.placement.PlacementJob;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.api.storage.NetworkData;

@@ -2,7 +2,7 @@ package org.bsb.targetting;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.bsb.api.BsbName;
 import org.bsb.api.Required;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.placement.AfterPlacementHook;
 import org.bsb.api.placement.PlacementException;
 import org.bsb.api.placement.PlacementHookJob;

@@ -22,7 +22,7 @@ import org.bsb.api.Default;
 import org.bsb.api.NoParameters;
 import org.bsb.api.ProjectFile;
 import org.bsb.api.Required;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.connectivity.CellPopulation;
 import org.bsb.api.connectivity.ConnectionJob;
 import org.bsb.api.connectivity.ConnectionStrategy;

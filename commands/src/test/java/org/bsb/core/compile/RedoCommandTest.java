@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bsb.api.BsbName;
 import org.bsb.api.NoParameters;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.connectivity.CellPopulation;
 import org.bsb.api.connectivity.ConnectionJob;
 import org.bsb.api.connectivity.ConnectionStrategy;

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bsb.api.BsbName;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.simulation.ResultsFormat;
 import org.bsb.api.simulation.Signal;

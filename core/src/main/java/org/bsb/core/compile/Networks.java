@@ -2,7 +2,7 @@ package org.bsb.core.compile;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.storage.StorageException;

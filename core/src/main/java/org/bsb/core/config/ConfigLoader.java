@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.config.ConfigFormat;
 import org.bsb.api.config.ConfigNode;
 import org.bsb.api.config.ConfigSyntaxException;

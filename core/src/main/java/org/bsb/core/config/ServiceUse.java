@@ -1,6 +1,6 @@
 package org.bsb.core.config;
 
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.core.registry.RegistryEntry;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bsb.api.Parameterized;
 import org.bsb.api.ProjectFile;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.simulation.DeviceType;
 import org.bsb.core.registry.NameSuggester;

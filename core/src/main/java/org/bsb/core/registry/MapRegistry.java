@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.bsb.api.BsbName;
-import org.bsb.api.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 
 /**
@@ -71,7 +70,7 @@ public class MapRegistry implements Registry {
         for (RegistryEntry e : list) {
             known.addAll(e.names());
         }
-        throw new UnknownServiceException(kind, name, known, NameSuggester.closest(name, known));
+        throw new UnknownServiceException(kind.label(), name, known, NameSuggester.closest(name, known));
     }
 
     private static String originOf(Class<?> type) {

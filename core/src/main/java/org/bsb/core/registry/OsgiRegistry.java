@@ -3,7 +3,6 @@ package org.bsb.core.registry;
 import java.util.ArrayList;
 import java.util.List;
 import org.bsb.api.BsbName;
-import org.bsb.api.ServiceKind;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;

@@ -1,7 +1,6 @@
 package org.bsb.core.registry;
 
 import java.util.List;
-import org.bsb.api.ServiceKind;
 
 /**
  * One registered service.

@@ -1,7 +1,6 @@
 package org.bsb.core.registry;
 
 import java.util.ServiceLoader;
-import org.bsb.api.ServiceKind;
 
 /**
  * The registry outside OSGi: every implementation listed in {@code META-INF/services/<interface>}

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bsb.api.Reporter;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.ServiceLookup;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.simulation.SimulationException;

@@ -103,7 +103,7 @@ public final class EquinoxCheck {
         });
         Bundle api = bundle(context, "org.bsb.api");
         Bundle core = bundle(context, "org.bsb.core");
-        Class<?> kindType = api.loadClass("org.bsb.api.ServiceKind");
+        Class<?> kindType = api.loadClass("org.bsb.core.registry.ServiceKind");
         Class<?> registryType = core.loadClass("org.bsb.core.registry.Registry");
         Method ofInterface = kindType.getMethod("ofInterface", String.class);
         Method entry = registryType.getMethod("entry", kindType, String.class);

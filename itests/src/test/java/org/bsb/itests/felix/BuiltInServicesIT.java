@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
 import org.bsb.api.BsbName;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;

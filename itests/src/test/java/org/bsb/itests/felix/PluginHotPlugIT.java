@@ -15,7 +15,7 @@ import java.util.List;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.core.registry.Registry;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import org.bsb.api.ServiceKind;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.registry.RegistryEntry;
 import org.bsb.targetting.BranchTargetting;

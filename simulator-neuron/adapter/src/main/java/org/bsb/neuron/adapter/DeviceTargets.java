@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
-import org.bsb.api.ServiceKind;
 import org.bsb.api.ServiceLookup;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.targetting.CellTargetting;
@@ -35,8 +34,7 @@ public final class DeviceTargets {
     public static List<DeviceContext.Target> resolve(DeviceNode node, NeuronDevice<?> device, String path,
             ServiceLookup services, TargetCells cells, BiFunction<String, Integer, Morphology> morphologies,
             RandomGenerator random) {
-        CellTargetting cellTargetting = services.resolve(ServiceKind.CELL_TARGETTING, node.targetting().strategy(),
-                CellTargetting.class);
+        CellTargetting cellTargetting = services.resolve(CellTargetting.class, node.targetting().strategy());
         Record cellParameters = node.targetting().parameters().bind(cellTargetting.parameterType(), path + ".targetting");
         Map<String, List<Integer>> selected;
         try {
@@ -54,8 +52,7 @@ public final class DeviceTargets {
         if (strategy == null) {
             throw new DeviceException(path + ".locations is required for a '" + node.device() + "' device");
         }
-        LocationTargetting locationTargetting = services.resolve(ServiceKind.LOCATION_TARGETTING, strategy,
-                LocationTargetting.class);
+        LocationTargetting locationTargetting = services.resolve(LocationTargetting.class, strategy);
         Parameters given = node.locations() != null ? node.locations().parameters() : Parameters.none();
         Record locationParameters = given.bind(locationTargetting.parameterType(), path + ".locations");
         List<DeviceContext.Target> out = new ArrayList<>();

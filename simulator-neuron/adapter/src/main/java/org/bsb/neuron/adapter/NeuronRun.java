@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.bsb.api.Reporter;
-import org.bsb.api.ServiceKind;
 import org.bsb.api.ServiceLookup;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.simulation.Signal;
@@ -37,7 +36,6 @@ import org.bsb.neuron.devices.DeviceContext;
 import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.devices.NeuronDevice;
 import org.bsb.neuron.model.MechanismId;
-import org.bsb.api.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.simulation.CellModelProvider;
 import org.bsb.neuron.model.ModelDefinition;
@@ -153,7 +151,7 @@ final class NeuronRun {
             }
         }
         try {
-            CellModelProvider provider = services.resolve(ServiceKind.CELL_MODEL, ref, CellModelProvider.class);
+            CellModelProvider provider = services.resolve(CellModelProvider.class, ref);
             return ModelDefinition.fromData(provider.definition(), path + ".model (the registered cell model '" + ref
                     + "')");
         } catch (UnknownServiceException e) {
@@ -271,7 +269,7 @@ final class NeuronRun {
     private void device(String deviceName, DeviceNode node, String path, SplittableRandom random) {
         Object service;
         try {
-            service = services.resolve(ServiceKind.DEVICE, node.device());
+            service = services.resolve(org.bsb.api.simulation.DeviceType.class, node.device());
         } catch (UnknownServiceException e) {
             throw new DeviceException(path + ".device: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.bsb.neuron.nmodl;
 
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -1,6 +1,6 @@
 /** NMODL at run time: compiles .mod files into mechanisms of the cable simulator's SPI (see the module README). */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.bsb.neuron.nmodl;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package org.bsb.neuron.nmodl;
 
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

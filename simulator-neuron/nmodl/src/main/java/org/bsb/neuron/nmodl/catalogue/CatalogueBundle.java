@@ -19,7 +19,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.bsb.api.io.AtomicFiles;
 import org.bsb.neuron.nmodl.NmodlCompiler;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.parse.Parser;
 
 /**

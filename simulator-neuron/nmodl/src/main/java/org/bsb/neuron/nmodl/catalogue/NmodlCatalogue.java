@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.bsb.neuron.nmodl.NmodlCompiler;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.parse.Parser;
 import org.bsb.neuron.nmodl.runtime.NmodlMechanismType;
 import org.bsb.neuron.spi.MechanismCatalogue;

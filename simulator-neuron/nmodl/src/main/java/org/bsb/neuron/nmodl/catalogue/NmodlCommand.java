@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bsb.neuron.nmodl.NmodlCompiler;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.runtime.NmodlMechanismType;
 import org.bsb.neuron.spi.Variable;
 import org.osgi.service.component.annotations.Component;

@@ -2,7 +2,7 @@ package org.bsb.neuron.nmodl.lex;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 
 /**
  * Splits NMODL text into tokens. Comments ({@code :}, {@code ?} to end of line, COMMENT ... ENDCOMMENT),

@@ -3,7 +3,7 @@ package org.bsb.neuron.nmodl.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.ast.Ast;
 import org.bsb.neuron.nmodl.ast.Ast.*;
 import org.bsb.neuron.nmodl.ast.BinaryOp;

@@ -92,7 +92,7 @@ public final class Passes {
       try {
         m.mod = Parser.parse(m.file, m.tokens);
       } catch (StackOverflowError e) {
-        throw new org.bsb.neuron.nmodl.NmodlException(m.file, "expression or block nesting too deep");
+        throw new org.bsb.neuron.nmodl.diag.NmodlException(m.file, "expression or block nesting too deep");
       }
     }
 

@@ -3,7 +3,7 @@ package org.bsb.neuron.nmodl.passes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.ast.Ast.*;
 import org.bsb.neuron.nmodl.model.*;
 import org.bsb.neuron.nmodl.ast.BinaryOp;

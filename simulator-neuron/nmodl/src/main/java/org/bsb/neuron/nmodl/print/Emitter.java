@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.ast.Ast.ModFile;
 import org.bsb.neuron.nmodl.ast.Ast.Pos;
 import org.bsb.neuron.nmodl.sema.Symbols;

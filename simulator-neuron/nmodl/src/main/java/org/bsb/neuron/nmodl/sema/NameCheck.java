@@ -5,7 +5,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.ast.Ast.*;
 import org.bsb.neuron.nmodl.ast.BlockKind;
 

@@ -13,7 +13,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.bsb.neuron.cable.Network;
 import org.bsb.neuron.nmodl.NmodlCompiler;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.spi.MechanismCatalogue.Precedence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

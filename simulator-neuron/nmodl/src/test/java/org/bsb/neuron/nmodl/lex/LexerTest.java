@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.junit.jupiter.api.Test;
 
 /** The lexer alone: tokens with their kinds, texts, values and positions; what it drops and refuses. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.ast.AstDump;
 import org.bsb.neuron.nmodl.model.KineticSystem;
 import org.bsb.neuron.nmodl.model.Model;

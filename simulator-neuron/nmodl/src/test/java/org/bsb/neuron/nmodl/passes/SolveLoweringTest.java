@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.bsb.neuron.nmodl.NmodlException;
+import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.ast.AstDump;
 import org.bsb.neuron.nmodl.model.Model;
 import org.bsb.neuron.nmodl.model.SolvedBlock;

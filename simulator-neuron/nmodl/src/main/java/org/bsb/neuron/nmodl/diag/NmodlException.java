@@ -1,4 +1,4 @@
-package org.bsb.neuron.nmodl;
+package org.bsb.neuron.nmodl.diag;
 
 /**
  * A problem with a {@code .mod} file: the message always names the file, and the line and column

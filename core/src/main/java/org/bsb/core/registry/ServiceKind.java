@@ -1,6 +1,7 @@
-package org.bsb.api;
+package org.bsb.core.registry;
 
 import java.util.Locale;
+import org.bsb.api.BsbName;
 import org.bsb.api.config.ConfigFormat;
 import org.bsb.api.connectivity.AfterConnectivityHook;
 import org.bsb.api.connectivity.ConnectionStrategy;
@@ -16,7 +17,9 @@ import org.bsb.api.targetting.CellTargetting;
 import org.bsb.api.targetting.LocationTargetting;
 
 /**
- * Every kind of service a config can name, with the config key that selects it. A service of
+ * Every kind of service a config can name, with the config key that selects it: the registry's knowledge of
+ * the api's service interfaces (it lives here, not in the api, because it names the interfaces of every api
+ * package, which themselves use the api's root types: in the api it tied all its packages into one cycle). A service of
  * a kind is registered under {@link #type()} with the property {@link BsbName#PROPERTY}.
  */
 public enum ServiceKind {
@@ -75,6 +78,16 @@ public enum ServiceKind {
             }
         }
         return null;
+    }
+
+    /** The kind whose service interface is {@code type}. */
+    public static ServiceKind ofType(Class<?> type) {
+        for (ServiceKind k : values()) {
+            if (k.type == type) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException(type.getName() + " is not a service interface a config can name");
     }
 
     @Override
