@@ -1,5 +1,6 @@
 package org.bsb.launcher;
 
+import org.bsb.testsupport.ProjectPaths;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +31,7 @@ class HostileInputsIT {
     /** Internal text: a Java class name, an exception's simple name, a bare index, a JDK message. */
     static final Pattern INTERNAL = Pattern.compile("\\b(java|javax|jdk|sun)\\.[a-z]+\\.|\\b\\w+(Exception|Error)\\b"
             + "|Index:? -?\\d+|\\bIndex \\d+ out of bounds|arraycopy|\\bnull\\b(?! *[a-z])");
-    static final Path EXAMPLE = Path.of("..", "examples", "neuron-simulation").toAbsolutePath().normalize();
+    static final Path EXAMPLE = ProjectPaths.tutorial();
 
     @TempDir
     static Path dir;

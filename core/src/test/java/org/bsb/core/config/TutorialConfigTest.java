@@ -1,5 +1,6 @@
 package org.bsb.core.config;
 
+import org.bsb.testsupport.ProjectPaths;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The tutorial's final JSON and YAML load unchanged, equal each other, the Java build, and their JSON. */
 class TutorialConfigTest {
-    static final Path EXAMPLE = Path.of("..", "examples", "neuron-simulation").toAbsolutePath().normalize();
+    static final Path EXAMPLE = ProjectPaths.tutorial();
     static final Path JSON = EXAMPLE.resolve("neuron-simulation.json");
     static final Path YAML = EXAMPLE.resolve("neuron-simulation.yaml");
 

@@ -3,6 +3,7 @@ package org.bsb.neuron.nmodl.stellate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bsb.testsupport.ProjectPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +52,9 @@ public final class StellateComparison {
     return xs.stream().map(x -> String.format("%.3f", x)).toList();
   }
 
+  /** The NEURON reference data ({@code BSB_NEURON_DATA}, else shared/data beside the repository), or null. */
   public static Path dataDir() {
-    String env = System.getenv("BSB_NEURON_DATA");
-    List<Path> candidates = new ArrayList<>();
-    if (env != null) candidates.add(Path.of(env));
-    for (String up : new String[] {"../shared/data", "../../shared/data", "../../../shared/data", "../../../../shared/data"}) {
-      candidates.add(Path.of(up));
-    }
-    for (Path p : candidates) {
-      if (Files.isRegularFile(p.resolve("neuron-reference/a_rest.csv"))) return p;
-    }
-    return null;
+    return ProjectPaths.neuronData().orElse(null);
   }
 
   public static CableCell buildCell(Path data) throws Exception {
