@@ -26,8 +26,9 @@ public class HelloCommand implements BsbCommand {
         if (args.length == 2 && args[0].equals("--fail")) {
             throw new CommandFailure(Integer.parseInt(args[1]), "bsb hello: failing as asked");
         }
-        context.out().println("hello, " + (args.length == 0 ? "world" : String.join(" ", args)) + " (from "
-                + context.workingDirectory() + ")");
+        context.out()
+                .println("hello, " + (args.length == 0 ? "world" : String.join(" ", args)) + " (from "
+                        + context.workingDirectory() + ")");
         return 0;
     }
 }

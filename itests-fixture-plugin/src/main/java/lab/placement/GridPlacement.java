@@ -35,8 +35,9 @@ public class GridPlacement implements PlacementStrategy<GridPlacement.Parameters
         for (PlacementIndicator indicator : job.indicators()) {
             double[] positions = gridPoints(job.voxels(), spacing, indicator.count());
             if (positions.length / 3 < indicator.count()) {
-                job.reporter().warn("grid_placement: only " + positions.length / 3 + " of " + indicator.count()
-                        + " " + indicator.cellType() + " cells fit in chunk " + job.chunk());
+                job.reporter()
+                        .warn("grid_placement: only " + positions.length / 3 + " of " + indicator.count() + " "
+                                + indicator.cellType() + " cells fit in chunk " + job.chunk());
             }
             job.place(indicator.cellType(), positions);
         }
@@ -49,7 +50,9 @@ public class GridPlacement implements PlacementStrategy<GridPlacement.Parameters
         for (Box voxel : voxels) {
             for (double z = voxel.min().z() + spacing / 2; z < voxel.max().z() && n < count; z += spacing) {
                 for (double y = voxel.min().y() + spacing / 2; y < voxel.max().y() && n < count; y += spacing) {
-                    for (double x = voxel.min().x() + spacing / 2; x < voxel.max().x() && n < count; x += spacing) {
+                    for (double x = voxel.min().x() + spacing / 2;
+                            x < voxel.max().x() && n < count;
+                            x += spacing) {
                         out[3 * n] = x;
                         out[3 * n + 1] = y;
                         out[3 * n + 2] = z;

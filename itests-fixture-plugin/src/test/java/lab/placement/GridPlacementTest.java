@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.bsb.api.Reporter;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.geometry.Box;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.placement.PlacementException;
 import org.bsb.api.placement.PlacementIndicator;
 import org.bsb.api.placement.PlacementJob;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +39,8 @@ class GridPlacementTest {
         FakeJob job = new FakeJob(10, List.of(CUBE_20), 10);
         new GridPlacement().place(job);
         assertEquals(8 * 3, job.placed.get("stellate").length, "2 x 2 x 2 grid points fit in a 20 µm cube");
-        assertEquals(List.of("Warning: grid_placement: only 8 of 10 stellate cells fit in chunk ChunkId[x=0, y=0, z=0]"),
+        assertEquals(
+                List.of("Warning: grid_placement: only 8 of 10 stellate cells fit in chunk ChunkId[x=0, y=0, z=0]"),
                 job.messages);
     }
 
@@ -54,8 +55,8 @@ class GridPlacementTest {
 
     @Test
     void rejectsANonPositiveSpacing() {
-        PlacementException e = assertThrows(PlacementException.class,
-                () -> new GridPlacement().place(new FakeJob(0, List.of(CUBE_20), 1)));
+        PlacementException e = assertThrows(
+                PlacementException.class, () -> new GridPlacement().place(new FakeJob(0, List.of(CUBE_20), 1)));
         assertEquals("grid_placement: spacing must be > 0 µm, got 0.0", e.getMessage());
     }
 
@@ -79,20 +80,51 @@ class GridPlacementTest {
             this.count = count;
         }
 
-        public String strategyName() { return "grid"; }
-        public GridPlacement.Parameters parameters() { return parameters; }
-        public ChunkId chunk() { return new ChunkId(0, 0, 0); }
-        public Box chunkBox() { return CUBE_20; }
-        public List<Box> voxels() { return voxels; }
-        public RandomGenerator random() { return RandomGenerator.getDefault(); }
-        public void place(String cellType, double[] positions) { placed.put(cellType, positions); }
-        public Reporter reporter() { return (level, message) -> messages.add(message); }
+        public String strategyName() {
+            return "grid";
+        }
+
+        public GridPlacement.Parameters parameters() {
+            return parameters;
+        }
+
+        public ChunkId chunk() {
+            return new ChunkId(0, 0, 0);
+        }
+
+        public Box chunkBox() {
+            return CUBE_20;
+        }
+
+        public List<Box> voxels() {
+            return voxels;
+        }
+
+        public RandomGenerator random() {
+            return RandomGenerator.getDefault();
+        }
+
+        public void place(String cellType, double[] positions) {
+            placed.put(cellType, positions);
+        }
+
+        public Reporter reporter() {
+            return (level, message) -> messages.add(message);
+        }
 
         public List<PlacementIndicator> indicators() {
             return List.of(new PlacementIndicator() {
-                public String cellType() { return "stellate"; }
-                public double radius() { return 4; }
-                public int count() { return count; }
+                public String cellType() {
+                    return "stellate";
+                }
+
+                public double radius() {
+                    return 4;
+                }
+
+                public int count() {
+                    return count;
+                }
             });
         }
     }

@@ -33,8 +33,10 @@ public final class ErrorReport {
                     + " BSB_JAVA_OPTS=-Xss<size>, e.g. BSB_JAVA_OPTS=-Xss64m, or simplify the input";
         }
         String message = t.getMessage();
-        if (t instanceof VirtualMachineError || t instanceof RuntimeException && isInternal((RuntimeException) t)
-                || message == null || message.isBlank()) {
+        if (t instanceof VirtualMachineError
+                || t instanceof RuntimeException && isInternal((RuntimeException) t)
+                || message == null
+                || message.isBlank()) {
             return "internal error (" + kind(t) + "); this input is not checked yet or this is a bug. Run with -v "
                     + TRACE_VERBOSITY + " to see where it happened, and please report it";
         }
@@ -43,10 +45,14 @@ public final class ErrorReport {
 
     /** The failure a wrapper stands for: the cause of reflective, executor and rethrowing wrappers. */
     static Throwable unwrap(Throwable t) {
-        while (t.getCause() != null && t.getCause() != t && (t instanceof InvocationTargetException
-                || t instanceof UndeclaredThrowableException || t instanceof ExecutionException
-                || t instanceof CompletionException || t.getMessage() == null
-                || t.getMessage().equals(t.getCause().toString()))) {
+        while (t.getCause() != null
+                && t.getCause() != t
+                && (t instanceof InvocationTargetException
+                        || t instanceof UndeclaredThrowableException
+                        || t instanceof ExecutionException
+                        || t instanceof CompletionException
+                        || t.getMessage() == null
+                        || t.getMessage().equals(t.getCause().toString()))) {
             t = t.getCause();
         }
         return t;
@@ -54,10 +60,14 @@ public final class ErrorReport {
 
     /** Exceptions that only a programming error or an unchecked input throws; their texts mean nothing to users. */
     private static boolean isInternal(RuntimeException e) {
-        return e instanceof NullPointerException || e instanceof IndexOutOfBoundsException
-                || e instanceof ClassCastException || e instanceof ArithmeticException
-                || e instanceof ArrayStoreException || e instanceof NegativeArraySizeException
-                || e instanceof java.util.NoSuchElementException || e instanceof UnsupportedOperationException
+        return e instanceof NullPointerException
+                || e instanceof IndexOutOfBoundsException
+                || e instanceof ClassCastException
+                || e instanceof ArithmeticException
+                || e instanceof ArrayStoreException
+                || e instanceof NegativeArraySizeException
+                || e instanceof java.util.NoSuchElementException
+                || e instanceof UnsupportedOperationException
                 || e instanceof java.util.ConcurrentModificationException;
     }
 

@@ -12,5 +12,5 @@ public interface Reporter {
     }
 
     /** A reporter that drops everything. */
-    Reporter SILENT = (level, message) -> { };
+    Reporter SILENT = (level, message) -> {};
 }

@@ -20,17 +20,22 @@ import java.util.List;
  * the simulator; the read model of a stored network on the api alone; ...). Third-party libraries are not
  * constrained here (bnd and the poms decide those). Tests are not analysed.
  */
-@AnalyzeClasses(packages = {"org.bsb", "lab"}, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = {"org.bsb", "lab"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String API = "org.bsb.api..";
 
     /** Every package of ours is its own slice: a cycle between any two packages fails, with no exception. */
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("org.bsb.(**)").should().beFreeOfCycles()
+    static final ArchRule noPackageCycles = slices().matching("org.bsb.(**)")
+            .should()
+            .beFreeOfCycles()
             .because("a package cycle ties its packages into one unit (DESIGN.md §2)");
 
     @ArchTest
-    static final ArchRule noPackageCyclesInPlugins = slices().matching("lab.(**)").should().beFreeOfCycles();
+    static final ArchRule noPackageCyclesInPlugins =
+            slices().matching("lab.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule api = dependsOnlyOn("org.bsb.api..");
@@ -81,18 +86,27 @@ class ArchitectureTest {
     static final ArchRule nmodlCompiler = dependsOnlyOn("org.bsb.neuron.nmodl..", API, "org.bsb.neuron.spi..");
 
     @ArchTest
-    static final ArchRule cableEngine = dependsOnlyOn(new String[] {"org.bsb.neuron.cable..", "org.bsb.neuron.model.."},
-            API, "org.bsb.neuron.spi..");
+    static final ArchRule cableEngine = dependsOnlyOn(
+            new String[] {"org.bsb.neuron.cable..", "org.bsb.neuron.model.."}, API, "org.bsb.neuron.spi..");
 
     @ArchTest
     static final ArchRule simulatorAdapter = dependsOnlyOn(
-            new String[] {"org.bsb.neuron.adapter..", "org.bsb.neuron.devices.."}, API, "org.bsb.core..",
-            "org.bsb.targetting..", "org.bsb.neuron.spi..", "org.bsb.neuron.cable..", "org.bsb.neuron.model..",
+            new String[] {"org.bsb.neuron.adapter..", "org.bsb.neuron.devices.."},
+            API,
+            "org.bsb.core..",
+            "org.bsb.targetting..",
+            "org.bsb.neuron.spi..",
+            "org.bsb.neuron.cable..",
+            "org.bsb.neuron.model..",
             "org.bsb.neuron.nmodl..");
 
     @ArchTest
-    static final ArchRule scaleOut = dependsOnlyOn("org.bsb.cluster..", API, "org.bsb.neuron.spi..",
-            "org.bsb.neuron.cable..", "org.bsb.neuron.model..")
+    static final ArchRule scaleOut = dependsOnlyOn(
+                    "org.bsb.cluster..",
+                    API,
+                    "org.bsb.neuron.spi..",
+                    "org.bsb.neuron.cable..",
+                    "org.bsb.neuron.model..")
             .because("the cluster runs the cable engine's parts; the engine does not know the cluster");
 
     @ArchTest
@@ -100,7 +114,10 @@ class ArchitectureTest {
             .because("the launcher reaches the bundles through the framework only (a plain jar beside them)");
 
     @ArchTest
-    static final ArchRule thirdPartyPlugins = noClasses().that().resideInAPackage("lab..").should()
+    static final ArchRule thirdPartyPlugins = noClasses()
+            .that()
+            .resideInAPackage("lab..")
+            .should()
             .dependOnClassesThat(resideInAPackage("org.bsb..").and(not(resideInAPackage(API))))
             .because("a third-party bundle imports only java.* and org.bsb.api.* packages");
 
@@ -112,10 +129,14 @@ class ArchitectureTest {
     private static ArchRule dependsOnlyOn(String[] module, String... allowed) {
         List<String> own = new ArrayList<>(List.of(module));
         own.addAll(List.of(allowed));
-        return noClasses().that().resideInAnyPackage(module).should()
+        return noClasses()
+                .that()
+                .resideInAnyPackage(module)
+                .should()
                 .dependOnClassesThat(resideInAnyPackage("org.bsb..", "lab..")
                         .and(not(resideInAnyPackage(own.toArray(String[]::new)))))
-                .because(String.join(", ", module) + " may use only " + (allowed.length == 0 ? "itself"
-                        : String.join(", ", allowed)) + " of our code (README module map)");
+                .because(String.join(", ", module) + " may use only "
+                        + (allowed.length == 0 ? "itself" : String.join(", ", allowed))
+                        + " of our code (README module map)");
     }
 }

@@ -12,12 +12,12 @@ import java.util.Map;
 import org.bsb.api.NoParameters;
 import org.bsb.api.Reporter;
 import org.bsb.api.geometry.Point3;
-import org.bsb.core.network.Blocks;
 import org.bsb.core.compile.CellTypeSpec;
 import org.bsb.core.compile.CompileOptions;
 import org.bsb.core.compile.CompilePlan;
 import org.bsb.core.compile.Compiler;
 import org.bsb.core.compile.PlacementSpec;
+import org.bsb.core.network.Blocks;
 import org.bsb.core.topology.Layer;
 import org.bsb.core.topology.NetworkBox;
 import org.bsb.core.topology.Stack;
@@ -39,22 +39,37 @@ public final class PlacementBenchmark {
     public static void main(String[] args) throws Exception {
         long n = Long.parseLong(args.length > 0 ? args[0] : "10000");
         double chunk = args.length > 1 ? Double.parseDouble(args[1]) : 100;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+        int threads = args.length > 2
+                ? Integer.parseInt(args[2])
+                : Runtime.getRuntime().availableProcessors();
         double density = 5e-6;
         double z = 300;
         double side = Math.sqrt(n / (density * z));
         NetworkBox net = new NetworkBox(Point3.ORIGIN, new Point3(side, side, z), new Point3(chunk, chunk, chunk));
         Layer layer = new Layer("layer", z);
         Topology topology = Topology.build(net, List.of(layer), List.of(new Stack("cortex", List.of(layer), 2, null)));
-        CompilePlan plan = new CompilePlan("placement benchmark", "{}", 1L, topology,
+        CompilePlan plan = new CompilePlan(
+                "placement benchmark",
+                "{}",
+                1L,
+                topology,
                 Map.of("cell", CellTypeSpec.ofDensity("cell", 4, density, List.of())),
-                List.of(new PlacementSpec("placement", "bsb.placement.RandomPlacement", new RandomPlacement(),
-                        new NoParameters(), List.of("cell"), List.of("layer"))), List.of(), null);
+                List.of(new PlacementSpec(
+                        "placement",
+                        "bsb.placement.RandomPlacement",
+                        new RandomPlacement(),
+                        new NoParameters(),
+                        List.of("cell"),
+                        List.of("layer"))),
+                List.of(),
+                null);
         Path dir = Files.createTempDirectory("bsb-bench");
         Path out = dir.resolve("net.hdf5");
         try {
-            Compiler.Result r = new Compiler(new Hdf5Engine(), "hdf5", null, Reporter.SILENT).compile(plan,
-                    new CompileOptions(out, CompileOptions.Mode.NEW, false, false, null, null, 1L, threads));
+            Compiler.Result r = new Compiler(new Hdf5Engine(), "hdf5", null, Reporter.SILENT)
+                    .compile(
+                            plan,
+                            new CompileOptions(out, CompileOptions.Mode.NEW, false, false, null, null, 1L, threads));
             int cells = Blocks.counts(r.network().placement()).getOrDefault("cell", 0);
             // Read the file back: the write is only done if the file is whole.
             long t = System.nanoTime();
@@ -63,13 +78,26 @@ public final class PlacementBenchmark {
             if (read != cells) {
                 throw new IllegalStateException("read back " + read + " cells, wrote " + cells);
             }
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "cells=%d target=%d chunks=%d chunk_size=%.0f threads=%d box=%.0fx%.0fx%.0f placement_s=%.3f"
                             + " write_s=%.3f compile_total_s=%.3f read_s=%.3f file_MB=%.1f peak_heap_MB=%.0f"
                             + " peak_rss_MB=%.0f%n",
-                    cells, n, topology.chunks(List.of(layer)).size(), chunk, threads, side, side, z,
-                    r.phaseSeconds().get("placement"), r.phaseSeconds().get("storage"), r.phaseSeconds().get("total"),
-                    readSeconds, Files.size(out) / 1e6, peakHeapMb(), peakRssMb());
+                    cells,
+                    n,
+                    topology.chunks(List.of(layer)).size(),
+                    chunk,
+                    threads,
+                    side,
+                    side,
+                    z,
+                    r.phaseSeconds().get("placement"),
+                    r.phaseSeconds().get("storage"),
+                    r.phaseSeconds().get("total"),
+                    readSeconds,
+                    Files.size(out) / 1e6,
+                    peakHeapMb(),
+                    peakRssMb());
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(dir);

@@ -19,7 +19,13 @@ final class TutorialConfig {
                 .parse(example.toString(), Files.readString(example));
         var entries = new LinkedHashMap<>(tree.entries());
         entries.remove("simulations");
-        return ConfigLoader.check(new ConfigNode.MapNode(entries, tree.position()), example.toString(), registry,
-                example.toAbsolutePath().getParent(), false).orThrow().config();
+        return ConfigLoader.check(
+                        new ConfigNode.MapNode(entries, tree.position()),
+                        example.toString(),
+                        registry,
+                        example.toAbsolutePath().getParent(),
+                        false)
+                .orThrow()
+                .config();
     }
 }

@@ -12,7 +12,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** Registers the built-in commands as {@link BsbCommand} services, as any other bundle registers its own. */
-@Component(immediate = true, service = {})
+@Component(
+        immediate = true,
+        service = {})
 public final class BuiltinCommandServices {
     private final List<ServiceRegistration<BsbCommand>> registrations = new ArrayList<>();
 

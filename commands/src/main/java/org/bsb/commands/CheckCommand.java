@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.bsb.core.check.NetworkCheck;
+import org.bsb.api.command.CommandFailure;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
 import org.bsb.api.storage.StorageException;
-import org.bsb.api.command.CommandFailure;
+import org.bsb.core.check.NetworkCheck;
 import org.bsb.core.compile.CompileException;
 import org.bsb.core.compile.Networks;
 import org.bsb.core.registry.RegistryEntry;
@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
  * line ending in "ok" and exit status 0, or every problem (the first 20 unless {@code --all}) named by
  * file, place in the file and row, and exit status 1. Reads only.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         description = "Check a network file: its datasets against the layout, cell ids, positions, morphologies,"
                 + " connection locations and its stored config. Prints 'ok' or every problem; changes nothing.")
 public class CheckCommand implements Callable<Integer> {
@@ -50,8 +52,8 @@ public class CheckCommand implements Callable<Integer> {
         try {
             RegistryEntry engine = Networks.engine(context.registry(), file);
             engineName = engine.names().get(0);
-            report = NetworkCheck.check((org.bsb.api.storage.StorageEngine) engine.service(), file, context.registry(),
-                    true);
+            report = NetworkCheck.check(
+                    (org.bsb.api.storage.StorageEngine) engine.service(), file, context.registry(), true);
         } catch (CompileException | StorageException e) {
             throw new CommandFailure(1, "bsb check: " + e.getMessage());
         }
@@ -79,9 +81,10 @@ public class CheckCommand implements Callable<Integer> {
             connections += c.size();
         }
         String name = n.attributes().get("name");
-        return plural(cells, "cell") + " of " + plural(types.size(), "cell type") + ", " + plural(connections,
-                "connection") + " in " + plural(sets.size(), "set") + ", " + plural(n.morphologies().size(),
-                        "morphology", "morphologies") + ", config " + (name != null ? "'" + name + "' " : "") + "valid";
+        return plural(cells, "cell") + " of " + plural(types.size(), "cell type") + ", "
+                + plural(connections, "connection") + " in " + plural(sets.size(), "set") + ", "
+                + plural(n.morphologies().size(), "morphology", "morphologies") + ", config "
+                + (name != null ? "'" + name + "' " : "") + "valid";
     }
 
     private static String plural(long n, String one) {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CommandDispatch {
     /** Commands by name; where two bundles offer the same name, the first bound wins until it goes. */
     private final Map<String, List<BsbCommand>> commands = new ConcurrentSkipListMap<>();
+
     private final Supplier<Collection<String>> otherFunctions;
 
     /** @param otherFunctions names of {@code bsb:} shell functions that are not commands, listed by {@code --help} */
@@ -38,7 +39,8 @@ public final class CommandDispatch {
     }
 
     public void add(BsbCommand command) {
-        commands.computeIfAbsent(command.name(), n -> new CopyOnWriteArrayList<>()).add(command);
+        commands.computeIfAbsent(command.name(), n -> new CopyOnWriteArrayList<>())
+                .add(command);
     }
 
     public void remove(BsbCommand command) {
@@ -121,7 +123,10 @@ public final class CommandDispatch {
         }
     }
 
-    @Command(name = "bsb", mixinStandardHelpOptions = true, version = "BSB for Java " + Scaffold.VERSION,
+    @Command(
+            name = "bsb",
+            mixinStandardHelpOptions = true,
+            version = "BSB for Java " + Scaffold.VERSION,
             description = "Brain Scaffold Builder: compile and simulate networks of brain tissue.")
     static final class Bsb {}
 }

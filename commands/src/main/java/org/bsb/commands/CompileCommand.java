@@ -8,31 +8,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.bsb.core.network.Blocks;
-import org.bsb.core.compile.CompilePlan;
+import org.bsb.api.UnknownServiceException;
+import org.bsb.api.command.CommandFailure;
+import org.bsb.api.storage.StorageEngine;
 import org.bsb.core.compile.CompileException;
-import org.bsb.core.compile.ConfigConnectivityPhase;
-import org.bsb.core.compile.Compiler;
 import org.bsb.core.compile.CompileOptions;
+import org.bsb.core.compile.CompileOptions.Mode;
+import org.bsb.core.compile.CompilePlan;
+import org.bsb.core.compile.Compiler;
+import org.bsb.core.compile.ConfigConnectivityPhase;
 import org.bsb.core.compile.PlanBuilder;
 import org.bsb.core.compile.StreamReporter;
-import org.bsb.core.registry.ServiceKind;
-import org.bsb.api.UnknownServiceException;
-import org.bsb.api.storage.StorageEngine;
-import org.bsb.api.command.CommandFailure;
 import org.bsb.core.config.ConfigCheck;
 import org.bsb.core.config.ConfigError;
 import org.bsb.core.config.ConfigException;
 import org.bsb.core.config.ConfigLoader;
 import org.bsb.core.config.LoadedConfig;
-import org.bsb.core.compile.CompileOptions.Mode;
+import org.bsb.core.network.Blocks;
+import org.bsb.core.registry.ServiceKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bsb compile CONFIG}: reconstructs the network a config describes into its network file. */
-@Command(name = "compile", mixinStandardHelpOptions = true,
+@Command(
+        name = "compile",
+        mixinStandardHelpOptions = true,
         description = "Compile a network: place cells, connect them and store the result (storage.root or -o).")
 public class CompileCommand implements Callable<Integer> {
     private final CliContext context;
@@ -43,34 +45,56 @@ public class CompileCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The config file (JSON or YAML).")
     String config;
 
-    @Option(names = {"-w", "--clear"}, description = "Start from an empty network if the file exists.")
+    @Option(
+            names = {"-w", "--clear"},
+            description = "Start from an empty network if the file exists.")
     boolean clear;
 
-    @Option(names = {"-a", "--append"}, description = "Add to the existing network.")
+    @Option(
+            names = {"-a", "--append"},
+            description = "Add to the existing network.")
     boolean append;
 
-    @Option(names = {"-r", "--redo"}, description = "Clear and re-run the chosen strategies and all strategies"
-            + " sharing their cell types or connectivity sets.")
+    @Option(
+            names = {"-r", "--redo"},
+            description = "Clear and re-run the chosen strategies and all strategies"
+                    + " sharing their cell types or connectivity sets.")
     boolean redo;
 
-    @Option(names = {"-f", "--force"}, description = "Let --redo also re-run strategies excluded by --skip-*/--only-*"
-            + " when it must (not recommended).")
+    @Option(
+            names = {"-f", "--force"},
+            description = "Let --redo also re-run strategies excluded by --skip-*/--only-*"
+                    + " when it must (not recommended).")
     boolean force;
 
-    @Option(names = {"--np", "--skip-placement"}, description = "Skip placement (keep the stored cells).")
+    @Option(
+            names = {"--np", "--skip-placement"},
+            description = "Skip placement (keep the stored cells).")
     boolean skipPlacement;
 
-    @Option(names = {"--nc", "--skip-connectivity"}, description = "Skip connectivity (keep the stored connections).")
+    @Option(
+            names = {"--nc", "--skip-connectivity"},
+            description = "Skip connectivity (keep the stored connections).")
     boolean skipConnectivity;
 
-    @Option(names = "--only-placement", split = ",", paramLabel = "NAMES", description = "Run only these placement strategies.")
+    @Option(
+            names = "--only-placement",
+            split = ",",
+            paramLabel = "NAMES",
+            description = "Run only these placement strategies.")
     List<String> onlyPlacement;
 
-    @Option(names = "--only-connectivity", split = ",", paramLabel = "NAMES",
+    @Option(
+            names = "--only-connectivity",
+            split = ",",
+            paramLabel = "NAMES",
             description = "Run only these connectivity strategies.")
     List<String> onlyConnectivity;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Network file (overrides storage.root).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "Network file (overrides storage.root).")
     String output;
 
     @Option(names = "--seed", description = "Random seed; without one a seed is drawn and stored in the file.")
@@ -99,16 +123,32 @@ public class CompileCommand implements Callable<Integer> {
             StorageEngine engine = context.registry().resolve(ServiceKind.STORAGE, engineName, StorageEngine.class);
             Path out = output != null ? context.resolve(output) : loaded.resolve(root(loaded));
             Mode mode = clear ? Mode.CLEAR : append ? Mode.APPEND : redo ? Mode.REDO : Mode.NEW;
-            CompileOptions options = new CompileOptions(out, mode, skipPlacement, skipConnectivity, set(onlyPlacement),
-                    set(onlyConnectivity), seed, threads != null ? threads : Runtime.getRuntime().availableProcessors(), force);
-            reporter.report(4, "Context: config " + context.resolve(config) + ", output " + out + ", threads "
-                    + options.threads());
-            Compiler compiler = new Compiler(engine, engineName, new ConfigConnectivityPhase(context.registry()), reporter);
+            CompileOptions options = new CompileOptions(
+                    out,
+                    mode,
+                    skipPlacement,
+                    skipConnectivity,
+                    set(onlyPlacement),
+                    set(onlyConnectivity),
+                    seed,
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                    force);
+            reporter.report(
+                    4,
+                    "Context: config " + context.resolve(config) + ", output " + out + ", threads "
+                            + options.threads());
+            Compiler compiler =
+                    new Compiler(engine, engineName, new ConfigConnectivityPhase(context.registry()), reporter);
             Compiler.Result result = compiler.compile(plan, options);
-            int connections = result.network().connectivity().stream().mapToInt(c -> c.size()).sum();
+            int connections = result.network().connectivity().stream()
+                    .mapToInt(c -> c.size())
+                    .sum();
             Map<String, Integer> counts = Blocks.counts(result.network().placement());
-            reporter.report(1, "Compiled " + out + ": " + (counts.isEmpty() ? "no cells" : counts.toString().replace("=",
-                    ": ")) + ", " + connections + " connections (seed " + result.seed() + ")");
+            reporter.report(
+                    1,
+                    "Compiled " + out + ": "
+                            + (counts.isEmpty() ? "no cells" : counts.toString().replace("=", ": ")) + ", "
+                            + connections + " connections (seed " + result.seed() + ")");
             return 0;
         } catch (CompileException e) {
             throw new CommandFailure(1, e.getMessage());
@@ -143,8 +183,8 @@ public class CompileCommand implements Callable<Integer> {
             return root;
         }
         String id = Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
-        return "scaffold_network_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss")) + "_"
-                + id + ".hdf5";
+        return "scaffold_network_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss"))
+                + "_" + id + ".hdf5";
     }
 
     private static Set<String> set(List<String> names) {

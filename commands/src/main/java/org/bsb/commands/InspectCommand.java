@@ -10,23 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.bsb.core.compile.Networks;
-import org.bsb.core.compile.CompileException;
-import org.bsb.core.compile.Compiler;
+import org.bsb.api.command.CommandFailure;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
-import org.bsb.api.command.CommandFailure;
+import org.bsb.core.compile.CompileException;
+import org.bsb.core.compile.Compiler;
+import org.bsb.core.compile.Networks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bsb inspect NETWORK}: what a network file holds. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show a network file's cells per type and chunk, connections per set, morphologies, config name and seed.")
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description =
+                "Show a network file's cells per type and chunk, connections per set, morphologies, config name and seed.")
 public class InspectCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -57,8 +60,10 @@ public class InspectCommand implements Callable<Integer> {
         Map<String, Object> summary = summary(network, engine, data);
         if (json) {
             try {
-                context.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(summary));
+                context.out()
+                        .println(new ObjectMapper()
+                                .enable(SerializationFeature.INDENT_OUTPUT)
+                                .writeValueAsString(summary));
             } catch (JsonProcessingException e) {
                 throw new CommandFailure(1, "bsb inspect: " + e.getMessage());
             }
@@ -109,8 +114,7 @@ public class InspectCommand implements Callable<Integer> {
         // per-cell degree statistics (unconnected cells included)
         Map<String, Long> counts = new TreeMap<>();
         data.placement().forEach(b -> counts.merge(b.cellType(), (long) b.size(), Long::sum));
-        for (var st : org.bsb.core.network.ConnectivityStats.of(data.connectivity(),
-                t -> counts.getOrDefault(t, 0L))) {
+        for (var st : org.bsb.core.network.ConnectivityStats.of(data.connectivity(), t -> counts.getOrDefault(t, 0L))) {
             Map<String, Object> set = (Map<String, Object>) sets.get(st.set());
             set.put("cell_pairs", st.pairs());
             set.put("out_degree", degree(st.out()));
@@ -151,7 +155,9 @@ public class InspectCommand implements Callable<Integer> {
         List<Double> cs = (List<Double>) s.get("chunk_size");
         out.println("  chunk size: " + fmt(cs.get(0)) + " x " + fmt(cs.get(1)) + " x " + fmt(cs.get(2)) + " µm");
         Map<String, Object> cells = (Map<String, Object>) s.get("cells");
-        int total = cells.values().stream().mapToInt(t -> (Integer) ((Map<String, Object>) t).get("count")).sum();
+        int total = cells.values().stream()
+                .mapToInt(t -> (Integer) ((Map<String, Object>) t).get("count"))
+                .sum();
         out.println("Cells: " + total);
         cells.forEach((name, t) -> {
             Map<String, Object> type = (Map<String, Object>) t;
@@ -164,7 +170,9 @@ public class InspectCommand implements Callable<Integer> {
             }
         });
         Map<String, Object> sets = (Map<String, Object>) s.get("connections");
-        int conns = sets.values().stream().mapToInt(t -> (Integer) ((Map<String, Object>) t).get("count")).sum();
+        int conns = sets.values().stream()
+                .mapToInt(t -> (Integer) ((Map<String, Object>) t).get("count"))
+                .sum();
         out.println("Connections: " + conns);
         sets.forEach((name, v) -> {
             Map<String, Object> set = (Map<String, Object>) v;
@@ -176,16 +184,22 @@ public class InspectCommand implements Callable<Integer> {
         List<Map<String, Object>> morphologies = (List<Map<String, Object>>) s.get("morphologies");
         out.println("Morphologies: " + morphologies.size());
         for (Map<String, Object> m : morphologies) {
-            out.println("  " + m.get("name") + ": " + m.get("branches") + " branches, " + m.get("points") + " points, labels "
-                    + String.join(", ", (List<String>) m.get("labels")));
+            out.println("  " + m.get("name") + ": " + m.get("branches") + " branches, " + m.get("points")
+                    + " points, labels " + String.join(", ", (List<String>) m.get("labels")));
         }
     }
 
     @SuppressWarnings("unchecked")
     private static String degreeText(Object o) {
         Map<String, Object> d = (Map<String, Object>) o;
-        return String.format(java.util.Locale.ROOT, "mean %.2f, sd %.2f, min %d, max %d, %d without", d.get("mean"),
-                d.get("sd"), d.get("min"), d.get("max"), d.get("unconnected"));
+        return String.format(
+                java.util.Locale.ROOT,
+                "mean %.2f, sd %.2f, min %d, max %d, %d without",
+                d.get("mean"),
+                d.get("sd"),
+                d.get("min"),
+                d.get("max"),
+                d.get("unconnected"));
     }
 
     private static String fmt(double v) {

@@ -61,6 +61,7 @@ final class PicocliCommand implements BsbCommand {
     /** The -v/--verbosity of the command that ran, else BSB_VERBOSITY, else 1. */
     private static int verbosity(CommandLine.ParseResult parseResult) {
         return parseResult.hasMatchedOption("--verbosity")
-                ? (Integer) parseResult.matchedOptionValue("--verbosity", 1) : Verbosity.of();
+                ? (Integer) parseResult.matchedOptionValue("--verbosity", 1)
+                : Verbosity.of();
     }
 }

@@ -8,18 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.bsb.core.check.NetworkCheck;
-import org.bsb.core.compile.Networks;
-import org.bsb.core.compile.CompileException;
-import org.bsb.core.compile.Compiler;
-import org.bsb.core.compile.StreamReporter;
+import org.bsb.api.command.CommandFailure;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
 import org.bsb.api.storage.StorageException;
-import org.bsb.api.command.CommandFailure;
-import org.bsb.core.config.Configuration;
+import org.bsb.core.compile.CompileException;
+import org.bsb.core.compile.Compiler;
+import org.bsb.core.compile.Networks;
+import org.bsb.core.compile.StreamReporter;
 import org.bsb.core.config.ConfigWriter;
+import org.bsb.core.config.Configuration;
 import org.bsb.core.config.LoadedConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +32,9 @@ import picocli.CommandLine.Parameters;
  * size, every stored cell type and connectivity set named). The network data is not touched; the
  * file is rewritten atomically, and not at all if anything is wrong.
  */
-@Command(name = "reconfigure", mixinStandardHelpOptions = true,
+@Command(
+        name = "reconfigure",
+        mixinStandardHelpOptions = true,
         description = "Replace the config stored in a network file (e.g. to add simulations), keeping its data.")
 public class ReconfigureCommand implements Callable<Integer> {
     private final CliContext context;
@@ -60,8 +61,10 @@ public class ReconfigureCommand implements Callable<Integer> {
             // validated as compile validates, with what simulate needs: a stored config must run
             loaded = CompileCommand.load(context, context.resolve(config), reporter);
         } catch (CommandFailure f) {
-            throw new CommandFailure(f.exitCode(), "bsb reconfigure: " + config + " is not a valid config; " + network
-                    + " was not changed:\n" + f.getMessage());
+            throw new CommandFailure(
+                    f.exitCode(),
+                    "bsb reconfigure: " + config + " is not a valid config; " + network + " was not changed:\n"
+                            + f.getMessage());
         }
         try {
             // The network's data must be valid; its stored config need not be: it is what this replaces.
@@ -69,8 +72,10 @@ public class ReconfigureCommand implements Callable<Integer> {
             NetworkData data = opened.network();
             List<String> problems = mismatches(loaded.config(), data);
             if (!problems.isEmpty()) {
-                throw new CommandFailure(1, "bsb reconfigure: " + config + " does not describe the network in " + network
-                        + ":\n  " + String.join("\n  ", problems));
+                throw new CommandFailure(
+                        1,
+                        "bsb reconfigure: " + config + " does not describe the network in " + network + ":\n  "
+                                + String.join("\n  ", problems));
             }
             Map<String, String> attributes = new LinkedHashMap<>(data.attributes());
             if (loaded.config().name() != null) {
@@ -78,8 +83,13 @@ public class ReconfigureCommand implements Callable<Integer> {
             } else {
                 attributes.remove(Compiler.NAME);
             }
-            NetworkData updated = new NetworkData(ConfigWriter.toJson(loaded.config()), data.chunkSize(),
-                    data.morphologies(), data.placement(), data.connectivity(), attributes);
+            NetworkData updated = new NetworkData(
+                    ConfigWriter.toJson(loaded.config()),
+                    data.chunkSize(),
+                    data.morphologies(),
+                    data.placement(),
+                    data.connectivity(),
+                    attributes);
             opened.engine().write(file, updated);
             reporter.report(1, "Stored the config of " + config + " in " + file);
             return 0;

@@ -21,7 +21,8 @@ public final class ShellFunction {
     public void _main(String... args) {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         // Gogo redirects System.out/err to the session's streams while a command runs.
-        int status = action.apply(new CommandContext(System.out, System.err, Path.of("").toAbsolutePath()), rest);
+        int status = action.apply(
+                new CommandContext(System.out, System.err, Path.of("").toAbsolutePath()), rest);
         System.out.flush();
         if (status != 0) {
             throw new CommandFailure(status, null);

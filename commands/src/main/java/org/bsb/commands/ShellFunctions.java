@@ -26,7 +26,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * launcher runs for {@code bsb <name>}), plus {@code bsb:help} ({@code bsb --help}, {@code bsb --version}); all go
  * through one {@link CommandDispatch}. Commands come and go with their bundles.
  */
-@Component(immediate = true, service = {})
+@Component(
+        immediate = true,
+        service = {})
 public final class ShellFunctions {
     private static final String SCOPE = "osgi.command.scope";
     private static final String FUNCTION = "osgi.command.function";
@@ -74,8 +76,12 @@ public final class ShellFunctions {
 
     private void register(BsbCommand command) {
         String name = command.name();
-        functions.put(command, context.registerService(ShellFunction.class,
-                new ShellFunction((ctx, args) -> dispatch.run(ctx, prepend(name, args))), properties(name)));
+        functions.put(
+                command,
+                context.registerService(
+                        ShellFunction.class,
+                        new ShellFunction((ctx, args) -> dispatch.run(ctx, prepend(name, args))),
+                        properties(name)));
     }
 
     /** {@code bsb:help} is {@code bsb --help}; {@code bsb:help ARGS} is {@code bsb ARGS} ({@code --version}, ...). */
@@ -88,7 +94,8 @@ public final class ShellFunctions {
         Set<String> names = new TreeSet<>();
         BundleContext bundleContext = context;
         try {
-            ServiceReference<?>[] refs = bundleContext == null ? null
+            ServiceReference<?>[] refs = bundleContext == null
+                    ? null
                     : bundleContext.getServiceReferences((String) null, "(" + SCOPE + "=bsb)");
             for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
                 if (ref.getBundle() != bundleContext.getBundle()) {

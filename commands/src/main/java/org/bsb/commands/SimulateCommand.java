@@ -3,12 +3,12 @@ package org.bsb.commands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.bsb.api.command.CommandFailure;
 import org.bsb.api.Reporter;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
+import org.bsb.api.command.CommandFailure;
 import org.bsb.api.simulation.ResultsFormat;
 import org.bsb.core.config.SimulationNode;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.core.scaffold.Scaffold;
 import org.bsb.core.scaffold.ScaffoldException;
 import org.bsb.core.scaffold.SimulationRun;
@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
  * the original's command does: by default neo's NIX file {@code DIR/<uuid4>.nio}; with
  * {@code --format hdf5} our HDF5 layout {@code DIR/<simulation>-<time>.h5}.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
         description = "Run a simulation of a compiled network and write its results file.")
 public class SimulateCommand implements Callable<Integer> {
     private final CliContext context;
@@ -37,17 +39,27 @@ public class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SIMULATION", description = "Name of a simulation in the network's config.")
     String simulation;
 
-    @Option(names = {"-o", "--output-folder"}, paramLabel = "DIR", description = "Folder for the results file (default: the current folder).")
+    @Option(
+            names = {"-o", "--output-folder"},
+            paramLabel = "DIR",
+            description = "Folder for the results file (default: the current folder).")
     String output;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the simulation's random choices (default: the network's seed, else 1).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            description = "Seed of the simulation's random choices (default: the network's seed, else 1).")
     Long seed;
 
-    @Option(names = {"--format", "--results-format"}, paramLabel = "NAME", defaultValue = "nix",
-            description = "Results format: nix (neo's NIX file <uuid4>.nio, as the original) or hdf5 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"--format", "--results-format"},
+            paramLabel = "NAME",
+            defaultValue = "nix",
+            description =
+                    "Results format: nix (neo's NIX file <uuid4>.nio, as the original) or hdf5 (default: ${DEFAULT-VALUE}).")
     String resultsFormat;
 
     public SimulateCommand(CliContext context) {
@@ -58,7 +70,8 @@ public class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path file = context.resolve(network);
         try {
-            Scaffold scaffold = Scaffold.fromStorage(file, context.registry()).withBaseDirectory(context.workingDirectory());
+            Scaffold scaffold =
+                    Scaffold.fromStorage(file, context.registry()).withBaseDirectory(context.workingDirectory());
             SimulationNode node = scaffold.simulation(simulation);
             ResultsFormat format;
             try {
@@ -77,7 +90,8 @@ public class SimulateCommand implements Callable<Integer> {
                     context.out().println(message);
                 }
             };
-            reporter.report(1, "Simulating '" + simulation + "' (" + node.simulator() + ", " + node.duration() + " ms)");
+            reporter.report(
+                    1, "Simulating '" + simulation + "' (" + node.simulator() + ", " + node.duration() + " ms)");
             SimulationRun run = scaffold.runSimulation(simulation, chosenThreads, chosenSeed, reporter);
             Path written = format.write(run.results(), dir);
             reporter.report(1, "Wrote " + written);

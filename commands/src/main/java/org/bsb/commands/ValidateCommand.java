@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
  * ({@code file:line:col: path: found X, expected Y}), then a summary: what the config holds and
  * which bundle provides each service it names. Exit status 1 if there is any error.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Check a config file: list every problem with its line and config path, or summarize the config.")
 public class ValidateCommand implements Callable<Integer> {
     private final CliContext context;
@@ -57,7 +59,8 @@ public class ValidateCommand implements Callable<Integer> {
         if (errors == 0) {
             out.println(name + ": valid" + (warnings > 0 ? " (" + plural(warnings, "warning") + ")" : ""));
         } else {
-            out.println(name + ": " + plural(errors, "error") + (warnings > 0 ? ", " + plural(warnings, "warning") : ""));
+            out.println(
+                    name + ": " + plural(errors, "error") + (warnings > 0 ? ", " + plural(warnings, "warning") : ""));
         }
         if (check.config() != null && global.verbosity >= 1) {
             summary(out, check.config(), check.services());
@@ -71,12 +74,20 @@ public class ValidateCommand implements Callable<Integer> {
     private static void summary(PrintStream out, Configuration c, List<ServiceUse> services) {
         NetworkNode n = c.network();
         if (n != null) {
-            out.printf("  network: %s x %s x %s µm, chunk size %s x %s x %s µm%n", num(n.x()), num(n.y()), num(n.z()),
-                    num(n.chunkSize() != null ? n.chunkSize().x() : 0), num(n.chunkSize() != null ? n.chunkSize().y() : 0),
+            out.printf(
+                    "  network: %s x %s x %s µm, chunk size %s x %s x %s µm%n",
+                    num(n.x()),
+                    num(n.y()),
+                    num(n.z()),
+                    num(n.chunkSize() != null ? n.chunkSize().x() : 0),
+                    num(n.chunkSize() != null ? n.chunkSize().y() : 0),
                     num(n.chunkSize() != null ? n.chunkSize().z() : 0));
         }
-        int devices = c.simulations().values().stream().mapToInt(s -> s.devices().size()).sum();
-        out.println("  " + plural(c.partitions().size(), "partition") + ", " + plural(c.regions().size(), "region")
+        int devices = c.simulations().values().stream()
+                .mapToInt(s -> s.devices().size())
+                .sum();
+        out.println("  " + plural(c.partitions().size(), "partition") + ", "
+                + plural(c.regions().size(), "region")
                 + ", " + plural(c.morphologies().size(), "morphology", "morphologies") + ", "
                 + plural(c.cellTypes().size(), "cell type"));
         out.println("  " + plural(c.placement().size(), "placement strategy", "placement strategies") + ", "
@@ -88,11 +99,17 @@ public class ValidateCommand implements Callable<Integer> {
         }
         if (!unique.isEmpty()) {
             out.println("  services:");
-            int width = unique.values().stream().mapToInt(u -> u.kind().label().length() + u.name().length() + 1).max().orElse(0);
+            int width = unique.values().stream()
+                    .mapToInt(u -> u.kind().label().length() + u.name().length() + 1)
+                    .max()
+                    .orElse(0);
             for (ServiceUse use : unique.values()) {
                 String what = use.kind().label() + " " + use.name();
                 String from = use.installed()
-                        ? use.entry().origin() + (use.entry().version().isEmpty() ? "" : " " + use.entry().version())
+                        ? use.entry().origin()
+                                + (use.entry().version().isEmpty()
+                                        ? ""
+                                        : " " + use.entry().version())
                         : "NOT INSTALLED (see the error above)";
                 out.println("    " + what + " ".repeat(Math.max(1, width - what.length() + 2)) + from);
             }
@@ -112,8 +129,11 @@ public class ValidateCommand implements Callable<Integer> {
             }
             String node = use.path().substring(0, use.path().lastIndexOf('.'));
             StringBuilder b = new StringBuilder();
-            ConfigWriter.plain(use.parameters()).forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k)
-                    .append('=').append(v));
+            ConfigWriter.plain(use.parameters())
+                    .forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ")
+                            .append(k)
+                            .append('=')
+                            .append(v));
             out.println("    " + node + ": " + b);
         }
     }

@@ -26,8 +26,8 @@ public class ErrorReportTest {
 
     @Test
     void wrappersAreLookedThroughAndHeapAndStackSayWhatRanOutAndHowToGiveMore() {
-        String heap = ErrorReport.explain(new InvocationTargetException(new InvocationTargetException(
-                new OutOfMemoryError("Java heap space"))));
+        String heap = ErrorReport.explain(
+                new InvocationTargetException(new InvocationTargetException(new OutOfMemoryError("Java heap space"))));
         assertTrue(heap.startsWith("ran out of memory") && heap.contains("BSB_JAVA_OPTS=-Xmx"), heap);
         assertNoInternals(heap);
         String stack = ErrorReport.explain(new ExecutionException(new StackOverflowError()));
@@ -37,17 +37,22 @@ public class ErrorReportTest {
 
     @Test
     void internalFailuresAreNamedAsSuchWithoutTheirText() {
-        List<Throwable> internal = List.of(new IndexOutOfBoundsException("Index: 42 Size: 1"),
+        List<Throwable> internal = List.of(
+                new IndexOutOfBoundsException("Index: 42 Size: 1"),
                 new ArrayIndexOutOfBoundsException("arraycopy: last source index 15 out of bounds for double[9]"),
-                new NullPointerException(), new ClassCastException("class java.lang.String cannot be cast"),
-                new RuntimeException(new IllegalStateException()), new IllegalStateException((String) null));
+                new NullPointerException(),
+                new ClassCastException("class java.lang.String cannot be cast"),
+                new RuntimeException(new IllegalStateException()),
+                new IllegalStateException((String) null));
         for (Throwable t : internal) {
             String m = ErrorReport.explain(t);
             assertTrue(m.startsWith("internal error (") && m.contains("-v 4"), m);
             assertNoInternals(m);
         }
-        assertEquals("cell type 'x' is not placed", ErrorReport.explain(new IllegalArgumentException(
-                "cell type 'x' is not placed")), "a real message is kept");
+        assertEquals(
+                "cell type 'x' is not placed",
+                ErrorReport.explain(new IllegalArgumentException("cell type 'x' is not placed")),
+                "a real message is kept");
     }
 
     @Test
@@ -55,8 +60,11 @@ public class ErrorReportTest {
         for (int verbosity : new int[] {1, 4}) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
-            CommandDispatch.report(new org.bsb.api.command.CommandContext(stream, stream, java.nio.file.Path.of("")), "simulate",
-                    new InvocationTargetException(new OutOfMemoryError("Java heap space")), verbosity);
+            CommandDispatch.report(
+                    new org.bsb.api.command.CommandContext(stream, stream, java.nio.file.Path.of("")),
+                    "simulate",
+                    new InvocationTargetException(new OutOfMemoryError("Java heap space")),
+                    verbosity);
             String text = err.toString(StandardCharsets.UTF_8);
             assertTrue(text.startsWith("bsb simulate: ran out of memory"), text);
             assertEquals(verbosity >= 4, text.contains("\tat "), text);

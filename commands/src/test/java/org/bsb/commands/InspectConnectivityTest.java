@@ -18,16 +18,17 @@ class InspectConnectivityTest {
     void reportsPairsAndDegreesPerSet() {
         // 3 a cells, 2 b cells; a0 -> b0 (2 synapses), a0 -> b1, a1 -> b1; a2 unconnected
         List<PlacementBlock> placement = List.of(
-                new PlacementBlock("a", new ChunkId(0, 0, 0), new double[9], new double[9], new int[] {-1, -1, -1},
-                        List.of()),
-                new PlacementBlock("b", new ChunkId(0, 0, 0), new double[6], new double[6], new int[] {-1, -1},
-                        List.of()));
-        List<ConnectivityBlock> conns = List.of(new ConnectivityBlock("ab", "a", "b", 0,
-                new int[] {0, -1, -1, 0, -1, -1, 0, -1, -1, 1, -1, -1}, new int[] {0, -1, -1, 0, -1, -1, 1, -1, -1, 1,
-                    -1, -1}));
+                new PlacementBlock(
+                        "a", new ChunkId(0, 0, 0), new double[9], new double[9], new int[] {-1, -1, -1}, List.of()),
+                new PlacementBlock(
+                        "b", new ChunkId(0, 0, 0), new double[6], new double[6], new int[] {-1, -1}, List.of()));
+        List<ConnectivityBlock> conns = List.of(new ConnectivityBlock(
+                "ab", "a", "b", 0, new int[] {0, -1, -1, 0, -1, -1, 0, -1, -1, 1, -1, -1}, new int[] {
+                    0, -1, -1, 0, -1, -1, 1, -1, -1, 1, -1, -1
+                }));
         NetworkData data = new NetworkData(null, new Point3(100, 100, 100), List.of(), placement, conns, Map.of());
-        Map<String, Object> set = (Map<String, Object>) ((Map<String, Object>) InspectCommand.summary("f", "hdf5", data)
-                .get("connections")).get("ab");
+        Map<String, Object> set = (Map<String, Object>)
+                ((Map<String, Object>) InspectCommand.summary("f", "hdf5", data).get("connections")).get("ab");
         assertEquals(4, set.get("count"));
         assertEquals(3L, set.get("cell_pairs"));
         Map<String, Object> out = (Map<String, Object>) set.get("out_degree");

@@ -13,18 +13,19 @@ import java.nio.file.Path;
 import java.util.List;
 import org.bsb.api.BsbName;
 import org.bsb.api.NoParameters;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.placement.PlacementJob;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.registry.Registry;
+import org.bsb.core.registry.ServiceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "neuron-simulation").toAbsolutePath().normalize();
+    private static final Path EXAMPLE =
+            Path.of("..", "examples", "neuron-simulation").toAbsolutePath().normalize();
 
     @BsbName({"bsb.placement.RandomPlacement", "random_placement"})
     public static final class FakeRandom implements PlacementStrategy<NoParameters> {
@@ -62,8 +63,12 @@ class ValidateCommandTest {
     private static Run run(Registry registry, Path cwd, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = BsbCli.run(registry, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), cwd, args);
+        int status = BsbCli.run(
+                registry,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                cwd,
+                args);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -86,8 +91,11 @@ class ValidateCommandTest {
         Run run = run(registry, dir, "validate", "small.yaml");
         // The only missing service is the storage engine.
         assertEquals(1, run.status(), run.out());
-        assertTrue(run.out().startsWith("small.yaml:2:19: storage.engine: found 'hdf5', expected an installed storage "
-                + "engine (none is installed)\nsmall.yaml: 1 error\n"), run.out());
+        assertTrue(
+                run.out()
+                        .startsWith("small.yaml:2:19: storage.engine: found 'hdf5', expected an installed storage "
+                                + "engine (none is installed)\nsmall.yaml: 1 error\n"),
+                run.out());
         assertTrue(run.out().contains("  1 partition, 0 regions, 0 morphologies, 1 cell type\n"), run.out());
         assertTrue(run.out().contains("    placement strategy random_placement  test-classes"), run.out());
         assertTrue(run.out().contains("    storage engine hdf5                  NOT INSTALLED"), run.out());
@@ -98,9 +106,12 @@ class ValidateCommandTest {
         assertEquals(0, run.status(), run.out());
         assertTrue(run.out().contains("small.yaml: valid (1 warning)"), run.out());
         assertEquals(1, run(registry, dir, "validate", "--strict", "small.yaml").status());
-        assertFalse(run(registry, dir, "validate", "-v", "0", "small.yaml").out().contains("colour"));
+        assertFalse(
+                run(registry, dir, "validate", "-v", "0", "small.yaml").out().contains("colour"));
         // Parameterless services print no parameters; the list is only shown at -v 2.
-        assertFalse(run(registry, dir, "validate", "-v", "2", "small.yaml").out().contains("parameters (defaults applied)"));
+        assertFalse(run(registry, dir, "validate", "-v", "2", "small.yaml")
+                .out()
+                .contains("parameters (defaults applied)"));
     }
 
     @Test
@@ -108,7 +119,9 @@ class ValidateCommandTest {
         Run run = run(new MapRegistry(), EXAMPLE, "validate", "neuron-simulation.yaml");
         assertEquals(1, run.status());
         assertEquals("", run.err());
-        long errors = run.lines().stream().filter(l -> l.startsWith("neuron-simulation.yaml:") && l.contains(": found ")).count();
+        long errors = run.lines().stream()
+                .filter(l -> l.startsWith("neuron-simulation.yaml:") && l.contains(": found "))
+                .count();
         assertEquals(13, errors, run.out());
         assertTrue(run.out().contains("neuron-simulation.yaml: 13 errors"), run.out());
         assertFalse(run.out().contains("Exception"), run.out());
@@ -119,7 +132,10 @@ class ValidateCommandTest {
         Files.write(dir.resolve("g.json"), new byte[] {'{', (byte) 0xff, (byte) 0xfe, 0, '"'});
         Run run = run(new MapRegistry(), dir, "validate", "g.json");
         assertEquals(1, run.status());
-        assertEquals(List.of("g.json: found bytes that are not UTF-8 text, expected a UTF-8 encoded g.json file",
-                "g.json: 1 error"), run.lines());
+        assertEquals(
+                List.of(
+                        "g.json: found bytes that are not UTF-8 text, expected a UTF-8 encoded g.json file",
+                        "g.json: 1 error"),
+                run.lines());
     }
 }

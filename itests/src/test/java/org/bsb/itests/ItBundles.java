@@ -44,7 +44,8 @@ public final class ItBundles {
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             return Files.createDirectories(dir).toAbsolutePath();
@@ -59,7 +60,8 @@ public final class ItBundles {
 
     public static List<Path> jars(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+            List<Path> jars =
+                    files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
             if (jars.isEmpty()) {
                 throw new IllegalStateException("no bundle in " + dir + ": build the distribution first (mvn verify)");
             }
@@ -71,7 +73,9 @@ public final class ItBundles {
 
     public static Attributes manifest(Path jar) {
         try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest() == null ? new Attributes() : file.getManifest().getMainAttributes();
+            return file.getManifest() == null
+                    ? new Attributes()
+                    : file.getManifest().getMainAttributes();
         } catch (IOException e) {
             throw new UncheckedIOException(jar + ": " + e.getMessage(), e);
         }
@@ -85,7 +89,8 @@ public final class ItBundles {
     private static String property(String name) {
         String value = System.getProperty(name);
         if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set: run the integration tests with mvn verify");
+            throw new IllegalStateException(
+                    "system property " + name + " is not set: run the integration tests with mvn verify");
         }
         return value;
     }

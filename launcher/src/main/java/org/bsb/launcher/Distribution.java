@@ -17,15 +17,20 @@ record Distribution(Path home, Path bundles, Path plugins) {
             home = Path.of(override);
         } else {
             try {
-                home = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+                home = Path.of(Main.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .getParent();
             } catch (URISyntaxException e) {
                 throw new IllegalStateException("cannot locate the distribution", e);
             }
         }
         String plugins = System.getenv("BSB_PLUGINS");
         Path pluginDir = plugins != null && !plugins.isBlank() ? Path.of(plugins) : home.resolve("plugins");
-        return new Distribution(home.toAbsolutePath(), home.resolve("bundles").toAbsolutePath(),
-                pluginDir.toAbsolutePath());
+        return new Distribution(
+                home.toAbsolutePath(), home.resolve("bundles").toAbsolutePath(), pluginDir.toAbsolutePath());
     }
 
     void check() {

@@ -67,7 +67,8 @@ final class EmbeddedFramework {
             System.setProperty("org.slf4j.simpleLogger.log.io.jhdf", verbosity >= 4 ? "info" : "error");
         }
         // The telnet/ssh consoles are never started: the shell is local only.
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        FrameworkFactory factory =
+                ServiceLoader.load(FrameworkFactory.class).iterator().next();
         framework = factory.newFramework(config);
         framework.init();
         BundleContext context = framework.getBundleContext();
@@ -102,7 +103,8 @@ final class EmbeddedFramework {
     private static String symbolicName(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             var manifest = file.getManifest();
-            String value = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+            String value =
+                    manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
             return value == null ? "" : value.split(";")[0].trim();
         }
     }

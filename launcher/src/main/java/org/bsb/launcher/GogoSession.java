@@ -18,11 +18,13 @@ final class GogoSession {
     private GogoSession() {}
 
     /** A command name as the launcher accepts it: anything else would be Gogo syntax, not a name. */
-    private static final java.util.regex.Pattern COMMAND_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final java.util.regex.Pattern COMMAND_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     /** Executes {@code bsb:<command> args...} and returns the exit status. */
-    static int execute(BundleContext context, String command, String[] args, InputStream in, PrintStream out,
-            PrintStream err) throws ReflectiveOperationException {
+    static int execute(
+            BundleContext context, String command, String[] args, InputStream in, PrintStream out, PrintStream err)
+            throws ReflectiveOperationException {
         ServiceReference<?> reference = context.getServiceReference(PROCESSOR);
         if (reference == null) {
             err.println("bsb: the Gogo command processor is not running");
@@ -35,8 +37,9 @@ final class GogoSession {
      * Runs the command on a Gogo {@code CommandProcessor}: 0 on success, the {@code exitCode()} of
      * a failure that carries one (the api's org.bsb.api.command.CommandFailure), 2 for an unknown command, 1 otherwise.
      */
-    static int execute(Object processor, String command, String[] args, InputStream in, PrintStream out,
-            PrintStream err) throws ReflectiveOperationException {
+    static int execute(
+            Object processor, String command, String[] args, InputStream in, PrintStream out, PrintStream err)
+            throws ReflectiveOperationException {
         if (!COMMAND_NAME.matcher(command).matches()) {
             err.println("bsb: unknown command '" + command + "'. Run 'bsb --help' for the list of commands.");
             return 2;
@@ -44,13 +47,15 @@ final class GogoSession {
         ClassLoader loader = processor.getClass().getClassLoader();
         Class<?> processorType = loader.loadClass(PROCESSOR);
         Class<?> sessionType = loader.loadClass(SESSION);
-        Object session = processorType.getMethod("createSession", InputStream.class, java.io.OutputStream.class,
-                java.io.OutputStream.class).invoke(processor, in, out, err);
+        Object session = processorType
+                .getMethod("createSession", InputStream.class, java.io.OutputStream.class, java.io.OutputStream.class)
+                .invoke(processor, in, out, err);
         try {
-            Object result = sessionType.getMethod("execute", CharSequence.class).invoke(session,
-                    commandLine(command, args));
+            Object result =
+                    sessionType.getMethod("execute", CharSequence.class).invoke(session, commandLine(command, args));
             if (result != null) {
-                out.println(sessionType.getMethod("format", Object.class, int.class).invoke(session, result, 0));
+                out.println(
+                        sessionType.getMethod("format", Object.class, int.class).invoke(session, result, 0));
             }
             return 0;
         } catch (InvocationTargetException e) {
@@ -101,10 +106,12 @@ final class GogoSession {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        err.println("bsb " + command + ": " + (cause instanceof OutOfMemoryError
-                ? "ran out of memory; give more with BSB_JAVA_OPTS=-Xmx<size>"
-                : message != null && !message.isBlank() && !message.startsWith("java.") ? message
-                : "internal error of the shell; run with BSB_JAVA_OPTS=-Dbsb.debug=true to see where"));
+        err.println("bsb " + command + ": "
+                + (cause instanceof OutOfMemoryError
+                        ? "ran out of memory; give more with BSB_JAVA_OPTS=-Xmx<size>"
+                        : message != null && !message.isBlank() && !message.startsWith("java.")
+                                ? message
+                                : "internal error of the shell; run with BSB_JAVA_OPTS=-Dbsb.debug=true to see where"));
         if (Boolean.getBoolean("bsb.debug")) {
             cause.printStackTrace(err);
         }

@@ -17,7 +17,8 @@ public final class Main {
     private static final InputStream IN = System.in;
 
     /** Held so that the level set on it is not lost to garbage collection. */
-    private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+    private static final java.util.logging.Logger SPIFLY_LOG =
+            java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
     private Main() {}
 

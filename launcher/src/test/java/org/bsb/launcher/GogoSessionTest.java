@@ -49,11 +49,45 @@ class GogoSessionTest {
     }
 
     static List<String> awkwardArguments() {
-        return List.of("plain", "with space", "two  spaces", "quote\"inside", "back\\slash", "trailing\\",
-                "$HOME", "${x}", "$(echo hi)", "semi;colon", "pipe|tee", "a && b", "{brace}", "(paren)", "[1, 2]",
-                "'single'", "tab\there", "new\nline", "ümlaut µm", "*.json", "~/net.hdf5", "#hash", "a=b",
-                "-v", "--verbosity=4", "C:\\path\\x.json", "%s", "50%", "%(1+1)", "`date`", "@file", "!bang",
-                "<in", ">out", "2>&1", "^caret", "\u00a0nbsp", "");
+        return List.of(
+                "plain",
+                "with space",
+                "two  spaces",
+                "quote\"inside",
+                "back\\slash",
+                "trailing\\",
+                "$HOME",
+                "${x}",
+                "$(echo hi)",
+                "semi;colon",
+                "pipe|tee",
+                "a && b",
+                "{brace}",
+                "(paren)",
+                "[1, 2]",
+                "'single'",
+                "tab\there",
+                "new\nline",
+                "ümlaut µm",
+                "*.json",
+                "~/net.hdf5",
+                "#hash",
+                "a=b",
+                "-v",
+                "--verbosity=4",
+                "C:\\path\\x.json",
+                "%s",
+                "50%",
+                "%(1+1)",
+                "`date`",
+                "@file",
+                "!bang",
+                "<in",
+                ">out",
+                "2>&1",
+                "^caret",
+                "\u00a0nbsp",
+                "");
     }
 
     @ParameterizedTest
@@ -76,7 +110,9 @@ class GogoSessionTest {
 
     @Test
     void eachArgumentIsDoubleQuoted() {
-        assertEquals("bsb:compile \"a b\" \"\\$x\" \"\\\"\"", GogoSession.commandLine("compile", new String[] {"a b", "$x", "\""}));
+        assertEquals(
+                "bsb:compile \"a b\" \"\\$x\" \"\\\"\"",
+                GogoSession.commandLine("compile", new String[] {"a b", "$x", "\""}));
     }
 
     private static String[] run(String... args) throws Exception {

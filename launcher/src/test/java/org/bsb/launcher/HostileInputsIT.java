@@ -1,6 +1,5 @@
 package org.bsb.launcher;
 
-import org.bsb.testsupport.ProjectPaths;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bsb.testsupport.ProjectPaths;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +31,12 @@ class HostileInputsIT {
     /** Internal text: a Java class name, an exception's simple name, a bare index, a JDK message. */
     static final Pattern INTERNAL = Pattern.compile("\\b(java|javax|jdk|sun)\\.[a-z]+\\.|\\b\\w+(Exception|Error)\\b"
             + "|Index:? -?\\d+|\\bIndex \\d+ out of bounds|arraycopy|\\bnull\\b(?! *[a-z])");
+
     static final Path EXAMPLE = ProjectPaths.tutorial();
 
     @TempDir
     static Path dir;
+
     static Path project;
     static byte[] networkDigest;
 
@@ -43,7 +45,11 @@ class HostileInputsIT {
     static void compileTheTutorial() throws Exception {
         project = Files.createDirectories(dir.resolve("tutorial"));
         copyProject(project);
-        LauncherProcessIT.Run run = LauncherProcessIT.bsb("compile", "--clear", "--seed", "1",
+        LauncherProcessIT.Run run = LauncherProcessIT.bsb(
+                "compile",
+                "--clear",
+                "--seed",
+                "1",
                 project.resolve("neuron-simulation.yaml").toString());
         assertEquals(0, run.status(), run.all());
         networkDigest = sha256(project.resolve("my_network.hdf5"));
@@ -91,12 +97,26 @@ class HostileInputsIT {
     void configsThatCannotBeBuiltOrHeld() throws Exception {
         Path p = Files.createDirectories(dir.resolve("configs"));
         copyProject(p);
-        refused("cell_types.stellate_cell.spatial.count", "compile",
+        refused(
+                "cell_types.stellate_cell.spatial.count",
+                "compile",
                 config(p, "count.yaml", "density: 0.000005", "count: 1e12").toString());
-        refused("a whole number of at most 2147483647", "compile",
-                config(p, "count2.yaml", "density: 0.000005", "count: 3000000000").toString());
-        refused("placement would make about 1.5e+09 cells", "compile", config(p, "big.yaml",
-                "  x: 100\n  y: 200", "  x: 100000\n  y: 100000", "density: 0.000005", "density: 0.0005").toString());
+        refused(
+                "a whole number of at most 2147483647",
+                "compile",
+                config(p, "count2.yaml", "density: 0.000005", "count: 3000000000")
+                        .toString());
+        refused(
+                "placement would make about 1.5e+09 cells",
+                "compile",
+                config(
+                                p,
+                                "big.yaml",
+                                "  x: 100\n  y: 200",
+                                "  x: 100000\n  y: 100000",
+                                "density: 0.000005",
+                                "density: 0.0005")
+                        .toString());
         assertFalse(Files.exists(p.resolve("my_network.hdf5")), "nothing written by refused compiles");
         Files.createDirectories(p.resolve("dir-swc/data/StellateCell.swc"));
         Files.copy(p.resolve("neuron-simulation.yaml"), p.resolve("dir-swc/n.yaml"));
@@ -106,7 +126,8 @@ class HostileInputsIT {
         new java.util.Random(3).nextBytes(noise);
         Files.write(p.resolve("bin-swc/data/StellateCell.swc"), noise);
         Files.copy(p.resolve("neuron-simulation.yaml"), p.resolve("bin-swc/n.yaml"));
-        String binary = refused("not a text SWC file", "compile", p.resolve("bin-swc/n.yaml").toString());
+        String binary = refused(
+                "not a text SWC file", "compile", p.resolve("bin-swc/n.yaml").toString());
         assertTrue(binary.length() < 2000, "the binary file is not echoed:\n" + binary);
     }
 
@@ -127,23 +148,46 @@ class HostileInputsIT {
         Path network = project.resolve("my_network.hdf5");
         Path out = dir.resolve("sim-out");
         refused("simulation 'nope'", "simulate", network.toString(), "nope", "-o", out.toString());
-        refused("--threads must be at least 1, got -1", "simulate", network.toString(), "neuronsim", "-o",
-                out.toString(), "--threads", "-1");
-        refused(project.resolve("data") + " is a directory", "simulate", project.resolve("data").toString(),
-                "neuronsim", "-o", out.toString());
-        refused(project.resolve("data") + " is a directory", "inspect", project.resolve("data").toString());
-        refused(project.resolve("data") + " is a directory", "plot", project.resolve("data").toString());
+        refused(
+                "--threads must be at least 1, got -1",
+                "simulate",
+                network.toString(),
+                "neuronsim",
+                "-o",
+                out.toString(),
+                "--threads",
+                "-1");
+        refused(
+                project.resolve("data") + " is a directory",
+                "simulate",
+                project.resolve("data").toString(),
+                "neuronsim",
+                "-o",
+                out.toString());
+        refused(
+                project.resolve("data") + " is a directory",
+                "inspect",
+                project.resolve("data").toString());
+        refused(
+                project.resolve("data") + " is a directory",
+                "plot",
+                project.resolve("data").toString());
         assertArrayEquals(networkDigest, sha256(network), "the network file is untouched");
         // a heap too small for the run: refused before it starts, saying what it needs and how to give it
         Path p = longRun();
         byte[] before = sha256(p.resolve("my_network.hdf5"));
-        LauncherProcessIT.Run run = LauncherProcessIT.bsbIn(p, null, Map.of("BSB_JAVA_OPTS", "-Xmx64m"), "simulate",
-                "my_network.hdf5", "neuronsim", "-o", "out");
+        LauncherProcessIT.Run run = LauncherProcessIT.bsbIn(
+                p, null, Map.of("BSB_JAVA_OPTS", "-Xmx64m"), "simulate", "my_network.hdf5", "neuronsim", "-o", "out");
         assertEquals(1, run.status(), run.all());
-        assertTrue(run.err().contains("this simulation needs about") && run.err().contains("recorded signals of 800001"
-                + " samples") && run.err().contains("BSB_JAVA_OPTS=-Xmx"), run.all());
+        assertTrue(
+                run.err().contains("this simulation needs about")
+                        && run.err().contains("recorded signals of 800001" + " samples")
+                        && run.err().contains("BSB_JAVA_OPTS=-Xmx"),
+                run.all());
         assertFalse(INTERNAL.matcher(run.all()).find(), run.all());
-        assertFalse(Files.exists(p.resolve("out")) && Files.list(p.resolve("out")).findAny().isPresent(),
+        assertFalse(
+                Files.exists(p.resolve("out"))
+                        && Files.list(p.resolve("out")).findAny().isPresent(),
                 "no results file");
         assertArrayEquals(before, sha256(p.resolve("my_network.hdf5")), "the network file is untouched");
     }
@@ -152,10 +196,10 @@ class HostileInputsIT {
     void aStackTraceOnlyAtVerbosity4() throws Exception {
         Path p = longRun();
         Map<String, String> small = Map.of("BSB_JAVA_OPTS", "-Xmx64m");
-        LauncherProcessIT.Run quiet = LauncherProcessIT.bsbIn(p, null, small, "simulate", "my_network.hdf5",
-                "neuronsim", "-o", "v");
-        LauncherProcessIT.Run loud = LauncherProcessIT.bsbIn(p, null, small, "simulate", "my_network.hdf5",
-                "neuronsim", "-o", "v", "-v", "4");
+        LauncherProcessIT.Run quiet =
+                LauncherProcessIT.bsbIn(p, null, small, "simulate", "my_network.hdf5", "neuronsim", "-o", "v");
+        LauncherProcessIT.Run loud = LauncherProcessIT.bsbIn(
+                p, null, small, "simulate", "my_network.hdf5", "neuronsim", "-o", "v", "-v", "4");
         assertEquals(1, quiet.status(), quiet.all());
         assertFalse(quiet.err().contains("\tat "), quiet.err());
         assertTrue(loud.err().contains("\tat org.bsb."), loud.err());
@@ -170,9 +214,11 @@ class HostileInputsIT {
         assertEquals(0, ok.status(), ok.all());
         assertTrue(ok.out().contains("ok ("), ok.all());
         Path p = Files.createDirectories(dir.resolve("reconfigure"));
-        String[][] bad = {{"resolution: 0.025", "resolution: 0", "simulations.neuronsim.resolution"},
+        String[][] bad = {
+            {"resolution: 0.025", "resolution: 0", "simulations.neuronsim.resolution"},
             {"duration: 100", "duration: -100", "simulations.neuronsim.duration"},
-            {"duration: 100", "duration: abc", "simulations.neuronsim.duration"}};
+            {"duration: 100", "duration: abc", "simulations.neuronsim.duration"}
+        };
         for (int k = 0; k < bad.length; k++) {
             Path config = config(p, "bad" + k + ".yaml", bad[k][0], bad[k][1]);
             refused(bad[k][2], "reconfigure", network.toString(), config.toString());
@@ -188,10 +234,22 @@ class HostileInputsIT {
     @Test
     void resultsFilesThatAreNotResults() throws Exception {
         Path p = Files.createDirectories(dir.resolve("results"));
-        Files.write(p.resolve("truncated.h5"), java.util.Arrays.copyOf(Files.readAllBytes(project.resolve("my_network.hdf5")), 4096));
-        refused("truncated.h5", "plot", p.resolve("truncated.h5").toString(), "-o", p.resolve("plots").toString());
+        Files.write(
+                p.resolve("truncated.h5"),
+                java.util.Arrays.copyOf(Files.readAllBytes(project.resolve("my_network.hdf5")), 4096));
+        refused(
+                "truncated.h5",
+                "plot",
+                p.resolve("truncated.h5").toString(),
+                "-o",
+                p.resolve("plots").toString());
         Files.writeString(p.resolve("text.nio"), "not hdf5\n");
-        refused("text.nio", "plot", p.resolve("text.nio").toString(), "-o", p.resolve("plots").toString());
+        refused(
+                "text.nio",
+                "plot",
+                p.resolve("text.nio").toString(),
+                "-o",
+                p.resolve("plots").toString());
         refused("not-there.h5", "plot", p.resolve("not-there.h5").toString());
     }
 
@@ -201,16 +259,33 @@ class HostileInputsIT {
     void modFilesThatMustNotCompile() throws Exception {
         Path mods = Files.createDirectories(dir.resolve("mods"));
         List<String[]> bad = new ArrayList<>();
-        bad.add(new String[] {"deep.mod", "NEURON { SUFFIX deep RANGE x }\nASSIGNED { x }\nBREAKPOINT { x = "
-                + "(".repeat(3000) + "1" + ")".repeat(3000) + " }\n", "deep.mod:3:"});
-        bad.add(new String[] {"ifs.mod", "NEURON { SUFFIX ifs RANGE x }\nASSIGNED { x }\nBREAKPOINT {\n"
-                + "if (x > 0) {\n".repeat(2000) + "x = 1\n" + "}\n".repeat(2000) + "}\n", "ifs.mod:"});
-        bad.add(new String[] {"inject.mod", "NEURON { SUFFIX inj RANGE x }\nASSIGNED { x }\nBREAKPOINT { x = 1; "
-                + "System.exit(3) }\n", "inject.mod:3:"});
+        bad.add(new String[] {
+            "deep.mod",
+            "NEURON { SUFFIX deep RANGE x }\nASSIGNED { x }\nBREAKPOINT { x = " + "(".repeat(3000) + "1"
+                    + ")".repeat(3000) + " }\n",
+            "deep.mod:3:"
+        });
+        bad.add(new String[] {
+            "ifs.mod",
+            "NEURON { SUFFIX ifs RANGE x }\nASSIGNED { x }\nBREAKPOINT {\n" + "if (x > 0) {\n".repeat(2000) + "x = 1\n"
+                    + "}\n".repeat(2000) + "}\n",
+            "ifs.mod:"
+        });
+        bad.add(new String[] {
+            "inject.mod",
+            "NEURON { SUFFIX inj RANGE x }\nASSIGNED { x }\nBREAKPOINT { x = 1; " + "System.exit(3) }\n",
+            "inject.mod:3:"
+        });
         for (String[] b : bad) {
             Path folder = Files.createDirectories(mods.resolve(b[0].replace(".mod", "")));
             Files.writeString(folder.resolve(b[0]), b[1]);
-            refused(b[2], "mechanisms", "bundle", folder.toString(), "-o", mods.resolve(b[0] + ".jar").toString());
+            refused(
+                    b[2],
+                    "mechanisms",
+                    "bundle",
+                    folder.toString(),
+                    "-o",
+                    mods.resolve(b[0] + ".jar").toString());
             assertFalse(Files.exists(mods.resolve(b[0] + ".jar")));
         }
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * it, {@code bin/bsb ...} in a child process: exit statuses, output, the piped shell.
  */
 class LauncherProcessIT {
-    private static final Path DIST = Path.of(System.getProperty("bsb.dist", "target/dist")).toAbsolutePath();
+    private static final Path DIST =
+            Path.of(System.getProperty("bsb.dist", "target/dist")).toAbsolutePath();
 
     record Run(int status, String out, String err) {
         String all() {
@@ -47,7 +48,9 @@ class LauncherProcessIT {
         Path out = Files.createTempFile("bsb-out", ".txt");
         Path err = Files.createTempFile("bsb-err", ".txt");
         try {
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process process = builder.redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             try (var in = process.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -72,8 +75,13 @@ class LauncherProcessIT {
     void strategiesSucceedsAndListsEveryKind() throws Exception {
         Run run = bsb("strategies");
         assertEquals(0, run.status(), run.all());
-        for (String heading : List.of("Placement strategies:", "Connection strategies:", "Storage engines:",
-                "Simulator backends:", "Config formats:", "Morphology parsers:")) {
+        for (String heading : List.of(
+                "Placement strategies:",
+                "Connection strategies:",
+                "Storage engines:",
+                "Simulator backends:",
+                "Config formats:",
+                "Morphology parsers:")) {
             assertTrue(run.out().contains(heading), heading + " missing from:\n" + run.out());
         }
         assertEquals("", run.err(), "a successful run prints nothing on stderr");
@@ -116,16 +124,23 @@ class LauncherProcessIT {
     @Test
     void mechanismsBundleIsZeroOrOneWithTheBrokenFileNamed(@TempDir Path dir) throws Exception {
         Path mods = Files.createDirectories(dir.resolve("lab mods"));
-        Files.writeString(mods.resolve("leak.mod"), "NEURON { SUFFIX lab_leak NONSPECIFIC_CURRENT i RANGE g, e }\n"
-                + "PARAMETER { g = 0.001 (S/cm2) e = -70 (mV) }\nASSIGNED { v (mV) i (mA/cm2) }\n"
-                + "BREAKPOINT { i = g * (v - e) }\n");
+        Files.writeString(
+                mods.resolve("leak.mod"),
+                "NEURON { SUFFIX lab_leak NONSPECIFIC_CURRENT i RANGE g, e }\n"
+                        + "PARAMETER { g = 0.001 (S/cm2) e = -70 (mV) }\nASSIGNED { v (mV) i (mA/cm2) }\n"
+                        + "BREAKPOINT { i = g * (v - e) }\n");
         Run ok = bsb("mechanisms", "bundle", mods.toString(), "-o", dir.toString());
         assertEquals(0, ok.status(), ok.all());
         Path jar = dir.resolve("lab_mods-1.0.0.jar");
         assertTrue(ok.out().contains("Wrote " + jar + ": bundle lab_mods 1.0.0, BSB-Mechanisms: mechanisms"), ok.all());
         assertTrue(Files.isRegularFile(jar));
         Files.writeString(mods.resolve("broken.mod"), "NEURON { SUFFIX broken }\nBREAKPOINT { x = }\n");
-        Run bad = bsb("mechanisms", "bundle", mods.toString(), "-o", dir.resolve("other.jar").toString());
+        Run bad = bsb(
+                "mechanisms",
+                "bundle",
+                mods.toString(),
+                "-o",
+                dir.resolve("other.jar").toString());
         assertEquals(1, bad.status(), bad.all());
         assertTrue(bad.err().contains(mods.resolve("broken.mod") + ":2:18: "), bad.err());
         assertFalse(Files.exists(dir.resolve("other.jar")));

@@ -58,7 +58,8 @@ public final class CsvExport {
         for (Signal s : signals) {
             for (List<Signal> table : tables) {
                 Signal first = table.get(0);
-                if (first.tStart() == s.tStart() && first.samplingPeriod() == s.samplingPeriod()
+                if (first.tStart() == s.tStart()
+                        && first.samplingPeriod() == s.samplingPeriod()
                         && first.values().length == s.values().length) {
                     table.add(s);
                     continue outer;
@@ -78,7 +79,10 @@ public final class CsvExport {
                 if (a.get("synapse_type") != null) {
                     col += "_" + a.get("synapse_type");
                 }
-                header.append(',').append(col.replace(",", "_")).append('_').append(table.get(i).units());
+                header.append(',')
+                        .append(col.replace(",", "_"))
+                        .append('_')
+                        .append(table.get(i).units());
             }
             w.write(header.append('\n').toString());
             Signal first = table.get(0);

@@ -23,6 +23,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Figures {
     /** Beyond this many traces a figure shows the first ones and says so in its title. */
     static final int MAX_TRACES = 40;
+
     private static final int WIDTH = 1200;
     private static final int HEIGHT = 700;
 
@@ -37,26 +38,50 @@ public final class Figures {
         List<Path> out = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (Map.Entry<String, List<Signal>> e : SignalGroups.voltages(results).entrySet()) {
-            out.add(save(traces(results.simulation() + ": membrane potential, " + e.getKey(), "V (mV)", e.getValue()),
-                    dir, "voltage-" + e.getKey(), used));
+            out.add(save(
+                    traces(results.simulation() + ": membrane potential, " + e.getKey(), "V (mV)", e.getValue()),
+                    dir,
+                    "voltage-" + e.getKey(),
+                    used));
         }
-        for (Map.Entry<String, List<Signal>> e : SignalGroups.synapticCurrents(results).entrySet()) {
+        for (Map.Entry<String, List<Signal>> e :
+                SignalGroups.synapticCurrents(results).entrySet()) {
             String[] deviceType = e.getKey().split("/", 2);
             String units = e.getValue().get(0).units();
-            out.add(save(traces(results.simulation() + ": " + deviceType[1] + " synaptic current, " + deviceType[0],
-                    "I (" + units + ")", e.getValue()), dir, "synapses-" + deviceType[0] + "-" + deviceType[1], used));
+            out.add(save(
+                    traces(
+                            results.simulation() + ": " + deviceType[1] + " synaptic current, " + deviceType[0],
+                            "I (" + units + ")",
+                            e.getValue()),
+                    dir,
+                    "synapses-" + deviceType[0] + "-" + deviceType[1],
+                    used));
         }
         for (Map.Entry<String, List<Signal>> e : SignalGroups.others(results).entrySet()) {
             String units = e.getValue().get(0).units();
-            out.add(save(traces(results.simulation() + ": " + e.getKey(), units == null || units.isEmpty() ? "value"
-                    : units, e.getValue()), dir, "signals-" + e.getKey(), used));
+            out.add(save(
+                    traces(
+                            results.simulation() + ": " + e.getKey(),
+                            units == null || units.isEmpty() ? "value" : units,
+                            e.getValue()),
+                    dir,
+                    "signals-" + e.getKey(),
+                    used));
         }
         List<SpikeTrain> spikes = SignalGroups.spikes(results);
         if (!spikes.isEmpty()) {
             Object duration = results.attributes().get("duration");
-            out.add(save(raster(results.simulation() + ": spike raster" + (results.spikes().isEmpty()
-                    ? " (detected at " + (int) SignalGroups.SPIKE_THRESHOLD_MV + " mV)" : ""), spikes,
-                    duration instanceof Number n ? n.doubleValue() : Double.NaN), dir, "raster", used));
+            out.add(save(
+                    raster(
+                            results.simulation() + ": spike raster"
+                                    + (results.spikes().isEmpty()
+                                            ? " (detected at " + (int) SignalGroups.SPIKE_THRESHOLD_MV + " mV)"
+                                            : ""),
+                            spikes,
+                            duration instanceof Number n ? n.doubleValue() : Double.NaN),
+                    dir,
+                    "raster",
+                    used));
         }
         return out;
     }
@@ -76,9 +101,16 @@ public final class Figures {
         int shown = Math.min(drawable.size(), MAX_TRACES);
         int undrawable = signals.size() - drawable.size();
         String note = (shown < drawable.size() ? " (first " + shown + " of " + drawable.size() + ")" : "")
-                + (undrawable > 0 ? " (" + undrawable + " of " + signals.size() + " signals have no finite sample)" : "");
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title + note)
-                .xAxisTitle("Time (ms)").yAxisTitle(yAxis).build();
+                + (undrawable > 0
+                        ? " (" + undrawable + " of " + signals.size() + " signals have no finite sample)"
+                        : "");
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title + note)
+                .xAxisTitle("Time (ms)")
+                .yAxisTitle(yAxis)
+                .build();
         style(chart);
         chart.getStyler().setLegendVisible(shown > 0 && shown <= 20);
         Set<String> names = new HashSet<>();
@@ -114,8 +146,13 @@ public final class Figures {
     }
 
     static XYChart raster(String title, List<SpikeTrain> trains, double duration) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("Time (ms)")
-                .yAxisTitle("Cell (row)").build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("Time (ms)")
+                .yAxisTitle("Cell (row)")
+                .build();
         style(chart);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(trains.size() > 200 ? 3 : 7);

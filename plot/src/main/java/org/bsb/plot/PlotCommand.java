@@ -17,14 +17,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bsb plot RESULTS [-o DIR] [--csv | --csv-only]}. */
-@Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Render PNG figures of a results file: voltage traces per recorded cell, synaptic currents "
-                + "per synapse type, a spike raster.", "With --csv, also write CSV tables."})
+@Command(
+        name = "plot",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Render PNG figures of a results file: voltage traces per recorded cell, synaptic currents "
+                    + "per synapse type, a spike raster.",
+            "With --csv, also write CSV tables."
+        })
 public final class PlotCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RESULTS", description = "A results file written by 'bsb simulate': neo's NIX file (.nio) or our HDF5 layout (.h5).")
+    @Parameters(
+            index = "0",
+            paramLabel = "RESULTS",
+            description = "A results file written by 'bsb simulate': neo's NIX file (.nio) or our HDF5 layout (.h5).")
     String results;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
             description = "Folder for the figures (default: <RESULTS without .nio/.h5>-plots next to the file).")
     String output;
 
@@ -34,7 +44,10 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--csv-only", description = "Write only the CSV tables, no figures.")
     boolean csvOnly;
 
-    @Option(names = {"-v", "--verbosity"}, paramLabel = "N", description = "0 prints nothing but errors.")
+    @Option(
+            names = {"-v", "--verbosity"},
+            paramLabel = "N",
+            description = "0 prints nothing but errors.")
     int verbosity = 1;
 
     private final Path workingDirectory;
@@ -49,7 +62,8 @@ public final class PlotCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path file = workingDirectory.resolve(results).normalize();
         if (!Files.isRegularFile(file)) {
-            throw new PlotFailure("bsb plot: results file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
+            throw new PlotFailure("bsb plot: results file " + file
+                    + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
         }
         SimulationResults r;
         try {

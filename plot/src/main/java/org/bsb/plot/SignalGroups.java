@@ -32,7 +32,8 @@ final class SignalGroups {
         for (Signal s : r.signals()) {
             Object type = s.annotations().get("synapse_type");
             if (type != null && !"mV".equals(s.units())) {
-                out.computeIfAbsent(s.device() + "/" + type, k -> new ArrayList<>()).add(s);
+                out.computeIfAbsent(s.device() + "/" + type, k -> new ArrayList<>())
+                        .add(s);
             }
         }
         return out;

@@ -38,13 +38,23 @@ class PlotCommandTest {
             g[k] = t >= 10 ? -0.02 * Math.exp(-(t - 10) / 3.0) : 0;
         }
         List<SpikeTrain> spikes = withSpikeRecorder
-                ? List.of(new SpikeTrain("spikes", Map.of("cell_id", 0, "cell_type", "stellate_cell"), new double[] {20, 60}))
+                ? List.of(new SpikeTrain(
+                        "spikes", Map.of("cell_id", 0, "cell_type", "stellate_cell"), new double[] {20, 60}))
                 : List.of();
-        return new SimulationResults("neuronsim", Map.of("duration", 100.0), List.of(
-                new Signal("vrecorder", Map.of("cell_id", 0, "cell_type", "stellate_cell"), "mV", 0, 0.025, v0),
-                new Signal("vrecorder", Map.of("cell_id", 1, "cell_type", "stellate_cell"), "mV", 0, 0.025, v1),
-                new Signal("synapses_rec", Map.of("cell_id", 0, "cell_type", "stellate_cell", "synapse_type", "GABA"),
-                        "nA", 0, 0.025, g)), spikes);
+        return new SimulationResults(
+                "neuronsim",
+                Map.of("duration", 100.0),
+                List.of(
+                        new Signal("vrecorder", Map.of("cell_id", 0, "cell_type", "stellate_cell"), "mV", 0, 0.025, v0),
+                        new Signal("vrecorder", Map.of("cell_id", 1, "cell_type", "stellate_cell"), "mV", 0, 0.025, v1),
+                        new Signal(
+                                "synapses_rec",
+                                Map.of("cell_id", 0, "cell_type", "stellate_cell", "synapse_type", "GABA"),
+                                "nA",
+                                0,
+                                0.025,
+                                g)),
+                spikes);
     }
 
     /** A 1 ms triangle from -65 to +30 mV peaking at {@code at}. */
@@ -60,7 +70,8 @@ class PlotCommandTest {
         assertEquals(2, t.length);
         assertEquals(20 - (1 - 45.0 / 95) / 2, t[0], 1e-9);
         assertEquals(60 - (1 - 45.0 / 95) / 2, t[1], 1e-9);
-        assertArrayEquals(new double[0], SignalGroups.crossings(results(false).signals().get(1), -20));
+        assertArrayEquals(
+                new double[0], SignalGroups.crossings(results(false).signals().get(1), -20));
     }
 
     @Test
@@ -68,8 +79,14 @@ class PlotCommandTest {
         Path file = ResultsWriter.writeNew(results(false), dir);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = PlotCommand.run(dir, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), file.getFileName().toString(), "-o", "figs", "--csv");
+        int status = PlotCommand.run(
+                dir,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                file.getFileName().toString(),
+                "-o",
+                "figs",
+                "--csv");
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         Path figs = dir.resolve("figs");
         for (String name : List.of("voltage-vrecorder.png", "synapses-synapses_rec-GABA.png", "raster.png")) {
@@ -86,7 +103,7 @@ class PlotCommandTest {
         assertEquals("time_ms,stellate_cell_0_mV,stellate_cell_1_mV", csv.get(0));
         assertEquals(4002, csv.size());
         assertEquals("0.0,-65.0,-70.0", csv.get(1));
-        String[] at20 = csv.get(1 + 800).split(",");   // t = 20 ms: the spike's peak, +30 mV
+        String[] at20 = csv.get(1 + 800).split(","); // t = 20 ms: the spike's peak, +30 mV
         assertEquals(20.0, Double.parseDouble(at20[0]), 1e-12);
         assertEquals(30.0, Double.parseDouble(at20[1]), 1e-9);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("raster.png"));
@@ -97,19 +114,29 @@ class PlotCommandTest {
     void readsNixFilesAsWellAsHdf5() throws Exception {
         Path nio = NixWriter.writeNew(results(true), dir);
         Path h5 = ResultsWriter.writeNew(results(true), dir);
-        assertEquals(0, PlotCommand.run(dir, System.out, System.err, nio.getFileName().toString(), "--csv"));
+        assertEquals(
+                0,
+                PlotCommand.run(dir, System.out, System.err, nio.getFileName().toString(), "--csv"));
         Path nioPlots = PlotCommand.defaultDirectory(nio);
-        assertEquals(nio.getFileName().toString().replace(".nio", "-plots"), nioPlots.getFileName().toString());
+        assertEquals(
+                nio.getFileName().toString().replace(".nio", "-plots"),
+                nioPlots.getFileName().toString());
         assertEquals(0, PlotCommand.run(dir, System.out, System.err, h5.toString(), "--csv-only", "-o", "h5-csv"));
         for (String table : List.of("vrecorder.csv", "synapses_rec.csv", "spikes.csv")) {
-            assertEquals(Files.readAllLines(dir.resolve("h5-csv").resolve(table)), Files.readAllLines(nioPlots.resolve(table)), table);
+            assertEquals(
+                    Files.readAllLines(dir.resolve("h5-csv").resolve(table)),
+                    Files.readAllLines(nioPlots.resolve(table)),
+                    table);
         }
         assertTrue(Files.isRegularFile(nioPlots.resolve("voltage-vrecorder.png")));
         assertTrue(Files.isRegularFile(nioPlots.resolve("raster.png")));
         // by signature when the extension says nothing
         Path renamed = Files.copy(nio, dir.resolve("results.bin"));
-        assertEquals(0, PlotCommand.run(dir, System.out, System.err, renamed.toString(), "--csv-only", "-o", "bin-csv"));
-        assertEquals(Files.readAllLines(dir.resolve("h5-csv/spikes.csv")), Files.readAllLines(dir.resolve("bin-csv/spikes.csv")));
+        assertEquals(
+                0, PlotCommand.run(dir, System.out, System.err, renamed.toString(), "--csv-only", "-o", "bin-csv"));
+        assertEquals(
+                Files.readAllLines(dir.resolve("h5-csv/spikes.csv")),
+                Files.readAllLines(dir.resolve("bin-csv/spikes.csv")));
     }
 
     @Test
@@ -117,7 +144,11 @@ class PlotCommandTest {
         Path file = ResultsWriter.writeNew(results(true), dir);
         int status = PlotCommand.run(dir, System.out, System.err, file.toString(), "--csv-only", "-o", "csv");
         assertEquals(0, status);
-        assertEquals(List.of("device,cell_type,cell_id,time_ms", "spikes,stellate_cell,0,20.0", "spikes,stellate_cell,0,60.0"),
+        assertEquals(
+                List.of(
+                        "device,cell_type,cell_id,time_ms",
+                        "spikes,stellate_cell,0,20.0",
+                        "spikes,stellate_cell,0,60.0"),
                 Files.readAllLines(dir.resolve("csv/spikes.csv")));
         assertTrue(Files.notExists(dir.resolve("csv/raster.png")));
     }
@@ -131,15 +162,19 @@ class PlotCommandTest {
         }
         double[] allNaN = new double[400];
         java.util.Arrays.fill(allNaN, Double.NaN);
-        SimulationResults r = new SimulationResults("odd", Map.of("duration", 10.0), List.of(
-                new Signal("vrecorder", Map.of("cell_id", 0, "cell_type", "c"), "mV", 0, 0.025, new double[0]),
-                new Signal("vrecorder", Map.of("cell_id", 1, "cell_type", "c"), "mV", 0, 0.025, allNaN),
-                new Signal("vrecorder", Map.of("cell_id", 2, "cell_type", "c"), "mV", 0, 0.025, gaps),
-                new Signal("empty", Map.of("cell_id", 3, "cell_type", "c"), "mV", 0, 0.025, new double[0])), List.of());
+        SimulationResults r = new SimulationResults(
+                "odd",
+                Map.of("duration", 10.0),
+                List.of(
+                        new Signal("vrecorder", Map.of("cell_id", 0, "cell_type", "c"), "mV", 0, 0.025, new double[0]),
+                        new Signal("vrecorder", Map.of("cell_id", 1, "cell_type", "c"), "mV", 0, 0.025, allNaN),
+                        new Signal("vrecorder", Map.of("cell_id", 2, "cell_type", "c"), "mV", 0, 0.025, gaps),
+                        new Signal("empty", Map.of("cell_id", 3, "cell_type", "c"), "mV", 0, 0.025, new double[0])),
+                List.of());
         Path file = ResultsWriter.writeNew(r, dir);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = PlotCommand.run(dir, System.out, new PrintStream(err, true, StandardCharsets.UTF_8), file.toString(),
-                "-o", "figs");
+        int status = PlotCommand.run(
+                dir, System.out, new PrintStream(err, true, StandardCharsets.UTF_8), file.toString(), "-o", "figs");
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         try (var pngs = Files.list(dir.resolve("figs"))) {
             List<Path> files = pngs.filter(p -> p.toString().endsWith(".png")).toList();
@@ -148,9 +183,11 @@ class PlotCommandTest {
                 assertTrue(ImageIO.read(png.toFile()).getWidth() > 100, png.toString());
             }
         }
-        assertTrue(Figures.traces("t", "V", r.signals().subList(0, 3)).getTitle()
+        assertTrue(Figures.traces("t", "V", r.signals().subList(0, 3))
+                .getTitle()
                 .contains("(2 of 3 signals have no finite sample)"));
-        assertTrue(Figures.traces("t", "V", r.signals().subList(0, 2)).getTitle()
+        assertTrue(Figures.traces("t", "V", r.signals().subList(0, 2))
+                .getTitle()
                 .contains("(2 of 2 signals have no finite sample)"));
     }
 
@@ -160,7 +197,8 @@ class PlotCommandTest {
         int status = PlotCommand.run(dir, System.out, new PrintStream(err, true, StandardCharsets.UTF_8), "nope.h5");
         assertEquals(1, status);
         String message = err.toString(StandardCharsets.UTF_8).trim();
-        assertTrue(message.startsWith("bsb plot: results file ") && message.endsWith("nope.h5 does not exist"), message);
+        assertTrue(
+                message.startsWith("bsb plot: results file ") && message.endsWith("nope.h5 does not exist"), message);
         assertEquals(1, message.lines().count());
     }
 

@@ -79,13 +79,16 @@ final class ConnectionFusion {
                 // every type but the other roots and ends must lie on the way
                 int outside = roots.size() + ends.size() - 2;
                 if (types.size() - outside != walk.passed.size()) {
-                    throw new ConnectivityException("after_connectivity." + job.name()
-                            + ": the connection tree from " + root + " to " + end + " is incomplete");
+                    throw new ConnectivityException("after_connectivity." + job.name() + ": the connection tree from "
+                            + root + " to " + end + " is incomplete");
                 }
                 String set = generated ? root + "_to_" + end : name;
                 job.connect(set, root, end, rows.pre(), rows.post());
-                job.reporter().report(2, "after_connectivity." + job.name() + ": " + set + " with " + rows.size()
-                        + " connections");
+                job.reporter()
+                        .report(
+                                2,
+                                "after_connectivity." + job.name() + ": " + set + " with " + rows.size()
+                                        + " connections");
             }
         }
     }
@@ -117,8 +120,8 @@ final class ConnectionFusion {
                 for (String set : children.getOrDefault(type, List.of())) {
                     String child = job.postsynapticType(set);
                     if (!ends.contains(child) || child.equals(end)) {
-                        out = out.concat(visit(child, new Rows(job.presynapticLocations(set),
-                                job.postsynapticLocations(set))));
+                        out = out.concat(
+                                visit(child, new Rows(job.presynapticLocations(set), job.postsynapticLocations(set))));
                     }
                 }
                 resolved.put(type, out);

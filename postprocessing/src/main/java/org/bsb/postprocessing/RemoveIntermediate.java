@@ -33,14 +33,15 @@ public class RemoveIntermediate implements AfterConnectivityHook<RemoveIntermedi
         for (String type : job.parameters().cellList()) {
             List<String> sets = new ArrayList<>();
             for (String set : job.sets()) {
-                if ((job.presynapticType(set).equals(type) || job.postsynapticType(set).equals(type))
+                if ((job.presynapticType(set).equals(type)
+                                || job.postsynapticType(set).equals(type))
                         && !done.contains(set)) {
                     sets.add(set);
                 }
             }
             if (sets.isEmpty()) {
-                throw new ConnectivityException("after_connectivity." + job.name() + ": no connectivity set has '" + type
-                        + "' as its pre- or postsynaptic type");
+                throw new ConnectivityException("after_connectivity." + job.name() + ": no connectivity set has '"
+                        + type + "' as its pre- or postsynaptic type");
             }
             ConnectionFusion.fuse(job, sets, null);
             done.addAll(sets);

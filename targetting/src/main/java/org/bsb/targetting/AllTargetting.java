@@ -23,7 +23,7 @@ public class AllTargetting implements CellTargetting<AllTargetting.Parameters> {
     @Override
     public Map<String, List<Integer>> select(TargetCells cells, Parameters p, RandomGenerator random) {
         Subset.validate(p.count(), p.fraction());
-        return Subset.apply(Populations.filter(cells, cells.cellModels(), model -> id -> true), p.count(),
-                p.fraction(), random);
+        return Subset.apply(
+                Populations.filter(cells, cells.cellModels(), model -> id -> true), p.count(), p.fraction(), random);
     }
 }

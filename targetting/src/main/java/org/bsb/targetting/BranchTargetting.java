@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = LocationTargetting.class)
 @BsbName({"bsb.simulation.targetting.BranchLocTargetting", "branch"})
 public class BranchTargetting implements LocationTargetting<BranchTargetting.Parameters> {
-    public record Parameters(@Required List<String> labels, @Default("0.5") Double x) {}
+    public record Parameters(
+            @Required List<String> labels, @Default("0.5") Double x) {}
 
     @Override
     public Class<Parameters> parameterType() {

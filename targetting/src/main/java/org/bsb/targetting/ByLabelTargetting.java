@@ -13,8 +13,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = CellTargetting.class)
 @BsbName({"bsb.simulation.targetting.ByLabelTargetting", "by_label"})
 public class ByLabelTargetting implements CellTargetting<ByLabelTargetting.Parameters> {
-    public record Parameters(@Required List<String> labels, List<String> cellModels, Integer count,
-            Double fraction) {}
+    public record Parameters(@Required List<String> labels, List<String> cellModels, Integer count, Double fraction) {}
 
     @Override
     public Class<Parameters> parameterType() {
@@ -28,13 +27,17 @@ public class ByLabelTargetting implements CellTargetting<ByLabelTargetting.Param
             throw new TargettingException("'labels' is required: the cell labels to target");
         }
         List<String> models = Populations.models(cells, p.cellModels(), "cell_models");
-        return Subset.apply(Populations.filter(cells, models, model -> id -> {
-            for (String label : p.labels()) {
-                if (!cells.hasLabel(model, id, label)) {
-                    return false;
-                }
-            }
-            return true;
-        }), p.count(), p.fraction(), random);
+        return Subset.apply(
+                Populations.filter(cells, models, model -> id -> {
+                    for (String label : p.labels()) {
+                        if (!cells.hasLabel(model, id, label)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }),
+                p.count(),
+                p.fraction(),
+                random);
     }
 }

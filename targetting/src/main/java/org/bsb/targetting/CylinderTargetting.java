@@ -18,8 +18,13 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = CellTargetting.class)
 @BsbName({"bsb.simulation.targetting.CylindricalTargetting", "cylinder"})
 public class CylinderTargetting implements CellTargetting<CylinderTargetting.Parameters> {
-    public record Parameters(@Required List<Double> origin, @Default("y") String axis, @Required Double radius,
-            List<String> cellModels, Integer count, Double fraction) {}
+    public record Parameters(
+            @Required List<Double> origin,
+            @Default("y") String axis,
+            @Required Double radius,
+            List<String> cellModels,
+            Integer count,
+            Double fraction) {}
 
     @Override
     public Class<Parameters> parameterType() {
@@ -39,11 +44,15 @@ public class CylinderTargetting implements CellTargetting<CylinderTargetting.Par
             default -> throw new TargettingException("'axis' must be one of x, y, z, got '" + p.axis() + "'");
         };
         List<String> models = Populations.models(cells, p.cellModels(), "cell_models");
-        return Subset.apply(Populations.filter(cells, models, model -> id -> {
-            double[] x = cells.position(model, id);
-            double d0 = x[axes[0]] - o[0];
-            double d1 = x[axes[1]] - o[1];
-            return d0 * d0 + d1 * d1 < r2;
-        }), p.count(), p.fraction(), random);
+        return Subset.apply(
+                Populations.filter(cells, models, model -> id -> {
+                    double[] x = cells.position(model, id);
+                    double d0 = x[axes[0]] - o[0];
+                    double d1 = x[axes[1]] - o[1];
+                    return d0 * d0 + d1 * d1 < r2;
+                }),
+                p.count(),
+                p.fraction(),
+                random);
     }
 }

@@ -14,8 +14,12 @@ import org.osgi.service.component.annotations.Component;
 @BsbName({"bsb.simulation.targetting.SphericalTargetting", "sphere"})
 public class SphereTargetting implements CellTargetting<SphereTargetting.Parameters> {
     /** @param origin x, y, z (µm); @param radius µm */
-    public record Parameters(@Required List<Double> origin, @Required Double radius, List<String> cellModels,
-            Integer count, Double fraction) {}
+    public record Parameters(
+            @Required List<Double> origin,
+            @Required Double radius,
+            List<String> cellModels,
+            Integer count,
+            Double fraction) {}
 
     @Override
     public Class<Parameters> parameterType() {
@@ -29,12 +33,16 @@ public class SphereTargetting implements CellTargetting<SphereTargetting.Paramet
         double r = Populations.required(p.radius(), "radius");
         double r2 = r * r;
         List<String> models = Populations.models(cells, p.cellModels(), "cell_models");
-        return Subset.apply(Populations.filter(cells, models, model -> id -> {
-            double[] x = cells.position(model, id);
-            double dx = x[0] - o[0];
-            double dy = x[1] - o[1];
-            double dz = x[2] - o[2];
-            return dx * dx + dy * dy + dz * dz < r2;
-        }), p.count(), p.fraction(), random);
+        return Subset.apply(
+                Populations.filter(cells, models, model -> id -> {
+                    double[] x = cells.position(model, id);
+                    double dx = x[0] - o[0];
+                    double dy = x[1] - o[1];
+                    double dz = x[2] - o[2];
+                    return dx * dx + dy * dy + dz * dz < r2;
+                }),
+                p.count(),
+                p.fraction(),
+                random);
     }
 }

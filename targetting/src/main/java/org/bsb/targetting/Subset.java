@@ -33,8 +33,8 @@ public final class Subset {
      * stays in ascending order. {@code count} above a population keeps all of it (the original
      * fails there); {@code fraction} keeps floor(n * fraction) cells, as the original.
      */
-    public static Map<String, List<Integer>> apply(Map<String, List<Integer>> targets, Integer count, Double fraction,
-            RandomGenerator random) {
+    public static Map<String, List<Integer>> apply(
+            Map<String, List<Integer>> targets, Integer count, Double fraction, RandomGenerator random) {
         validate(count, fraction);
         if (count == null && fraction == null) {
             return targets;

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 class CellTargettingTest {
     /** Positions chosen around the tutorial's sphere (r = 100 at (50, 100, 150)). */
     private final FakeCells cells = new FakeCells()
-            .add("stellate_cell", 50, 100, 150)          // 0: centre
-            .add("stellate_cell", 150, 100, 150)         // 1: d = 100 exactly: outside (strict)
-            .add("stellate_cell", 149.9, 100, 150)       // 2: inside
-            .add("stellate_cell", 0, 0, 0)               // 3: d² = 35000: outside
+            .add("stellate_cell", 50, 100, 150) // 0: centre
+            .add("stellate_cell", 150, 100, 150) // 1: d = 100 exactly: outside (strict)
+            .add("stellate_cell", 149.9, 100, 150) // 2: inside
+            .add("stellate_cell", 0, 0, 0) // 3: d² = 35000: outside
             .add("stellate_cell", 100, 150, 200, "hot") // 4: d² = 7500: inside
-            .add("basket_cell", 50, 160, 230, "hot")     // 0: d² = 3600 + 6400 = 10000: outside
+            .add("basket_cell", 50, 160, 230, "hot") // 0: d² = 3600 + 6400 = 10000: outside
             .add("basket_cell", 50, 159, 229, "hot", "cold"); // 1: d² = 3481 + 6241 = 9722: inside
 
     private final SplittableRandom random = new SplittableRandom(42);
@@ -26,24 +26,24 @@ class CellTargettingTest {
     @Test
     void sphereIsStrictAndCoversEveryModelByDefault() {
         var p = new SphereTargetting.Parameters(List.of(50.0, 100.0, 150.0), 100.0, null, null, null);
-        assertEquals(Map.of("stellate_cell", List.of(0, 2, 4), "basket_cell", List.of(1)),
+        assertEquals(
+                Map.of("stellate_cell", List.of(0, 2, 4), "basket_cell", List.of(1)),
                 new SphereTargetting().select(cells, p, random));
     }
 
     @Test
     void sphereCellModelFilter() {
-        var p = new SphereTargetting.Parameters(List.of(50.0, 100.0, 150.0), 100.0, List.of("basket_cell"), null,
-                null);
+        var p = new SphereTargetting.Parameters(List.of(50.0, 100.0, 150.0), 100.0, List.of("basket_cell"), null, null);
         assertEquals(Map.of("basket_cell", List.of(1)), new SphereTargetting().select(cells, p, random));
     }
 
     @Test
     void cylinderAlongYUsesXAndZAndIsStrict() {
         FakeCells c = new FakeCells()
-                .add("a", 13, 999, 24)    // 9 + 16 = 25 = r²: outside
-                .add("a", 13, -500, 23)   // 9 + 9 = 18: inside
-                .add("a", 10, 0, 20)      // on the axis
-                .add("a", 10, 0, 25.5);   // 30.25: outside
+                .add("a", 13, 999, 24) // 9 + 16 = 25 = r²: outside
+                .add("a", 13, -500, 23) // 9 + 9 = 18: inside
+                .add("a", 10, 0, 20) // on the axis
+                .add("a", 10, 0, 25.5); // 30.25: outside
         var p = new CylinderTargetting.Parameters(List.of(10.0, 20.0), null, 5.0, null, null, null);
         assertEquals(Map.of("a", List.of(1, 2)), new CylinderTargetting().select(c, p, random));
         // Along x the origin is (y, z): only the cell at y=0, z=20 is within 5 of (0, 20).
@@ -58,13 +58,16 @@ class CellTargettingTest {
 
     @Test
     void allAndCellModel() {
-        assertEquals(Map.of("stellate_cell", List.of(0, 1, 2, 3, 4), "basket_cell", List.of(0, 1)),
+        assertEquals(
+                Map.of("stellate_cell", List.of(0, 1, 2, 3, 4), "basket_cell", List.of(0, 1)),
                 new AllTargetting().select(cells, new AllTargetting.Parameters(null, null), random));
-        assertEquals(Map.of("basket_cell", List.of(0, 1)), new CellModelTargetting().select(cells,
-                new CellModelTargetting.Parameters(List.of("basket_cell"), null, null), random));
+        assertEquals(
+                Map.of("basket_cell", List.of(0, 1)),
+                new CellModelTargetting()
+                        .select(cells, new CellModelTargetting.Parameters(List.of("basket_cell"), null, null), random));
         var unknown = new CellModelTargetting.Parameters(List.of("basket"), null, null);
-        TargettingException e = assertThrows(TargettingException.class,
-                () -> new CellModelTargetting().select(cells, unknown, random));
+        TargettingException e =
+                assertThrows(TargettingException.class, () -> new CellModelTargetting().select(cells, unknown, random));
         assertTrue(e.getMessage().contains("'basket'") && e.getMessage().contains("basket_cell"), e.getMessage());
     }
 
@@ -73,8 +76,8 @@ class CellTargettingTest {
         var p = new ByIdTargetting.Parameters(Map.of("stellate_cell", List.of(4, 0, 4)), null, null);
         assertEquals(Map.of("stellate_cell", List.of(0, 4)), new ByIdTargetting().select(cells, p, random));
         var outOfRange = new ByIdTargetting.Parameters(Map.of("basket_cell", List.of(2)), null, null);
-        TargettingException e = assertThrows(TargettingException.class,
-                () -> new ByIdTargetting().select(cells, outOfRange, random));
+        TargettingException e =
+                assertThrows(TargettingException.class, () -> new ByIdTargetting().select(cells, outOfRange, random));
         assertTrue(e.getMessage().contains("ids.basket_cell") && e.getMessage().contains("2 cells"), e.getMessage());
         var unknownModel = new ByIdTargetting.Parameters(Map.of("granule_cell", List.of(0)), null, null);
         assertThrows(TargettingException.class, () -> new ByIdTargetting().select(cells, unknownModel, random));
@@ -83,7 +86,8 @@ class CellTargettingTest {
     @Test
     void byLabelNeedsEveryLabel() {
         var hot = new ByLabelTargetting.Parameters(List.of("hot"), null, null, null);
-        assertEquals(Map.of("stellate_cell", List.of(4), "basket_cell", List.of(0, 1)),
+        assertEquals(
+                Map.of("stellate_cell", List.of(4), "basket_cell", List.of(0, 1)),
                 new ByLabelTargetting().select(cells, hot, random));
         var both = new ByLabelTargetting.Parameters(List.of("hot", "cold"), List.of("basket_cell"), null, null);
         assertEquals(Map.of("basket_cell", List.of(1)), new ByLabelTargetting().select(cells, both, random));
@@ -91,12 +95,15 @@ class CellTargettingTest {
 
     @Test
     void countAndFractionAreMutuallyExclusive() {
-        TargettingException e = assertThrows(TargettingException.class,
+        TargettingException e = assertThrows(
+                TargettingException.class,
                 () -> new AllTargetting().select(cells, new AllTargetting.Parameters(2, 0.5), random));
         assertTrue(e.getMessage().contains("mutually exclusive"), e.getMessage());
-        assertThrows(TargettingException.class,
+        assertThrows(
+                TargettingException.class,
                 () -> new AllTargetting().select(cells, new AllTargetting.Parameters(null, 1.5), random));
-        assertThrows(TargettingException.class,
+        assertThrows(
+                TargettingException.class,
                 () -> new AllTargetting().select(cells, new AllTargetting.Parameters(-1, null), random));
     }
 
@@ -140,13 +147,19 @@ class CellTargettingTest {
         assertEquals(2, sel.get("stellate_cell").size());
         assertEquals(2, sel.get("basket_cell").size());
         var one = new RepresentativesTargetting.Parameters(null, List.of("stellate_cell"), null, null);
-        assertEquals(1, new RepresentativesTargetting().select(cells, one, random).get("stellate_cell").size());
+        assertEquals(
+                1,
+                new RepresentativesTargetting()
+                        .select(cells, one, random)
+                        .get("stellate_cell")
+                        .size());
     }
 
     @Test
     void sameSeedSameSelection() {
         var p = new AllTargetting.Parameters(null, 0.6);
-        assertEquals(new AllTargetting().select(cells, p, new SplittableRandom(3)),
+        assertEquals(
+                new AllTargetting().select(cells, p, new SplittableRandom(3)),
                 new AllTargetting().select(cells, p, new SplittableRandom(3)));
     }
 }

@@ -16,12 +16,22 @@ class NetworkTargetCellsTest {
     @Test
     void idsRunThroughChunksInChunkIdOrder() {
         // chunk (0,1,0) has id 65536, chunk (1,0,0) id 1: the latter's cells come first
-        PlacementBlock high = new PlacementBlock("stellate_cell", new ChunkId(0, 1, 0),
-                new double[] {10, 110, 10}, new double[3], new int[] {0}, List.of("StellateCell"));
-        PlacementBlock low = new PlacementBlock("stellate_cell", new ChunkId(1, 0, 0),
-                new double[] {110, 10, 10, 150, 50, 90}, new double[6], new int[] {0, 0}, List.of("StellateCell"));
-        NetworkData net = new NetworkData("{}", new Point3(100, 100, 100), List.of(), List.of(high, low), List.of(),
-                Map.of());
+        PlacementBlock high = new PlacementBlock(
+                "stellate_cell",
+                new ChunkId(0, 1, 0),
+                new double[] {10, 110, 10},
+                new double[3],
+                new int[] {0},
+                List.of("StellateCell"));
+        PlacementBlock low = new PlacementBlock(
+                "stellate_cell",
+                new ChunkId(1, 0, 0),
+                new double[] {110, 10, 10, 150, 50, 90},
+                new double[6],
+                new int[] {0, 0},
+                List.of("StellateCell"));
+        NetworkData net =
+                new NetworkData("{}", new Point3(100, 100, 100), List.of(), List.of(high, low), List.of(), Map.of());
         NetworkTargetCells cells = new NetworkTargetCells(net, List.of("stellate_cell", "unplaced"));
         assertEquals(3, cells.count("stellate_cell"));
         assertEquals(0, cells.count("unplaced"));
@@ -32,11 +42,18 @@ class NetworkTargetCellsTest {
         // sphere r = 100 at (50, 100, 150): d²(0) = 3600+8100+19600 > 1e4, d²(1) = 10000+2500+3600 > 1e4,
         // d²(2) = 1600 + 100 + 19600 > 1e4 -> none; r = 150 (22500) takes 1 (16100) and 2 (21300), not 0 (31300)
         var sphere = new SphereTargetting();
-        assertEquals(Map.of("stellate_cell", List.of(), "unplaced", List.of()), sphere.select(cells,
-                new SphereTargetting.Parameters(List.of(50.0, 100.0, 150.0), 100.0, null, null, null),
-                new SplittableRandom(1)));
-        assertEquals(List.of(1, 2), sphere.select(cells,
-                new SphereTargetting.Parameters(List.of(50.0, 100.0, 150.0), 150.0, null, null, null),
-                new SplittableRandom(1)).get("stellate_cell"));
+        assertEquals(
+                Map.of("stellate_cell", List.of(), "unplaced", List.of()),
+                sphere.select(
+                        cells,
+                        new SphereTargetting.Parameters(List.of(50.0, 100.0, 150.0), 100.0, null, null, null),
+                        new SplittableRandom(1)));
+        assertEquals(
+                List.of(1, 2),
+                sphere.select(
+                                cells,
+                                new SphereTargetting.Parameters(List.of(50.0, 100.0, 150.0), 150.0, null, null, null),
+                                new SplittableRandom(1))
+                        .get("stellate_cell"));
     }
 }

@@ -24,8 +24,11 @@ public final class ConnectivityFixtures {
     public static String render(List<ConnectivityBlock> blocks) {
         StringBuilder sb = new StringBuilder();
         for (ConnectivityBlock b : blocks) {
-            sb.append(b.set()).append(b.preChunk()).append(Arrays.toString(b.preLocations()))
-                    .append(Arrays.toString(b.postLocations())).append('\n');
+            sb.append(b.set())
+                    .append(b.preChunk())
+                    .append(Arrays.toString(b.preLocations()))
+                    .append(Arrays.toString(b.postLocations()))
+                    .append('\n');
         }
         return sb.toString();
     }

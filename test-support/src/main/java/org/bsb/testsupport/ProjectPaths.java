@@ -29,9 +29,10 @@ public final class ProjectPaths {
     public static synchronized Path root() {
         if (root == null) {
             Path start = Path.of("").toAbsolutePath().normalize();
-            root = findRoot(start).orElseThrow(() -> new AssertionError("no folder at or above " + start
-                    + " holds the root pom.xml of BSB for Java (artifactId " + ROOT_ARTIFACT
-                    + "): run the tests from inside the repository"));
+            root = findRoot(start)
+                    .orElseThrow(() -> new AssertionError("no folder at or above " + start
+                            + " holds the root pom.xml of BSB for Java (artifactId " + ROOT_ARTIFACT
+                            + "): run the tests from inside the repository"));
         }
         return root;
     }
@@ -95,9 +96,10 @@ public final class ProjectPaths {
 
     /** {@link #neuronData()}, or an {@link AssertionError} saying where it was looked for. */
     public static Path requireNeuronData() {
-        return neuronData().orElseThrow(() -> new AssertionError("no NEURON reference data (a folder with "
-                + NEURON_DATA_MARKER + "): set " + NEURON_DATA_ENV + " or put it in "
-                + root().resolveSibling("shared").resolve("data")));
+        return neuronData()
+                .orElseThrow(() -> new AssertionError("no NEURON reference data (a folder with "
+                        + NEURON_DATA_MARKER + "): set " + NEURON_DATA_ENV + " or put it in "
+                        + root().resolveSibling("shared").resolve("data")));
     }
 
     static boolean isNeuronData(Path dir) {

@@ -56,18 +56,42 @@ public final class SampleResults {
             i[k] = t > 10 ? -0.05 * Math.exp(-(t - 10) / 5.0) : 0;
         }
         return new ArrayList<>(List.of(
-                new Signal("vrecorder", Map.of("cell_id", 3, "cell_type", "stellate_cell", "location", new int[] {0, 0}),
-                        "mV", 0, DT, v0),
-                new Signal("vrecorder", Map.of("cell_id", 7, "cell_type", "stellate_cell", "location", new int[] {0, 0}),
-                        "mV", 0, DT, v1),
-                new Signal("synapses_rec", Map.of("cell_id", 3, "cell_type", "stellate_cell",
-                        "location", new int[] {12, 4}, "synapse_type", "GABA"), "nA", 0, DT, i)));
+                new Signal(
+                        "vrecorder",
+                        Map.of("cell_id", 3, "cell_type", "stellate_cell", "location", new int[] {0, 0}),
+                        "mV",
+                        0,
+                        DT,
+                        v0),
+                new Signal(
+                        "vrecorder",
+                        Map.of("cell_id", 7, "cell_type", "stellate_cell", "location", new int[] {0, 0}),
+                        "mV",
+                        0,
+                        DT,
+                        v1),
+                new Signal(
+                        "synapses_rec",
+                        Map.of(
+                                "cell_id",
+                                3,
+                                "cell_type",
+                                "stellate_cell",
+                                "location",
+                                new int[] {12, 4},
+                                "synapse_type",
+                                "GABA"),
+                        "nA",
+                        0,
+                        DT,
+                        i)));
     }
 
     /** Device "spikes": cell 3 at 10.5, 22.25 and 87.0 ms, cell 7 none. */
     public static List<SpikeTrain> spikeTrains() {
-        return List.of(new SpikeTrain("spikes", Map.of("cell_id", 3, "cell_type", "stellate_cell"),
-                        new double[] {10.5, 22.25, 87.0}),
+        return List.of(
+                new SpikeTrain(
+                        "spikes", Map.of("cell_id", 3, "cell_type", "stellate_cell"), new double[] {10.5, 22.25, 87.0}),
                 new SpikeTrain("spikes", Map.of("cell_id", 7, "cell_type", "stellate_cell"), new double[0]));
     }
 }

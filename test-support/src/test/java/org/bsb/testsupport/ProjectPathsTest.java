@@ -27,7 +27,8 @@ class ProjectPathsTest {
         Path repo = Files.createDirectories(dir.resolve("repo"));
         Files.writeString(repo.resolve("pom.xml"), "<project><artifactId>bsb-parent</artifactId></project>");
         Path module = Files.createDirectories(repo.resolve("module/src"));
-        Files.writeString(repo.resolve("module/pom.xml"),
+        Files.writeString(
+                repo.resolve("module/pom.xml"),
                 "<project><parent><artifactId>bsb-parent</artifactId></parent><artifactId>x</artifactId></project>");
         assertEquals(Optional.of(repo), ProjectPaths.findRoot(module));
         assertEquals(Optional.empty(), ProjectPaths.findRoot(dir));

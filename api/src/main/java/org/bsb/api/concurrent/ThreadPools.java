@@ -38,7 +38,7 @@ public final class ThreadPools {
 
     /** Daemon threads named {@code <name>-1}, {@code <name>-2}, ... */
     public static ThreadFactory daemonThreads(String name) {
-        return daemonThreads(name, t -> { });
+        return daemonThreads(name, t -> {});
     }
 
     /** As {@link #daemonThreads(String)}, telling {@code created} of each new thread before it starts. */

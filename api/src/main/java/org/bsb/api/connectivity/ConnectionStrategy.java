@@ -22,8 +22,7 @@ public interface ConnectionStrategy<P extends Record> extends Parameterized<P> {
      * Jobs with an empty region are skipped.
      */
     default Collection<ChunkId> regionOfInterest(P parameters, ChunkId chunk, RegionContext context) {
-        return new ArrayList<>(jobsPerPostsynapticChunk() ? context.presynapticChunks()
-                : context.postsynapticChunks());
+        return new ArrayList<>(jobsPerPostsynapticChunk() ? context.presynapticChunks() : context.postsynapticChunks());
     }
 
     /** Whether jobs are per postsynaptic chunk (their region then lists presynaptic chunks). */

@@ -49,8 +49,12 @@ public interface RegionContext {
         }
         List<ChunkId> out = new ArrayList<>();
         for (ChunkId p : postsynapticChunks()) {
-            if (p.x() >= lo[0] && p.x() <= hi[0] && p.y() >= lo[1] && p.y() <= hi[1]
-                    && p.z() >= lo[2] && p.z() <= hi[2]) {
+            if (p.x() >= lo[0]
+                    && p.x() <= hi[0]
+                    && p.y() >= lo[1]
+                    && p.y() <= hi[1]
+                    && p.z() >= lo[2]
+                    && p.z() <= hi[2]) {
                 out.add(p);
             }
         }

@@ -5,8 +5,7 @@ import java.util.random.RandomGenerator;
 
 /** Random draws strategies share, so that their use of a job's random stream is well defined. */
 public final class Sampling {
-    private Sampling() {
-    }
+    private Sampling() {}
 
     /**
      * {@code k} distinct integers from 0 until {@code n}, uniformly, in the order drawn: a partial

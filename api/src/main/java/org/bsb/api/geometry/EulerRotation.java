@@ -18,9 +18,16 @@ public record EulerRotation(double[] matrix) {
         double cb = Math.cos(b), sb = Math.sin(b);
         double cc = Math.cos(c), sc = Math.sin(c);
         return new EulerRotation(new double[] {
-            cc * cb, cc * sb * sa - sc * ca, cc * sb * ca + sc * sa,
-            sc * cb, sc * sb * sa + cc * ca, sc * sb * ca - cc * sa,
-            -sb, cb * sa, cb * ca});
+            cc * cb,
+            cc * sb * sa - sc * ca,
+            cc * sb * ca + sc * sa,
+            sc * cb,
+            sc * sb * sa + cc * ca,
+            sc * sb * ca - cc * sa,
+            -sb,
+            cb * sa,
+            cb * ca
+        });
     }
 
     /** From a stored (x, y, z) degrees triple. */
@@ -31,8 +38,8 @@ public record EulerRotation(double[] matrix) {
     /** Whether the rotation leaves every point where it is. */
     public boolean isIdentity() {
         double[] m = matrix;
-        return m[0] == 1 && m[4] == 1 && m[8] == 1 && m[1] == 0 && m[2] == 0 && m[3] == 0
-                && m[5] == 0 && m[6] == 0 && m[7] == 0;
+        return m[0] == 1 && m[4] == 1 && m[8] == 1 && m[1] == 0 && m[2] == 0 && m[3] == 0 && m[5] == 0 && m[6] == 0
+                && m[7] == 0;
     }
 
     public EulerRotation inverse() {

@@ -60,7 +60,7 @@ public final class AtomicFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String MARK = ".tmp-";
-    private static final PathWriter NOTHING = tmp -> { };
+    private static final PathWriter NOTHING = tmp -> {};
 
     private AtomicFiles() {}
 
@@ -188,8 +188,9 @@ public final class AtomicFiles {
             } catch (FileAlreadyExistsException again) {
                 return false;
             } catch (AtomicMoveNotSupportedException again) {
-                throw new IOException("the file system of " + target.getParent() + " can neither link nor rename "
-                        + "atomically", again);
+                throw new IOException(
+                        "the file system of " + target.getParent() + " can neither link nor rename " + "atomically",
+                        again);
             }
         }
     }
@@ -235,7 +236,8 @@ public final class AtomicFiles {
             Path tmp = dir.resolve("." + name + MARK + ProcessHandle.current().pid() + "-"
                     + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE));
             try {
-                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
                 return tmp;
             } catch (FileAlreadyExistsException e) {
                 if (tries > 100) {

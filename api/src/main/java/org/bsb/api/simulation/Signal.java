@@ -9,5 +9,10 @@ import java.util.Map;
  * @param tStart time of the first sample, ms
  * @param samplingPeriod ms
  */
-public record Signal(String device, Map<String, Object> annotations, String units, double tStart,
-        double samplingPeriod, double[] values) {}
+public record Signal(
+        String device,
+        Map<String, Object> annotations,
+        String units,
+        double tStart,
+        double samplingPeriod,
+        double[] values) {}

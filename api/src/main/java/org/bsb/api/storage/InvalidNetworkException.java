@@ -14,6 +14,7 @@ public class InvalidNetworkException extends StorageException {
     private static final long serialVersionUID = 1L;
     /** How many problems the message lists. */
     public static final int SHOWN = 20;
+
     private final String file;
     private final transient List<String> problems;
     private final long count;
@@ -59,7 +60,10 @@ public class InvalidNetworkException extends StorageException {
      */
     public static String report(String file, List<String> problems, long count, int shown) {
         StringBuilder b = new StringBuilder();
-        b.append(file).append(" is not a valid network file (").append(count).append(count == 1 ? " problem" : " problems")
+        b.append(file)
+                .append(" is not a valid network file (")
+                .append(count)
+                .append(count == 1 ? " problem" : " problems")
                 .append("):");
         String name = file;
         int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));

@@ -11,8 +11,13 @@ import org.bsb.api.morphology.Morphology;
  * @param configJson the active config, serialized as JSON
  * @param attributes further root attributes (seed, versions, ...)
  */
-public record NetworkData(String configJson, Point3 chunkSize, List<Morphology> morphologies,
-        List<PlacementBlock> placement, List<ConnectivityBlock> connectivity, Map<String, String> attributes) {
+public record NetworkData(
+        String configJson,
+        Point3 chunkSize,
+        List<Morphology> morphologies,
+        List<PlacementBlock> placement,
+        List<ConnectivityBlock> connectivity,
+        Map<String, String> attributes) {
     public NetworkData {
         morphologies = List.copyOf(morphologies);
         placement = List.copyOf(placement);

@@ -15,8 +15,14 @@ import org.bsb.api.geometry.ChunkId;
  * @param labels per cell its set of labels (the original's placement-set labels, e.g. a microzone),
  *     or null when no cell of the block is labelled
  */
-public record PlacementBlock(String cellType, ChunkId chunk, double[] positions, double[] rotations,
-        int[] morphologies, List<String> morphologyNames, List<Set<String>> labels) {
+public record PlacementBlock(
+        String cellType,
+        ChunkId chunk,
+        double[] positions,
+        double[] rotations,
+        int[] morphologies,
+        List<String> morphologyNames,
+        List<Set<String>> labels) {
     public PlacementBlock {
         if (labels != null) {
             if (labels.size() != morphologies.length) {
@@ -31,7 +37,12 @@ public record PlacementBlock(String cellType, ChunkId chunk, double[] positions,
     }
 
     /** A block without labels. */
-    public PlacementBlock(String cellType, ChunkId chunk, double[] positions, double[] rotations, int[] morphologies,
+    public PlacementBlock(
+            String cellType,
+            ChunkId chunk,
+            double[] positions,
+            double[] rotations,
+            int[] morphologies,
             List<String> morphologyNames) {
         this(cellType, chunk, positions, rotations, morphologies, morphologyNames, null);
     }

@@ -58,16 +58,23 @@ class AtomicFilesTest {
         Path target = dir.resolve("results.nio");
         Files.write(target, bytes("old"));
         AtomicReference<Path> seen = new AtomicReference<>();
-        AtomicFiles.replace(target, tmp -> {
-            seen.set(tmp);
-            Files.write(tmp, bytes("new content"));
-        }, tmp -> {
-            assertArrayEquals(bytes("new content"), Files.readAllBytes(tmp));
-            assertArrayEquals(bytes("old"), Files.readAllBytes(target));
-        });
+        AtomicFiles.replace(
+                target,
+                tmp -> {
+                    seen.set(tmp);
+                    Files.write(tmp, bytes("new content"));
+                },
+                tmp -> {
+                    assertArrayEquals(bytes("new content"), Files.readAllBytes(tmp));
+                    assertArrayEquals(bytes("old"), Files.readAllBytes(target));
+                });
         Path tmp = seen.get();
         assertEquals(dir, tmp.getParent());
-        assertTrue(tmp.getFileName().toString().startsWith(".results.nio.tmp-" + ProcessHandle.current().pid() + "-"),
+        assertTrue(
+                tmp.getFileName()
+                        .toString()
+                        .startsWith(
+                                ".results.nio.tmp-" + ProcessHandle.current().pid() + "-"),
                 tmp.toString());
         assertFalse(Files.exists(tmp));
         assertArrayEquals(bytes("new content"), Files.readAllBytes(target));
@@ -77,22 +84,26 @@ class AtomicFilesTest {
     void aWriteThatFailsMidwayLeavesTheTargetUntouchedAndNoTemporaryFile() throws Exception {
         Path target = dir.resolve("net.hdf5");
         Files.write(target, bytes("the previous network"));
-        List<Throwable> failures = List.of(new IOException("disk on fire"), new IllegalStateException("bug"),
-                new OutOfMemoryError("heap"));
+        List<Throwable> failures = List.of(
+                new IOException("disk on fire"), new IllegalStateException("bug"), new OutOfMemoryError("heap"));
         for (Throwable failure : failures) {
-            Throwable thrown = assertThrows(Throwable.class, () -> AtomicFiles.replace(target, tmp -> {
-                Files.write(tmp, bytes("half of the new net"));
-                sneakyThrow(failure);
-            }));
+            Throwable thrown = assertThrows(
+                    Throwable.class,
+                    () -> AtomicFiles.replace(target, tmp -> {
+                        Files.write(tmp, bytes("half of the new net"));
+                        sneakyThrow(failure);
+                    }));
             assertSame(failure, thrown);
             assertArrayEquals(bytes("the previous network"), Files.readAllBytes(target));
             assertEquals(List.of("net.hdf5"), names());
         }
         // a stream writer failing midway
-        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            out.write(new byte[100_000]);
-            throw new IOException("no space left");
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicFiles.write(target, out -> {
+                    out.write(new byte[100_000]);
+                    throw new IOException("no space left");
+                }));
         assertEquals("no space left", e.getMessage());
         assertArrayEquals(bytes("the previous network"), Files.readAllBytes(target));
         assertEquals(List.of("net.hdf5"), names());
@@ -102,8 +113,9 @@ class AtomicFilesTest {
     void aFailureJustBeforeTheMoveLeavesTheTargetUntouched() throws Exception {
         Path target = dir.resolve("net.hdf5");
         Files.write(target, bytes("old"));
-        assertThrows(IOException.class, () -> AtomicFiles.replace(target, tmp -> Files.write(tmp, bytes("new")),
-                tmp -> {
+        assertThrows(
+                IOException.class,
+                () -> AtomicFiles.replace(target, tmp -> Files.write(tmp, bytes("new")), tmp -> {
                     throw new IOException("killed");
                 }));
         assertArrayEquals(bytes("old"), Files.readAllBytes(target));
@@ -113,9 +125,11 @@ class AtomicFilesTest {
     @Test
     void aNewFileIsNotCreatedWhenTheWriteFails() throws Exception {
         Path target = dir.resolve("new.jar");
-        assertThrows(IOException.class, () -> AtomicFiles.replace(target, tmp -> {
-            throw new IOException("broken");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFiles.replace(target, tmp -> {
+                    throw new IOException("broken");
+                }));
         assertEquals(List.of(), names());
     }
 
@@ -179,7 +193,10 @@ class AtomicFilesTest {
     void createNewNeverReplacesAFile() throws Exception {
         Files.write(dir.resolve("sim.h5"), bytes("first run"));
         Files.write(dir.resolve("sim-2.h5"), bytes("second run"));
-        Path made = AtomicFiles.createNew(dir, "sim", n -> n == 0 ? "sim.h5" : "sim-" + (n + 1) + ".h5",
+        Path made = AtomicFiles.createNew(
+                dir,
+                "sim",
+                n -> n == 0 ? "sim.h5" : "sim-" + (n + 1) + ".h5",
                 tmp -> Files.write(tmp, bytes("third run")));
         assertEquals(dir.resolve("sim-3.h5"), made);
         assertArrayEquals(bytes("first run"), Files.readAllBytes(dir.resolve("sim.h5")));
@@ -187,14 +204,18 @@ class AtomicFilesTest {
         assertArrayEquals(bytes("third run"), Files.readAllBytes(made));
         assertEquals(List.of("sim-2.h5", "sim-3.h5", "sim.h5"), names());
 
-        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
-                () -> AtomicFiles.createNew(dir, "sim", n -> n == 0 ? "sim.h5" : null, tmp -> Files.write(tmp, bytes("x"))));
+        FileAlreadyExistsException e = assertThrows(
+                FileAlreadyExistsException.class,
+                () -> AtomicFiles.createNew(
+                        dir, "sim", n -> n == 0 ? "sim.h5" : null, tmp -> Files.write(tmp, bytes("x"))));
         assertTrue(e.getMessage().contains("no free file name"), e.getMessage());
         assertEquals(List.of("sim-2.h5", "sim-3.h5", "sim.h5"), names());
 
-        assertThrows(IOException.class, () -> AtomicFiles.createNew(dir, "sim", n -> "sim-9.h5", tmp -> {
-            throw new IOException("broken");
-        }));
+        assertThrows(
+                IOException.class,
+                () -> AtomicFiles.createNew(dir, "sim", n -> "sim-9.h5", tmp -> {
+                    throw new IOException("broken");
+                }));
         assertEquals(List.of("sim-2.h5", "sim-3.h5", "sim.h5"), names());
     }
 
@@ -213,12 +234,15 @@ class AtomicFilesTest {
 
     @Test
     void temporaryFilesOfKilledWritersAreRemovedByTheNextWrite() throws Exception {
-        Process gone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
-                .redirectErrorStream(true).start();
+        Process gone = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .start();
         gone.getInputStream().readAllBytes();
         gone.waitFor();
         Path stale = Files.write(dir.resolve(".net.hdf5.tmp-" + gone.pid() + "-1f"), bytes("half"));
-        Path live = Files.write(dir.resolve(".net.hdf5.tmp-" + ProcessHandle.current().pid() + "-2e"), bytes("busy"));
+        Path live = Files.write(
+                dir.resolve(".net.hdf5.tmp-" + ProcessHandle.current().pid() + "-2e"), bytes("busy"));
         Path other = Files.write(dir.resolve(".other.hdf5.tmp-" + gone.pid() + "-3d"), bytes("not ours"));
         AtomicFiles.write(dir.resolve("net.hdf5"), bytes("net"));
         assertFalse(Files.exists(stale));

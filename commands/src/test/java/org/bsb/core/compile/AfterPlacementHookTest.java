@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.bsb.api.BsbName;
 import org.bsb.api.Required;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.placement.AfterPlacementHook;
 import org.bsb.api.placement.PlacementException;
 import org.bsb.api.placement.PlacementHookJob;
 import org.bsb.api.storage.NetworkData;
+import org.bsb.core.registry.ServiceKind;
+import org.bsb.storage.hdf5.Hdf5Engine;
 import org.bsb.targetting.ByLabelTargetting;
 import org.bsb.targetting.NetworkTargetCells;
-import org.bsb.storage.hdf5.Hdf5Engine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,8 @@ class AfterPlacementHookTest {
     /** Labels the cells left of {@code x_max} (µm) with {@code label}, as a lab's microzone hook would. */
     @BsbName({"lab.hooks.LabelLeft", "label_left"})
     public static final class LabelLeft implements AfterPlacementHook<LabelLeft.Parameters> {
-        public record Parameters(@Required Double xMax, @Required String label) {}
+        public record Parameters(
+                @Required Double xMax, @Required String label) {}
 
         @Override
         public Class<Parameters> parameterType() {
@@ -46,9 +47,13 @@ class AfterPlacementHookTest {
                     }
                 }
                 if (ids.isEmpty()) {
-                    throw new PlacementException("no cell left of " + job.parameters().xMax());
+                    throw new PlacementException(
+                            "no cell left of " + job.parameters().xMax());
                 }
-                job.label(type, List.of(job.parameters().label()), ids.stream().mapToInt(Integer::intValue).toArray());
+                job.label(
+                        type,
+                        List.of(job.parameters().label()),
+                        ids.stream().mapToInt(Integer::intValue).toArray());
             }
         }
     }
@@ -62,21 +67,27 @@ class AfterPlacementHookTest {
     }
 
     private int compile(String hooks) throws Exception {
-        return project.compile(CompileCommandTest.CONFIG.replace("\"connectivity\": {}", "\"connectivity\": {},\n"
-                + "  \"after_placement\": " + hooks), "--clear", "--seed", "2");
+        return project.compile(
+                CompileCommandTest.CONFIG.replace(
+                        "\"connectivity\": {}", "\"connectivity\": {},\n" + "  \"after_placement\": " + hooks),
+                "--clear",
+                "--seed",
+                "2");
     }
 
     private static Map<String, List<Integer>> byLabel(NetworkData n, String label) {
-        return new ByLabelTargetting().select(new NetworkTargetCells(n, List.of("stellate_cell")),
-                new ByLabelTargetting.Parameters(List.of(label), null, null, null), new SplittableRandom(1));
+        return new ByLabelTargetting()
+                .select(
+                        new NetworkTargetCells(n, List.of("stellate_cell")),
+                        new ByLabelTargetting.Parameters(List.of(label), null, null, null),
+                        new SplittableRandom(1));
     }
 
     @Test
     void hooksLabelCellsInConfigOrderAndTheLabelsAreStored() throws Exception {
         assertEquals(0, compile("""
                 {"left": {"strategy": "label_left", "x_max": 50, "label": "left"},
-                 "far_left": {"strategy": "lab.hooks.LabelLeft", "x_max": 20, "label": "far_left"}}"""),
-                project.err);
+                 "far_left": {"strategy": "lab.hooks.LabelLeft", "x_max": 20, "label": "far_left"}}"""), project.err);
         NetworkData n = new Hdf5Engine().read(project.dir.resolve("my_network.hdf5"));
         NetworkTargetCells cells = new NetworkTargetCells(n, List.of("stellate_cell"));
         List<Integer> left = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.bsb.core.compile;
 
-import org.bsb.core.network.Blocks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.commands.BsbCli;
+import org.bsb.core.network.Blocks;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.storage.hdf5.Hdf5Engine;
@@ -44,6 +44,7 @@ class CompileCommandTest {
 
     @TempDir
     Path dir;
+
     Path project;
     Path elsewhere;
     MapRegistry registry;
@@ -64,8 +65,12 @@ class CompileCommandTest {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
         // Run from another folder: paths in the config are relative to the config's folder.
-        return BsbCli.run(registry, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), elsewhere, args);
+        return BsbCli.run(
+                registry,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                elsewhere,
+                args);
     }
 
     String out() {
@@ -98,9 +103,12 @@ class CompileCommandTest {
 
     @Test
     void sameSeedIsByteIdenticalAtOneAndTwoThreads() throws Exception {
-        assertEquals(0, bsb("compile", "../project/net.json", "-o", "one.hdf5", "--seed", "5", "--threads", "1"), err());
-        assertEquals(0, bsb("compile", "../project/net.json", "-o", "two.hdf5", "--seed", "5", "--threads", "2"), err());
-        assertArrayEquals(Files.readAllBytes(elsewhere.resolve("one.hdf5")), Files.readAllBytes(elsewhere.resolve("two.hdf5")));
+        assertEquals(
+                0, bsb("compile", "../project/net.json", "-o", "one.hdf5", "--seed", "5", "--threads", "1"), err());
+        assertEquals(
+                0, bsb("compile", "../project/net.json", "-o", "two.hdf5", "--seed", "5", "--threads", "2"), err());
+        assertArrayEquals(
+                Files.readAllBytes(elsewhere.resolve("one.hdf5")), Files.readAllBytes(elsewhere.resolve("two.hdf5")));
         assertFalse(Files.exists(project.resolve("my_network.hdf5")));
     }
 
@@ -135,8 +143,8 @@ class CompileCommandTest {
         assertEquals(0, bsb("compile", "../project/net.json", "-o", "n.hdf5", "--seed", "3"), err());
         Path file = elsewhere.resolve("n.hdf5");
         NetworkData before = new Hdf5Engine().read(file);
-        Files.writeString(project.resolve("renamed.json"), CONFIG.replace("DBBS test stellate rand circuit v4.0",
-                "renamed"));
+        Files.writeString(
+                project.resolve("renamed.json"), CONFIG.replace("DBBS test stellate rand circuit v4.0", "renamed"));
         assertEquals(0, bsb("reconfigure", "n.hdf5", "../project/renamed.json"), err());
         NetworkData after = new Hdf5Engine().read(file);
         assertTrue(after.configJson().contains("\"renamed\""));
@@ -147,8 +155,9 @@ class CompileCommandTest {
         }
         // A config that does not describe the network is refused and changes nothing.
         byte[] bytes = Files.readAllBytes(file);
-        Files.writeString(project.resolve("other.json"), CONFIG.replace("stellate_cell", "basket_cell")
-                .replace("[100, 100, 100]", "[50, 50, 50]"));
+        Files.writeString(
+                project.resolve("other.json"),
+                CONFIG.replace("stellate_cell", "basket_cell").replace("[100, 100, 100]", "[50, 50, 50]"));
         assertEquals(1, bsb("reconfigure", "n.hdf5", "../project/other.json"));
         assertTrue(err().contains("network.chunk_size") && err().contains("'stellate_cell'"), err());
         assertArrayEquals(bytes, Files.readAllBytes(file));
@@ -160,7 +169,8 @@ class CompileCommandTest {
         assertEquals(1, bsb("compile", "../project/bad.json", "-o", "x.hdf5"));
         assertTrue(err().contains("Missing.swc"), err());
         assertFalse(Files.exists(elsewhere.resolve("x.hdf5")));
-        Files.writeString(project.resolve("bad2.json"), CONFIG.replace("\"thickness\": 300.0", "\"thickness\": \"thick\""));
+        Files.writeString(
+                project.resolve("bad2.json"), CONFIG.replace("\"thickness\": 300.0", "\"thickness\": \"thick\""));
         assertEquals(1, bsb("compile", "../project/bad2.json", "-o", "x.hdf5"));
         assertTrue(err().contains("partitions.stellate_layer.thickness"), err());
     }

@@ -1,6 +1,5 @@
 package org.bsb.core.compile;
 
-import org.bsb.core.network.Blocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +21,6 @@ import org.bsb.api.Default;
 import org.bsb.api.NoParameters;
 import org.bsb.api.ProjectFile;
 import org.bsb.api.Required;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.connectivity.CellPopulation;
 import org.bsb.api.connectivity.ConnectionJob;
 import org.bsb.api.connectivity.ConnectionStrategy;
@@ -36,6 +34,8 @@ import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
 import org.bsb.commands.BsbCli;
+import org.bsb.core.network.Blocks;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.storage.hdf5.Hdf5Engine;
 import org.bsb.storage.hdf5.Hdf5Patch;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,8 +85,12 @@ class HostileNetworkTest {
         }
     }
 
-    public record SimParameters(@Required Double temperature, @Default("-65") double initial,
-            @Default("[]") @ProjectFile(extensions = ".mod", folders = true) List<String> mechanisms) {}
+    public record SimParameters(
+            @Required Double temperature,
+            @Default("-65") double initial,
+
+            @Default("[]") @ProjectFile(extensions = ".mod", folders = true)
+            List<String> mechanisms) {}
 
     /** Counts its runs. */
     @BsbName({"neuron"})
@@ -101,8 +105,11 @@ class HostileNetworkTest {
         @Override
         public SimulationResults run(SimulationRequest<SimParameters> request) {
             runs++;
-            return new SimulationResults(request.name(), Map.of(), List.of(new Signal("v", Map.of(), "mV", 0, 0.025,
-                    new double[4])), List.of());
+            return new SimulationResults(
+                    request.name(),
+                    Map.of(),
+                    List.of(new Signal("v", Map.of(), "mV", 0, 0.025, new double[4])),
+                    List.of());
         }
     }
 
@@ -159,8 +166,12 @@ class HostileNetworkTest {
     int bsb(String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int rc = BsbCli.run(project.registry, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), dir, args);
+        int rc = BsbCli.run(
+                project.registry,
+                new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8),
+                dir,
+                args);
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
         return rc;
@@ -216,8 +227,10 @@ class HostileNetworkTest {
         String name = file.getFileName().toString();
         String before = sha256(file);
         Path results = dir.resolve("results-" + name);
-        List<String[]> commands = new ArrayList<>(List.of(new String[] {"check", name}, new String[] {"inspect", name},
-                new String[] {"simulate", name, "neuronsim", "-o", results.getFileName().toString()}));
+        List<String[]> commands =
+                new ArrayList<>(List.of(new String[] {"check", name}, new String[] {"inspect", name}, new String[] {
+                    "simulate", name, "neuronsim", "-o", results.getFileName().toString()
+                }));
         if (reconfigureToo) {
             commands.add(new String[] {"reconfigure", name, "good.json"});
         }
@@ -229,13 +242,16 @@ class HostileNetworkTest {
             assertTrue(err.contains(file + " is not a valid network file ("), what);
             for (String text : expected) {
                 // each problem on a line of its own, naming the file and (text) the place in it
-                assertTrue(Arrays.stream(err.split("\n")).anyMatch(l -> l.startsWith("  " + name + ": /")
-                        && l.contains(text)), "expected '" + text + "' from " + what);
+                assertTrue(
+                        Arrays.stream(err.split("\n"))
+                                .anyMatch(l -> l.startsWith("  " + name + ": /") && l.contains(text)),
+                        "expected '" + text + "' from " + what);
             }
             for (String internal : List.of("Exception", "Index:", "arraycopy", "\tat ", "null")) {
                 assertFalse(err.contains(internal), "'" + internal + "' in " + what);
             }
-            assertFalse(java.util.regex.Pattern.compile("\\(-?\\d+\\)").matcher(err).find(), "a bare number in " + what);
+            assertFalse(
+                    java.util.regex.Pattern.compile("\\(-?\\d+\\)").matcher(err).find(), "a bare number in " + what);
             assertEquals(before, sha256(file), command[0] + " changed " + name);
         }
         assertEquals(runs, simulator.runs, "the simulator ran");
@@ -247,9 +263,13 @@ class HostileNetworkTest {
     @Test
     void theCompiledNetworkPassesEverywhere() throws Exception {
         assertEquals(0, bsb("check", "my_network.hdf5"), err);
-        assertEquals("my_network.hdf5: ok (hdf5: 30 cells of 1 cell type, " + valid.connectivity().stream()
-                .mapToInt(ConnectivityBlock::size).sum() + " connections in 1 set, 1 morphology, config 'DBBS test"
-                + " stellate rand circuit v4.0' valid)\n", out);
+        assertEquals(
+                "my_network.hdf5: ok (hdf5: 30 cells of 1 cell type, "
+                        + valid.connectivity().stream()
+                                .mapToInt(ConnectivityBlock::size)
+                                .sum() + " connections in 1 set, 1 morphology, config 'DBBS test"
+                        + " stellate rand circuit v4.0' valid)\n",
+                out);
         assertEquals(0, bsb("inspect", "my_network.hdf5"), err);
         int runs = simulator.runs;
         assertEquals(0, bsb("simulate", "my_network.hdf5", "neuronsim", "-o", "ok-results"), err);
@@ -264,8 +284,8 @@ class HostileNetworkTest {
     void cellIdsOutOfRange() throws Exception {
         for (int bad : new int[] {Integer.MAX_VALUE, -5, 30}) {
             Path f = damaged("id" + bad, p -> p.dataset(locsPath("post"), row(3, r -> ((int[]) r)[0] = bad)));
-            refusedEverywhere(f, true, locsPath("post") + " row 3: cell id " + bad + " out of range 0..29 of"
-                    + " stellate_cell");
+            refusedEverywhere(
+                    f, true, locsPath("post") + " row 3: cell id " + bad + " out of range 0..29 of" + " stellate_cell");
         }
         Path f = damaged("pre-id", p -> p.dataset(locsPath("pre"), row(0, r -> ((int[]) r)[0] = Integer.MIN_VALUE)));
         refusedEverywhere(f, true, locsPath("pre") + " row 0: cell id -2147483648 out of range 0..29 of stellate_cell");
@@ -274,27 +294,43 @@ class HostileNetworkTest {
     @Test
     void nonFinitePositionsAndRotations() throws Exception {
         String rotation = positionPath(1).replace("position", "rotation");
-        refusedEverywhere(damaged("nan", p -> p.dataset(positionPath(0), row(2, r -> ((double[]) r)[1] = Double.NaN))),
-                true, positionPath(0) + " row 2: position (");
-        refusedEverywhere(damaged("inf", p -> p.dataset(positionPath(0), row(0,
-                r -> ((double[]) r)[0] = Double.POSITIVE_INFINITY))), true, positionPath(0) + " row 0: position (Infinity,");
-        refusedEverywhere(damaged("neginf", p -> p.dataset(rotation, row(4,
-                r -> ((double[]) r)[2] = Double.NEGATIVE_INFINITY))), true, rotation + " row 4: rotation (");
-        refusedEverywhere(damaged("rot-nan", p -> p.dataset(rotation, row(1, r -> Arrays.fill((double[]) r, Double.NaN)))),
-                true, rotation + " row 1: rotation (NaN, NaN, NaN) is not finite");
+        refusedEverywhere(
+                damaged("nan", p -> p.dataset(positionPath(0), row(2, r -> ((double[]) r)[1] = Double.NaN))),
+                true,
+                positionPath(0) + " row 2: position (");
+        refusedEverywhere(
+                damaged(
+                        "inf",
+                        p -> p.dataset(positionPath(0), row(0, r -> ((double[]) r)[0] = Double.POSITIVE_INFINITY))),
+                true,
+                positionPath(0) + " row 0: position (Infinity,");
+        refusedEverywhere(
+                damaged("neginf", p -> p.dataset(rotation, row(4, r -> ((double[]) r)[2] = Double.NEGATIVE_INFINITY))),
+                true,
+                rotation + " row 4: rotation (");
+        refusedEverywhere(
+                damaged("rot-nan", p -> p.dataset(rotation, row(1, r -> Arrays.fill((double[]) r, Double.NaN)))),
+                true,
+                rotation + " row 1: rotation (NaN, NaN, NaN) is not finite");
     }
 
     @Test
     void datasetsShorterThanTheirLengthAttribute() throws Exception {
         int n = block(0).size();
-        refusedEverywhere(damaged("short-pos", p -> p.dataset(positionPath(0), rows -> Arrays.copyOf((Object[]) rows,
-                n - 2))), true, positionPath(0) + ": holds " + (n - 2) + " rows, but the chunk's len attribute is " + n
-                        + " (rows " + (n - 2) + ".." + (n - 1) + " are missing)");
+        refusedEverywhere(
+                damaged("short-pos", p -> p.dataset(positionPath(0), rows -> Arrays.copyOf((Object[]) rows, n - 2))),
+                true,
+                positionPath(0) + ": holds " + (n - 2) + " rows, but the chunk's len attribute is " + n + " (rows "
+                        + (n - 2) + ".." + (n - 1) + " are missing)");
         int m = connections().size();
-        refusedEverywhere(damaged("short-post", p -> p.dataset(locsPath("post"), rows -> Arrays.copyOf((Object[]) rows,
-                m - 1))), true, locsPath("post") + ": holds " + (m - 1) + " rows, but the chunk's len attribute is " + m);
+        refusedEverywhere(
+                damaged("short-post", p -> p.dataset(locsPath("post"), rows -> Arrays.copyOf((Object[]) rows, m - 1))),
+                true,
+                locsPath("post") + ": holds " + (m - 1) + " rows, but the chunk's len attribute is " + m);
         String chunk = positionPath(0).replace("/position", "");
-        refusedEverywhere(damaged("long-len", p -> p.attribute(chunk, "len", (long) n + 10)), true,
+        refusedEverywhere(
+                damaged("long-len", p -> p.attribute(chunk, "len", (long) n + 10)),
+                true,
                 positionPath(0) + ": holds " + n + " rows, but the chunk's len attribute is " + (n + 10));
     }
 
@@ -302,28 +338,42 @@ class HostileNetworkTest {
     void morphologyIndicesOutOfRange() throws Exception {
         String morphology = positionPath(0).replace("position", "morphology");
         for (int bad : new int[] {42, -7}) {
-            refusedEverywhere(damaged("morpho" + bad, p -> p.dataset(morphology, data -> {
-                ((int[]) data)[1] = bad;
-                return data;
-            })), true, morphology + " row 1: morphology index " + bad + " out of range: expected -1 (no morphology) or"
-                    + " 0..0 (into the chunk's morphology_loaders [StellateCell])");
+            refusedEverywhere(
+                    damaged(
+                            "morpho" + bad,
+                            p -> p.dataset(morphology, data -> {
+                                ((int[]) data)[1] = bad;
+                                return data;
+                            })),
+                    true,
+                    morphology + " row 1: morphology index " + bad + " out of range: expected -1 (no morphology) or"
+                            + " 0..0 (into the chunk's morphology_loaders [StellateCell])");
         }
         String chunk = positionPath(0).replace("/position", "");
-        refusedEverywhere(damaged("loader", p -> p.attribute(chunk, "morphology_loaders", new String[] {"Purkinje"})),
-                true, chunk + " attribute morphology_loaders: names morphology 'Purkinje', which /morphologies does not"
+        refusedEverywhere(
+                damaged("loader", p -> p.attribute(chunk, "morphology_loaders", new String[] {"Purkinje"})),
+                true,
+                chunk + " attribute morphology_loaders: names morphology 'Purkinje', which /morphologies does not"
                         + " hold (it holds StellateCell)");
     }
 
     @Test
     void connectionLocationsNotOnTheMorphology() throws Exception {
         int cell = connections().postLocations()[3 * 2];
-        refusedEverywhere(damaged("branch", p -> p.dataset(locsPath("post"), row(2, r -> ((int[]) r)[1] = 10000))), true,
-                locsPath("post") + " row 2: branch 10000 does not exist on morphology StellateCell of stellate_cell cell "
-                        + cell + " (branches 0..119; -1, -1 for no location)");
-        refusedEverywhere(damaged("point", p -> p.dataset(locsPath("post"), row(2, r -> ((int[]) r)[2] = 99999))), true,
+        refusedEverywhere(
+                damaged("branch", p -> p.dataset(locsPath("post"), row(2, r -> ((int[]) r)[1] = 10000))),
+                true,
+                locsPath("post")
+                        + " row 2: branch 10000 does not exist on morphology StellateCell of stellate_cell cell " + cell
+                        + " (branches 0..119; -1, -1 for no location)");
+        refusedEverywhere(
+                damaged("point", p -> p.dataset(locsPath("post"), row(2, r -> ((int[]) r)[2] = 99999))),
+                true,
                 locsPath("post") + " row 2: point 99999 does not exist on branch 119 of morphology StellateCell of"
                         + " stellate_cell cell " + cell + " (points 0..");
-        refusedEverywhere(damaged("negative", p -> p.dataset(locsPath("pre"), row(1, r -> ((int[]) r)[1] = -3))), true,
+        refusedEverywhere(
+                damaged("negative", p -> p.dataset(locsPath("pre"), row(1, r -> ((int[]) r)[1] = -3))),
+                true,
                 locsPath("pre") + " row 1: branch -3 does not exist on morphology StellateCell");
     }
 
@@ -331,23 +381,38 @@ class HostileNetworkTest {
     void storedConfigsThatDoNotValidate() throws Exception {
         String json = valid.configJson();
         for (String[] variant : new String[][] {
-                {"resolution", json.replaceFirst("(\"resolution\"\\s*:\\s*)0\\.025", "$10"),
-                    "simulations.neuronsim.resolution: found 0, expected a number > 0"},
-                {"duration", json.replaceFirst("(\"duration\"\\s*:\\s*)100(\\.0)?", "$1-100"),
-                    "simulations.neuronsim.duration: found -100, expected a number > 0"},
-                {"abc", json.replaceFirst("(\"duration\"\\s*:\\s*)100(\\.0)?", "$1\"abc\""),
-                    "simulations.neuronsim.duration: found 'abc', expected a number"},
-                {"broken", json.substring(0, json.length() / 2), "/files/config"}}) {
+            {
+                "resolution",
+                json.replaceFirst("(\"resolution\"\\s*:\\s*)0\\.025", "$10"),
+                "simulations.neuronsim.resolution: found 0, expected a number > 0"
+            },
+            {
+                "duration",
+                json.replaceFirst("(\"duration\"\\s*:\\s*)100(\\.0)?", "$1-100"),
+                "simulations.neuronsim.duration: found -100, expected a number > 0"
+            },
+            {
+                "abc",
+                json.replaceFirst("(\"duration\"\\s*:\\s*)100(\\.0)?", "$1\"abc\""),
+                "simulations.neuronsim.duration: found 'abc', expected a number"
+            },
+            {"broken", json.substring(0, json.length() / 2), "/files/config"}
+        }) {
             assertFalse(variant[1].equals(json), variant[0] + ": the stored config is " + json);
             Path f = damaged("config-" + variant[0], p -> p.dataset("/files/config", text -> variant[1]));
             // reconfigure is how a broken stored config is replaced: it does not refuse
             refusedEverywhere(f, false, "/files/config", variant[2]);
-            assertTrue(Arrays.stream(err.split("\n")).anyMatch(l -> l.startsWith("  config-" + variant[0]
-                    + ".hdf5: /files/config") && l.contains(variant[2])), err);
+            assertTrue(
+                    Arrays.stream(err.split("\n"))
+                            .anyMatch(l -> l.startsWith("  config-" + variant[0] + ".hdf5: /files/config")
+                                    && l.contains(variant[2])),
+                    err);
         }
         Path none = damaged("config-none", p -> p.remove("/files"));
-        refusedEverywhere(none, false, "/files/config: missing (the network holds no config; bsb reconfigure NETWORK"
-                + " CONFIG stores one)");
+        refusedEverywhere(
+                none,
+                false,
+                "/files/config: missing (the network holds no config; bsb reconfigure NETWORK" + " CONFIG stores one)");
         String before = sha256(none);
         assertEquals(0, bsb("reconfigure", none.getFileName().toString(), "good.json"), err);
         assertFalse(before.equals(sha256(none)));
@@ -374,7 +439,10 @@ class HostileNetworkTest {
                 });
             }
         });
-        int problems = 30 + valid.connectivity().stream().mapToInt(ConnectivityBlock::size).sum();
+        int problems = 30
+                + valid.connectivity().stream()
+                        .mapToInt(ConnectivityBlock::size)
+                        .sum();
         assertEquals(1, bsb("check", f.getFileName().toString()));
         assertTrue(err.contains("is not a valid network file (" + problems + " problems):"), err);
         assertEquals(1 + 20 + 1, err.split("\n").length, err);
@@ -391,27 +459,50 @@ class HostileNetworkTest {
         Files.writeString(dir.resolve("mods/syn.mod"), "NEURON { POINT_PROCESS Syn }\n");
         Files.createDirectories(dir.resolve("empty"));
         for (String[] variant : new String[][] {
-                {"\"resolution\": 0.025", "\"resolution\": 0", "simulations.neuronsim.resolution: found 0, expected a"
-                    + " number > 0"},
-                {"\"duration\": 100", "\"duration\": -5", "simulations.neuronsim.duration: found -5, expected a number > 0"},
-                {"\"duration\": 100", "\"duration\": \"abc\"", "simulations.neuronsim.duration: found 'abc', expected a"
-                    + " number"},
-                {"\"temperature\": 32", "\"temperature\": 32, \"mechanisms\": [\"data\"]",
-                    "simulations.neuronsim.mechanisms[0]: found 'data' (a folder without any .mod file), expected a .mod"
-                        + " file or a folder of .mod files"},
-                {"\"temperature\": 32", "\"temperature\": 32, \"mechanisms\": [\"mods\", \"data/StellateCell.swc\"]",
-                    "simulations.neuronsim.mechanisms[1]: found 'data/StellateCell.swc' (not a .mod file)"},
-                {"\"temperature\": 32", "\"temperature\": 32, \"mechanisms\": \"nowhere\"",
-                    "simulations.neuronsim.mechanisms[0]: found 'nowhere' (not found)"},
-                {"\"temperature\": 32", "\"temperature\": 32, \"mechanisms\": [\"empty\"]",
-                    "simulations.neuronsim.mechanisms[0]: found 'empty' (a folder without any .mod file)"}}) {
+            {
+                "\"resolution\": 0.025",
+                "\"resolution\": 0",
+                "simulations.neuronsim.resolution: found 0, expected a" + " number > 0"
+            },
+            {"\"duration\": 100", "\"duration\": -5", "simulations.neuronsim.duration: found -5, expected a number > 0"
+            },
+            {
+                "\"duration\": 100",
+                "\"duration\": \"abc\"",
+                "simulations.neuronsim.duration: found 'abc', expected a" + " number"
+            },
+            {
+                "\"temperature\": 32",
+                "\"temperature\": 32, \"mechanisms\": [\"data\"]",
+                "simulations.neuronsim.mechanisms[0]: found 'data' (a folder without any .mod file), expected a .mod"
+                        + " file or a folder of .mod files"
+            },
+            {
+                "\"temperature\": 32",
+                "\"temperature\": 32, \"mechanisms\": [\"mods\", \"data/StellateCell.swc\"]",
+                "simulations.neuronsim.mechanisms[1]: found 'data/StellateCell.swc' (not a .mod file)"
+            },
+            {
+                "\"temperature\": 32",
+                "\"temperature\": 32, \"mechanisms\": \"nowhere\"",
+                "simulations.neuronsim.mechanisms[0]: found 'nowhere' (not found)"
+            },
+            {
+                "\"temperature\": 32",
+                "\"temperature\": 32, \"mechanisms\": [\"empty\"]",
+                "simulations.neuronsim.mechanisms[0]: found 'empty' (a folder without any .mod file)"
+            }
+        }) {
             assertTrue(CONFIG.contains(variant[0]), variant[0]);
             Files.writeString(dir.resolve("new.json"), CONFIG.replace(variant[0], variant[1]));
             String before = sha256(network);
             assertEquals(1, bsb("reconfigure", "my_network.hdf5", "new.json"), variant[1] + ": " + out + err);
-            assertTrue(err.startsWith("bsb reconfigure: new.json is not a valid config; my_network.hdf5 was not"
-                    + " changed:\n"), err);
-            assertTrue(err.contains("new.json:") && err.contains(variant[2]), "expected '" + variant[2] + "' in " + err);
+            assertTrue(
+                    err.startsWith(
+                            "bsb reconfigure: new.json is not a valid config; my_network.hdf5 was not" + " changed:\n"),
+                    err);
+            assertTrue(
+                    err.contains("new.json:") && err.contains(variant[2]), "expected '" + variant[2] + "' in " + err);
             assertEquals(before, sha256(network), variant[1]);
             // compile and validate judge it the same way
             assertEquals(1, bsb("validate", "new.json"));
@@ -422,11 +513,14 @@ class HostileNetworkTest {
         }
         // a folder of .mod files and a .mod file are what mechanisms name
         Path copy = Files.copy(network, dir.resolve("mechanisms.hdf5"));
-        Files.writeString(dir.resolve("new.json"), CONFIG.replace("\"temperature\": 32",
-                "\"temperature\": 32, \"mechanisms\": [\"mods\", \"mods/syn.mod\"]"));
+        Files.writeString(
+                dir.resolve("new.json"),
+                CONFIG.replace(
+                        "\"temperature\": 32", "\"temperature\": 32, \"mechanisms\": [\"mods\", \"mods/syn.mod\"]"));
         assertEquals(0, bsb("reconfigure", copy.getFileName().toString(), "new.json"), err);
         // a simulator that is not installed here still only warns: the simulation may run elsewhere
-        Files.writeString(dir.resolve("new.json"), CONFIG.replace("\"simulator\": \"neuron\"", "\"simulator\": \"arbor\""));
+        Files.writeString(
+                dir.resolve("new.json"), CONFIG.replace("\"simulator\": \"neuron\"", "\"simulator\": \"arbor\""));
         assertEquals(0, bsb("reconfigure", copy.getFileName().toString(), "new.json"), err);
         assertTrue(out.contains("warning: simulations.neuronsim.simulator: found 'arbor'"), out);
         assertEquals(0, bsb("check", copy.getFileName().toString()), err);

@@ -1,11 +1,9 @@
 package org.bsb.core.compile;
 
-import org.bsb.core.network.Blocks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.bsb.api.storage.NetworkData;
+import org.bsb.core.network.Blocks;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.scaffold.Scaffold;
 import org.bsb.core.scaffold.ScaffoldException;
-import org.bsb.targetting.ByLabelTargetting;
-import org.bsb.targetting.NetworkTargetCells;
 import org.bsb.storage.hdf5.H5py;
 import org.bsb.storage.hdf5.Hdf5Engine;
+import org.bsb.targetting.ByLabelTargetting;
+import org.bsb.targetting.NetworkTargetCells;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +38,11 @@ class LabelCellsTest {
     }
 
     private static Map<String, List<Integer>> byLabel(NetworkData n, String... labels) {
-        return new ByLabelTargetting().select(new NetworkTargetCells(n, List.of("stellate_cell")),
-                new ByLabelTargetting.Parameters(List.of(labels), null, null, null), new SplittableRandom(1));
+        return new ByLabelTargetting()
+                .select(
+                        new NetworkTargetCells(n, List.of("stellate_cell")),
+                        new ByLabelTargetting.Parameters(List.of(labels), null, null, null),
+                        new SplittableRandom(1));
     }
 
     @Test
@@ -73,11 +75,14 @@ class LabelCellsTest {
     void badLabelRequestsNameTheFileAndLeaveItUntouched() throws Exception {
         byte[] before = Files.readAllBytes(file);
         Scaffold s = Scaffold.fromStorage(file, registry);
-        String m = assertThrows(ScaffoldException.class, () -> s.label("stellate_cel", List.of("a"), 0)).getMessage();
+        String m = assertThrows(ScaffoldException.class, () -> s.label("stellate_cel", List.of("a"), 0))
+                .getMessage();
         assertTrue(m.contains(file.toString()) && m.contains("'stellate_cel'") && m.contains("stellate_cell"), m);
-        m = assertThrows(ScaffoldException.class, () -> s.label("stellate_cell", List.of("a"), 30)).getMessage();
+        m = assertThrows(ScaffoldException.class, () -> s.label("stellate_cell", List.of("a"), 30))
+                .getMessage();
         assertTrue(m.contains("cell id 30") && m.contains("ids 0 to 29"), m);
-        m = assertThrows(ScaffoldException.class, () -> s.label("stellate_cell", List.of(" "), 1)).getMessage();
+        m = assertThrows(ScaffoldException.class, () -> s.label("stellate_cell", List.of(" "), 1))
+                .getMessage();
         assertTrue(m.contains("labels must be non-empty"), m);
         assertArrayEquals(before, Files.readAllBytes(file));
         assertEquals(Set.of(), new Hdf5Engine().read(file).placement().get(0).labelsOf(0));

@@ -31,13 +31,18 @@ class PlacementLimitsTest {
         Files.createDirectories(dir.resolve("data"));
         Tutorial.swc(dir.resolve("data"));
         Files.deleteIfExists(dir.resolve("my_network.hdf5"));
-        String config = CompileCommandTest.CONFIG.replace("\"x\": 100.0, \"y\": 200.0, \"z\": 300.0", network)
+        String config = CompileCommandTest.CONFIG
+                .replace("\"x\": 100.0, \"y\": 200.0, \"z\": 300.0", network)
                 .replace("\"density\": 0.000005", spatial);
         Files.writeString(dir.resolve("net.json"), config);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = BsbCli.run(ServiceLoaderRegistry.load(getClass().getClassLoader()),
-                new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true, StandardCharsets.UTF_8),
-                dir, "compile", "net.json");
+        int status = BsbCli.run(
+                ServiceLoaderRegistry.load(getClass().getClassLoader()),
+                new PrintStream(new ByteArrayOutputStream(), true),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                dir,
+                "compile",
+                "net.json");
         String message = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, status, message);
         assertFalse(Files.exists(dir.resolve("my_network.hdf5")), "no network file written");
@@ -67,8 +72,10 @@ class PlacementLimitsTest {
     void countsPastTheIntegerRangeSaySo() throws Exception {
         for (String count : new String[] {"1e12", "3000000000", "-3e9"}) {
             String m = run("\"x\": 100.0, \"y\": 200.0, \"z\": 300.0", "\"count\": " + count);
-            assertTrue(m.contains("cell_types.stellate_cell.spatial.count") && m.contains("a whole number of at most"
-                    + " 2147483647 in magnitude"), m);
+            assertTrue(
+                    m.contains("cell_types.stellate_cell.spatial.count")
+                            && m.contains("a whole number of at most" + " 2147483647 in magnitude"),
+                    m);
         }
     }
 }

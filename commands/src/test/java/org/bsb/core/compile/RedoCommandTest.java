@@ -1,6 +1,5 @@
 package org.bsb.core.compile;
 
-import org.bsb.storage.hdf5.H5py;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,7 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bsb.api.BsbName;
 import org.bsb.api.NoParameters;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.connectivity.CellPopulation;
 import org.bsb.api.connectivity.ConnectionJob;
 import org.bsb.api.connectivity.ConnectionStrategy;
@@ -30,7 +28,9 @@ import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
 import org.bsb.commands.BsbCli;
 import org.bsb.core.registry.MapRegistry;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.core.registry.ServiceLoaderRegistry;
+import org.bsb.storage.hdf5.H5py;
 import org.bsb.storage.hdf5.Hdf5Engine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,10 @@ class RedoCommandTest {
                             }
                         }
                     }
-                    job.connect(pre, post, a.stream().mapToInt(x -> x).toArray(),
+                    job.connect(
+                            pre,
+                            post,
+                            a.stream().mapToInt(x -> x).toArray(),
                             b.stream().mapToInt(x -> x).toArray());
                 }
             }
@@ -98,6 +101,7 @@ class RedoCommandTest {
 
     @TempDir
     Path dir;
+
     MapRegistry registry;
     ByteArrayOutputStream out;
     ByteArrayOutputStream err;
@@ -108,16 +112,23 @@ class RedoCommandTest {
         registry.register(ServiceKind.CONNECTIVITY, new Nearby());
         Files.writeString(dir.resolve("net.json"), CONFIG.formatted("", ""));
         // a2 also places a_cell, and b waits for a2: redoing a_placement alone is not enough.
-        Files.writeString(dir.resolve("shared.json"), CONFIG.formatted(", \"depends_on\": [\"a2_placement\"]",
-                ", \"a2_placement\": {\"strategy\": \"bsb.placement.RandomPlacement\", \"partitions\": [\"layer\"],"
-                        + " \"cell_types\": [\"a_cell\"]}"));
+        Files.writeString(
+                dir.resolve("shared.json"),
+                CONFIG.formatted(
+                        ", \"depends_on\": [\"a2_placement\"]",
+                        ", \"a2_placement\": {\"strategy\": \"bsb.placement.RandomPlacement\", \"partitions\": [\"layer\"],"
+                                + " \"cell_types\": [\"a_cell\"]}"));
     }
 
     int bsb(String... args) {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
-        return BsbCli.run(registry, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, args);
+        return BsbCli.run(
+                registry,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                dir,
+                args);
     }
 
     String out() {
@@ -158,8 +169,8 @@ class RedoCommandTest {
 
     /** Positions per global id of one type (ids follow chunk id order, then the order in the chunk). */
     static List<double[]> cells(NetworkData n, String type) {
-        List<PlacementBlock> blocks = new ArrayList<>(n.placement().stream().filter(b -> b.cellType().equals(type))
-                .toList());
+        List<PlacementBlock> blocks = new ArrayList<>(
+                n.placement().stream().filter(b -> b.cellType().equals(type)).toList());
         blocks.sort(Comparator.comparing(PlacementBlock::chunk));
         List<double[]> out = new ArrayList<>();
         for (PlacementBlock b : blocks) {
@@ -214,8 +225,21 @@ class RedoCommandTest {
 
         // Redo a_placement with another seed: a_cell moves, so a_to_b must be recomputed. (Without
         // --only-connectivity every connection strategy is requested and redone, c_to_c included.)
-        assertEquals(0, bsb("compile", "net.json", "--redo", "--only-placement", "a_placement", "--only-connectivity",
-                "a_to_b", "--seed", "2", "-v", "2"), err.toString());
+        assertEquals(
+                0,
+                bsb(
+                        "compile",
+                        "net.json",
+                        "--redo",
+                        "--only-placement",
+                        "a_placement",
+                        "--only-connectivity",
+                        "a_to_b",
+                        "--seed",
+                        "2",
+                        "-v",
+                        "2"),
+                err.toString());
         String log = out();
         assertTrue(log.contains("Redo-affected placement: a_placement\n"), log);
         assertTrue(log.contains("Redo-affected connectivity: a_to_b\n"), log);
@@ -250,23 +274,38 @@ class RedoCommandTest {
 
         // a2_placement also places a_cell and b_placement depends on a2: both must be redone too.
         assertEquals(1, bsb("compile", "shared.json", "--redo", "--only-placement", "a_placement"));
-        assertTrue(err.toString().contains("RedoError") && err.toString().contains(
-                "placement strategies 'a2_placement', 'b_placement'"), err.toString());
+        assertTrue(
+                err.toString().contains("RedoError")
+                        && err.toString().contains("placement strategies 'a2_placement', 'b_placement'"),
+                err.toString());
         // Connectivity restricted to c_to_c: a_to_b would be needed.
-        assertEquals(1, bsb("compile", "shared.json", "--redo", "--only-placement",
-                "a_placement,a2_placement,b_placement", "--only-connectivity", "c_to_c"));
-        assertTrue(err.toString().contains("connection strategies 'a_to_b'")
-                && !err.toString().contains("placement strategies"), err.toString());
+        assertEquals(
+                1,
+                bsb(
+                        "compile",
+                        "shared.json",
+                        "--redo",
+                        "--only-placement",
+                        "a_placement,a2_placement,b_placement",
+                        "--only-connectivity",
+                        "c_to_c"));
+        assertTrue(
+                err.toString().contains("connection strategies 'a_to_b'")
+                        && !err.toString().contains("placement strategies"),
+                err.toString());
         assertEquals(1, bsb("compile", "shared.json", "--redo", "--only-placement", "a_placment"));
-        assertTrue(err.toString().contains("--only-placement: unknown placement strategy 'a_placment'"), err.toString());
+        assertTrue(
+                err.toString().contains("--only-placement: unknown placement strategy 'a_placment'"), err.toString());
         // Skipping connectivity while redoing placement is the same error.
-        assertEquals(1, bsb("compile", "shared.json", "--redo", "--only-placement", "a_placement",
-                "--skip-connectivity"));
+        assertEquals(
+                1, bsb("compile", "shared.json", "--redo", "--only-placement", "a_placement", "--skip-connectivity"));
         assertTrue(err.toString().contains("connection strategies 'a_to_b'"), err.toString());
         assertEquals(java.util.Arrays.hashCode(bytes), java.util.Arrays.hashCode(Files.readAllBytes(file)));
 
         // Forced: the whole closure runs; a_cell is cleared first, so it is not doubled.
-        assertEquals(0, bsb("compile", "shared.json", "--redo", "--only-placement", "a_placement", "-f", "-v", "2"),
+        assertEquals(
+                0,
+                bsb("compile", "shared.json", "--redo", "--only-placement", "a_placement", "-f", "-v", "2"),
                 err.toString());
         assertTrue(out().contains("Redo-affected placement: a2_placement a_placement b_placement\n"), out());
         assertTrue(out().contains("Starting placement strategies: a2_placement, a_placement, b_placement\n"), out());
@@ -279,16 +318,30 @@ class RedoCommandTest {
     @Test
     void appendReusesTheStoredSeedAndInspectShowsIt() throws Exception {
         Path file = dir.resolve("net.hdf5");
-        assertEquals(0, bsb("compile", "net.json", "--seed", "42", "--only-placement", "a_placement",
-                "--skip-connectivity"), err.toString());
+        assertEquals(
+                0,
+                bsb("compile", "net.json", "--seed", "42", "--only-placement", "a_placement", "--skip-connectivity"),
+                err.toString());
         assertEquals(0, bsb("inspect", "net.hdf5"), err.toString());
         assertTrue(out().contains("seed 42"), out());
         // Append the rest without --seed: the stored seed is used, so b_cell and c_cell are placed
         // exactly as a one-go compile with seed 42 places them.
-        assertEquals(0, bsb("compile", "net.json", "--append", "--only-placement", "b_placement,c_placement",
-                "--skip-connectivity", "-v", "2"), err.toString());
+        assertEquals(
+                0,
+                bsb(
+                        "compile",
+                        "net.json",
+                        "--append",
+                        "--only-placement",
+                        "b_placement,c_placement",
+                        "--skip-connectivity",
+                        "-v",
+                        "2"),
+                err.toString());
         assertTrue(out().contains("Network seed: 42"), out());
-        assertEquals(0, bsb("compile", "net.json", "-o", "whole.hdf5", "--seed", "42", "--skip-connectivity"),
+        assertEquals(
+                0,
+                bsb("compile", "net.json", "-o", "whole.hdf5", "--seed", "42", "--skip-connectivity"),
                 err.toString());
         NetworkData appended = new Hdf5Engine().read(file);
         NetworkData whole = new Hdf5Engine().read(dir.resolve("whole.hdf5"));
@@ -307,17 +360,28 @@ class RedoCommandTest {
 
     @Test
     void dependsOnCyclesAreConfigErrorsNamingThePath() throws Exception {
-        Files.writeString(dir.resolve("cycle.json"), CONFIG.formatted(", \"depends_on\": [\"a2_placement\"]",
-                ", \"a2_placement\": {\"strategy\": \"bsb.placement.RandomPlacement\", \"partitions\": [\"layer\"],"
-                        + " \"cell_types\": [\"a_cell\"], \"depends_on\": [\"b_placement\"]}"));
+        Files.writeString(
+                dir.resolve("cycle.json"),
+                CONFIG.formatted(
+                        ", \"depends_on\": [\"a2_placement\"]",
+                        ", \"a2_placement\": {\"strategy\": \"bsb.placement.RandomPlacement\", \"partitions\": [\"layer\"],"
+                                + " \"cell_types\": [\"a_cell\"], \"depends_on\": [\"b_placement\"]}"));
         assertEquals(1, bsb("compile", "cycle.json"));
-        assertTrue(err.toString().contains("placement.a2_placement.depends_on")
-                && err.toString().contains("a2_placement -> b_placement -> a2_placement"), err.toString());
-        Files.writeString(dir.resolve("self.json"), CONFIG.formatted("", "").replace(
-                "\"c_to_c\": {\"strategy\": \"nearby\",", "\"c_to_c\": {\"strategy\": \"nearby\", \"depends_on\": [\"c_to_c\"],"));
+        assertTrue(
+                err.toString().contains("placement.a2_placement.depends_on")
+                        && err.toString().contains("a2_placement -> b_placement -> a2_placement"),
+                err.toString());
+        Files.writeString(
+                dir.resolve("self.json"),
+                CONFIG.formatted("", "")
+                        .replace(
+                                "\"c_to_c\": {\"strategy\": \"nearby\",",
+                                "\"c_to_c\": {\"strategy\": \"nearby\", \"depends_on\": [\"c_to_c\"],"));
         assertEquals(1, bsb("compile", "self.json"));
-        assertTrue(err.toString().contains("connectivity.c_to_c.depends_on")
-                && err.toString().contains("c_to_c -> c_to_c"), err.toString());
+        assertTrue(
+                err.toString().contains("connectivity.c_to_c.depends_on")
+                        && err.toString().contains("c_to_c -> c_to_c"),
+                err.toString());
         assertFalse(Files.exists(dir.resolve("net.hdf5")));
     }
 }

@@ -31,8 +31,12 @@ final class TutorialProject {
         List<String> argv = new ArrayList<>(List.of("compile", "net.json"));
         argv.addAll(List.of(args));
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int rc = BsbCli.run(registry, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(e, true, StandardCharsets.UTF_8), dir, argv.toArray(new String[0]));
+        int rc = BsbCli.run(
+                registry,
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(e, true, StandardCharsets.UTF_8),
+                dir,
+                argv.toArray(new String[0]));
         err = e.toString(StandardCharsets.UTF_8);
         return rc;
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bsb.api.BsbName;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.simulation.ResultsFormat;
 import org.bsb.api.simulation.Signal;
@@ -24,6 +23,7 @@ import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.commands.BsbCli;
 import org.bsb.core.registry.MapRegistry;
+import org.bsb.core.registry.ServiceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +50,8 @@ class SimulateCommandTest {
                 // what an HDF5 library throws for a file cut short after its signature
                 throw new IllegalStateException("truncated file: eof = 96, sblock->base_addr = 0");
             }
-            return new NetworkData(config, new Point3(100, 100, 100), List.of(), List.of(), List.of(), Map.of("seed", "77"));
+            return new NetworkData(
+                    config, new Point3(100, 100, 100), List.of(), List.of(), List.of(), Map.of("seed", "77"));
         }
 
         @Override
@@ -72,8 +73,11 @@ class SimulateCommandTest {
         @Override
         public SimulationResults run(SimulationRequest<FakeServices.NeuronParameters> request) {
             this.request = request;
-            return new SimulationResults(request.name(), Map.of("cells", 1), List.of(new Signal("vrecorder",
-                    Map.of("cell_id", 0), "mV", 0, 0.025, new double[4001])), List.of());
+            return new SimulationResults(
+                    request.name(),
+                    Map.of("cells", 1),
+                    List.of(new Signal("vrecorder", Map.of("cell_id", 0), "mV", 0, 0.025, new double[4001])),
+                    List.of());
         }
     }
 
@@ -126,13 +130,19 @@ class SimulateCommandTest {
 
     private int run(String... args) throws Exception {
         Files.writeString(dir.resolve("my_network.net"), "");
-        return BsbCli.run(registry, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, args);
+        return BsbCli.run(
+                registry,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                dir,
+                args);
     }
 
     @Test
     void runsTheNamedSimulationAndWritesResultsWithProvenance() throws Exception {
-        assertEquals(0, run("simulate", "my_network.net", "neuronsim", "-o", "simulation-results", "--threads", "2"),
+        assertEquals(
+                0,
+                run("simulate", "my_network.net", "neuronsim", "-o", "simulation-results", "--threads", "2"),
                 err.toString(StandardCharsets.UTF_8));
         assertNotNull(neuron.request);
         assertEquals("neuronsim", neuron.request.name());
@@ -145,27 +155,37 @@ class SimulateCommandTest {
         assertEquals(32.0, written.attributes().get("temperature"));
         assertEquals(77L, written.attributes().get("seed"));
         assertEquals(1, written.attributes().get("cells"), "the backend's own attributes are kept");
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains(
-                dir.resolve("simulation-results").resolve("neuronsim.nio").toString()), "neo's NIX file by default");
+        assertTrue(
+                out.toString(StandardCharsets.UTF_8)
+                        .contains(dir.resolve("simulation-results")
+                                .resolve("neuronsim.nio")
+                                .toString()),
+                "neo's NIX file by default");
         assertTrue(hdf5.written.isEmpty());
-        assertTrue(written.attributes().get("config").toString().startsWith("{\"simulator\":\"neuron\""),
+        assertTrue(
+                written.attributes().get("config").toString().startsWith("{\"simulator\":\"neuron\""),
                 "the simulation's config as JSON: " + written.attributes().get("config"));
     }
 
     @Test
     void formatHdf5WritesOurLayout() throws Exception {
-        assertEquals(0, run("simulate", "my_network.net", "neuronsim", "-o", "out", "--format", "hdf5"),
+        assertEquals(
+                0,
+                run("simulate", "my_network.net", "neuronsim", "-o", "out", "--format", "hdf5"),
                 err.toString(StandardCharsets.UTF_8));
         assertEquals(1, hdf5.written.size());
         assertTrue(format.written.isEmpty());
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains(dir.resolve("out").resolve("neuronsim.h5").toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8)
+                .contains(dir.resolve("out").resolve("neuronsim.h5").toString()));
     }
 
     @Test
     void unknownSimulationSuggestsTheClosest() throws Exception {
         assertEquals(1, run("simulate", "my_network.net", "neuronsimm"));
         String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.contains("no simulation 'neuronsimm'") && message.contains("did you mean 'neuronsim'"), message);
+        assertTrue(
+                message.contains("no simulation 'neuronsimm'") && message.contains("did you mean 'neuronsim'"),
+                message);
     }
 
     @Test
@@ -173,8 +193,11 @@ class SimulateCommandTest {
         Files.writeString(dir.resolve("truncated.net"), "\u0089HDF");
         assertEquals(1, run("simulate", "truncated.net", "neuronsim"));
         String message = err.toString(StandardCharsets.UTF_8);
-        assertTrue(message.contains("cannot read network file " + dir.resolve("truncated.net"))
-                && message.contains("(memory)") && message.contains("truncated file: eof = 96"), message);
+        assertTrue(
+                message.contains("cannot read network file " + dir.resolve("truncated.net"))
+                        && message.contains("(memory)")
+                        && message.contains("truncated file: eof = 96"),
+                message);
         assertTrue(!message.contains("\tat "), "no stack trace: " + message);
     }
 
@@ -185,7 +208,8 @@ class SimulateCommandTest {
         Files.writeString(dir.resolve("x.txt"), "");
         err.reset();
         assertEquals(1, run("simulate", "x.txt", "neuronsim"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a network file of any installed storage engine"),
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("not a network file of any installed storage engine"),
                 err.toString(StandardCharsets.UTF_8));
     }
 }

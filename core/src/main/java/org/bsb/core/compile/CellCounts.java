@@ -35,13 +35,18 @@ public final class CellCounts {
     }
 
     /** The unrounded estimate; {@code related} resolves {@code relative_to}. */
-    public static double estimate(CellTypeSpec type, String strategy, List<Partition> partitions, Box chunk,
-            Related related) {
+    public static double estimate(
+            CellTypeSpec type, String strategy, List<Partition> partitions, Box chunk, Related related) {
         return estimate(type, strategy, partitions, chunk, related, new ArrayList<>());
     }
 
-    private static double estimate(CellTypeSpec type, String strategy, List<Partition> partitions, Box chunk,
-            Related related, List<String> chain) {
+    private static double estimate(
+            CellTypeSpec type,
+            String strategy,
+            List<Partition> partitions,
+            Box chunk,
+            Related related,
+            List<String> chain) {
         if (type.relativeTo() != null) {
             return relative(type, strategy, partitions, chunk, related, chain);
         }
@@ -77,8 +82,13 @@ public final class CellCounts {
         return s;
     }
 
-    private static double relative(CellTypeSpec type, String strategy, List<Partition> partitions, Box chunk,
-            Related related, List<String> chain) {
+    private static double relative(
+            CellTypeSpec type,
+            String strategy,
+            List<Partition> partitions,
+            Box chunk,
+            Related related,
+            List<String> chain) {
         String other = type.relativeTo();
         if (chain.contains(type.name())) {
             chain.add(type.name());
@@ -130,8 +140,8 @@ public final class CellCounts {
      */
     public static int round(double estimate, RandomGenerator random) {
         if (!(estimate < Integer.MAX_VALUE)) { // NaN too: never a silently capped or garbage count
-            throw new IndicatorException("about " + PlacementBudget.count(estimate) + " cells estimated in one job, more"
-                    + " than a job can place (2147483647)");
+            throw new IndicatorException("about " + PlacementBudget.count(estimate)
+                    + " cells estimated in one job, more" + " than a job can place (2147483647)");
         }
         double nearest = Math.rint(estimate);
         if (Math.abs(estimate - nearest) <= 1e-8 + 1e-5 * Math.abs(nearest)) {

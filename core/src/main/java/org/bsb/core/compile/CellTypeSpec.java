@@ -17,15 +17,24 @@ import java.util.List;
  * @param localCountRatio cells per cell of {@code relativeTo} estimated in the same chunk
  * @param densityRatio density (or planar density) as a multiple of {@code relativeTo}'s
  */
-public record CellTypeSpec(String name, Double radius, Double density, Double planarDensity, Double count,
-        List<String> morphologies, String relativeTo, Double countRatio, Double localCountRatio, Double densityRatio) {
+public record CellTypeSpec(
+        String name,
+        Double radius,
+        Double density,
+        Double planarDensity,
+        Double count,
+        List<String> morphologies,
+        String relativeTo,
+        Double countRatio,
+        Double localCountRatio,
+        Double densityRatio) {
     public CellTypeSpec {
         morphologies = morphologies == null ? List.of() : List.copyOf(morphologies);
     }
 
     /** Without relative indications. */
-    public CellTypeSpec(String name, Double radius, Double density, Double planarDensity, Double count,
-            List<String> morphologies) {
+    public CellTypeSpec(
+            String name, Double radius, Double density, Double planarDensity, Double count, List<String> morphologies) {
         this(name, radius, density, planarDensity, count, morphologies, null, null, null, null);
     }
 

@@ -14,11 +14,26 @@ import java.util.Set;
  * @param force let {@code --redo} run strategies that were skipped or not selected when its
  *     closure needs them (else that is an error, as the original's RedoError)
  */
-public record CompileOptions(Path output, Mode mode, boolean skipPlacement, boolean skipConnectivity,
-        Set<String> onlyPlacement, Set<String> onlyConnectivity, Long seed, int threads, boolean force) {
+public record CompileOptions(
+        Path output,
+        Mode mode,
+        boolean skipPlacement,
+        boolean skipConnectivity,
+        Set<String> onlyPlacement,
+        Set<String> onlyConnectivity,
+        Long seed,
+        int threads,
+        boolean force) {
     /** Without {@code --force}. */
-    public CompileOptions(Path output, Mode mode, boolean skipPlacement, boolean skipConnectivity,
-            Set<String> onlyPlacement, Set<String> onlyConnectivity, Long seed, int threads) {
+    public CompileOptions(
+            Path output,
+            Mode mode,
+            boolean skipPlacement,
+            boolean skipConnectivity,
+            Set<String> onlyPlacement,
+            Set<String> onlyConnectivity,
+            Long seed,
+            int threads) {
         this(output, mode, skipPlacement, skipConnectivity, onlyPlacement, onlyConnectivity, seed, threads, false);
     }
 

@@ -16,9 +16,17 @@ import org.bsb.core.topology.Topology;
  * @param afterPlacement the {@code after_placement} hooks, in config order
  * @param afterConnectivity the {@code after_connectivity} hooks, in config order
  */
-public record CompilePlan(String name, String configJson, Long seed, Topology topology,
-        Map<String, CellTypeSpec> cellTypes, List<PlacementSpec> placement, List<MorphologySpec> morphologies,
-        Object config, List<HookSpec> afterPlacement, List<HookSpec> afterConnectivity) {
+public record CompilePlan(
+        String name,
+        String configJson,
+        Long seed,
+        Topology topology,
+        Map<String, CellTypeSpec> cellTypes,
+        List<PlacementSpec> placement,
+        List<MorphologySpec> morphologies,
+        Object config,
+        List<HookSpec> afterPlacement,
+        List<HookSpec> afterConnectivity) {
     public CompilePlan {
         cellTypes = Map.copyOf(cellTypes);
         placement = List.copyOf(placement);
@@ -28,8 +36,14 @@ public record CompilePlan(String name, String configJson, Long seed, Topology to
     }
 
     /** Without hooks. */
-    public CompilePlan(String name, String configJson, Long seed, Topology topology,
-            Map<String, CellTypeSpec> cellTypes, List<PlacementSpec> placement, List<MorphologySpec> morphologies,
+    public CompilePlan(
+            String name,
+            String configJson,
+            Long seed,
+            Topology topology,
+            Map<String, CellTypeSpec> cellTypes,
+            List<PlacementSpec> placement,
+            List<MorphologySpec> morphologies,
             Object config) {
         this(name, configJson, seed, topology, cellTypes, placement, morphologies, config, List.of(), List.of());
     }

@@ -1,7 +1,5 @@
 package org.bsb.core.compile;
 
-import org.bsb.core.network.Seeds;
-import org.bsb.core.network.Blocks;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +17,8 @@ import org.bsb.api.storage.PlacementBlock;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.storage.StorageException;
 import org.bsb.core.compile.CompileOptions.Mode;
+import org.bsb.core.network.Blocks;
+import org.bsb.core.network.Seeds;
 
 /**
  * The compile pipeline: morphologies, placement, connectivity, then one atomic write of the
@@ -27,6 +27,7 @@ import org.bsb.core.compile.CompileOptions.Mode;
 public final class Compiler {
     /** Root attribute keys the pipeline stores. */
     public static final String SEED = "seed";
+
     public static final String NAME = "name";
     public static final String VERSION = "bsb_version";
     public static final String BSB_VERSION = "java-0.1.0";
@@ -63,24 +64,36 @@ public final class Compiler {
         if (exists && options.mode() == Mode.CLEAR) {
             reporter.report(2, "Clearing data");
         }
-        long seed = options.seed() != null ? options.seed() : plan.seed() != null ? plan.seed() : previousSeed(previous);
+        long seed =
+                options.seed() != null ? options.seed() : plan.seed() != null ? plan.seed() : previousSeed(previous);
         reporter.report(2, "Network seed: " + seed);
 
-        List<String> placementNames = plan.placement().stream().map(PlacementSpec::name).toList();
+        List<String> placementNames =
+                plan.placement().stream().map(PlacementSpec::name).toList();
         List<String> connectivityNames = connectivity == null ? List.of() : connectivity.strategyNames(plan);
-        reporter.report(2, "Compiling the following strategies: " + String.join(", ", concat(
-                options.skipPlacement() ? List.of() : filter(placementNames, options.onlyPlacement()),
-                options.skipConnectivity() ? List.of() : filter(connectivityNames, options.onlyConnectivity()))));
+        reporter.report(
+                2,
+                "Compiling the following strategies: "
+                        + String.join(
+                                ", ",
+                                concat(
+                                        options.skipPlacement()
+                                                ? List.of()
+                                                : filter(placementNames, options.onlyPlacement()),
+                                        options.skipConnectivity()
+                                                ? List.of()
+                                                : filter(connectivityNames, options.onlyConnectivity()))));
 
         long t = System.nanoTime();
-        MorphologyRepository repo = previous == null ? new MorphologyRepository()
-                : new MorphologyRepository(previous.morphologies());
+        MorphologyRepository repo =
+                previous == null ? new MorphologyRepository() : new MorphologyRepository(previous.morphologies());
         for (Morphology m : MorphologyRepository.load(plan.morphologies()).all()) {
             repo.put(m);
         }
         timings.put("morphologies", seconds(t));
-        reporter.report(2, "Loaded " + plan.morphologies().size() + " morphologies in " + fmt(timings.get("morphologies"))
-                + " s");
+        reporter.report(
+                2,
+                "Loaded " + plan.morphologies().size() + " morphologies in " + fmt(timings.get("morphologies")) + " s");
 
         Set<String> onlyPlacement = options.onlyPlacement();
         Set<String> onlyConnectivity = options.onlyConnectivity();
@@ -96,18 +109,24 @@ public final class Compiler {
             List<PlacementBlock> placement = previous == null ? List.of() : previous.placement();
             if (redo != null) {
                 Set<String> wipe = redo.placementWipe();
-                placement = placement.stream().filter(b -> !wipe.contains(b.cellType())).toList();
+                placement = placement.stream()
+                        .filter(b -> !wipe.contains(b.cellType()))
+                        .toList();
             }
             if (!options.skipPlacement()) {
                 PlacementPhase phase = new PlacementPhase(plan, repo, seed, reporter);
                 List<PlacementSpec> run = phase.selected(onlyPlacement);
-                reporter.report(2, "Starting placement strategies: "
-                        + String.join(", ", run.stream().map(PlacementSpec::name).toList()));
+                reporter.report(
+                        2,
+                        "Starting placement strategies: "
+                                + String.join(
+                                        ", ",
+                                        run.stream().map(PlacementSpec::name).toList()));
                 t = System.nanoTime();
                 List<PlacementBlock> placed = phase.run(run, pool);
                 timings.put("placement", seconds(t));
-                reporter.report(2, "Placement finished in " + fmt(timings.get("placement")) + " s: "
-                        + Blocks.counts(placed));
+                reporter.report(
+                        2, "Placement finished in " + fmt(timings.get("placement")) + " s: " + Blocks.counts(placed));
                 List<PlacementBlock> combined = new ArrayList<>(placement);
                 combined.addAll(placed);
                 placement = Blocks.merge(combined);
@@ -120,7 +139,8 @@ public final class Compiler {
 
             List<ConnectivityBlock> connections = previous == null ? List.of() : previous.connectivity();
             if (redo != null) {
-                connections = cleared(connections, redo, connectivity == null ? List.of() : connectivity.describe(plan));
+                connections =
+                        cleared(connections, redo, connectivity == null ? List.of() : connectivity.describe(plan));
             }
             if (!options.skipConnectivity()) {
                 if (connectivity == null) {
@@ -130,8 +150,8 @@ public final class Compiler {
                     List<String> run = filter(connectivityNames, only);
                     reporter.report(2, "Starting connectivity strategies: " + String.join(", ", run));
                     t = System.nanoTime();
-                    List<ConnectivityBlock> made = connectivity.run(new PlacedNetwork(plan, seed, placement, repo, pool,
-                            Math.max(1, options.threads()), reporter, only));
+                    List<ConnectivityBlock> made = connectivity.run(new PlacedNetwork(
+                            plan, seed, placement, repo, pool, Math.max(1, options.threads()), reporter, only));
                     timings.put("connectivity", seconds(t));
                     reporter.report(2, "Connectivity finished in " + fmt(timings.get("connectivity")) + " s");
                     List<ConnectivityBlock> combined = new ArrayList<>(connections);
@@ -151,8 +171,13 @@ public final class Compiler {
                 attributes.put(NAME, plan.name());
             }
             attributes.put(VERSION, BSB_VERSION);
-            NetworkData network = new NetworkData(plan.configJson(), plan.topology().network().chunkSize(), repo.all(),
-                    placement, connections, attributes);
+            NetworkData network = new NetworkData(
+                    plan.configJson(),
+                    plan.topology().network().chunkSize(),
+                    repo.all(),
+                    placement,
+                    connections,
+                    attributes);
             t = System.nanoTime();
             try {
                 engine.write(options.output(), network);
@@ -170,18 +195,23 @@ public final class Compiler {
     }
 
     /** The redo closure of what the options ask for; reported at verbosity 2, checked unless forced. */
-    private RedoClosure redoClosure(CompilePlan plan, CompileOptions options, List<String> placementNames,
-            List<String> connectivityNames) throws CompileException {
+    private RedoClosure redoClosure(
+            CompilePlan plan, CompileOptions options, List<String> placementNames, List<String> connectivityNames)
+            throws CompileException {
         unknown("--only-placement", "placement", options.onlyPlacement(), placementNames);
         unknown("--only-connectivity", "connectivity", options.onlyConnectivity(), connectivityNames);
-        List<String> requestedPlacement = options.skipPlacement() ? List.of()
-                : filter(placementNames, options.onlyPlacement());
-        List<String> requestedConnectivity = options.skipConnectivity() ? List.of()
-                : filter(connectivityNames, options.onlyConnectivity());
+        List<String> requestedPlacement =
+                options.skipPlacement() ? List.of() : filter(placementNames, options.onlyPlacement());
+        List<String> requestedConnectivity =
+                options.skipConnectivity() ? List.of() : filter(connectivityNames, options.onlyConnectivity());
         List<RedoClosure.Strategy> placement = plan.placement().stream()
-                .map(p -> new RedoClosure.Strategy(p.name(), p.cellTypes(), p.dependsOn(), List.of())).toList();
-        RedoClosure redo = RedoClosure.of(placement, connectivity == null ? List.of() : connectivity.describe(plan),
-                requestedPlacement, requestedConnectivity);
+                .map(p -> new RedoClosure.Strategy(p.name(), p.cellTypes(), p.dependsOn(), List.of()))
+                .toList();
+        RedoClosure redo = RedoClosure.of(
+                placement,
+                connectivity == null ? List.of() : connectivity.describe(plan),
+                requestedPlacement,
+                requestedConnectivity);
         List<String> lines = redo.reportLines();
         reporter.report(2, lines.get(0));
         reporter.report(2, lines.get(1));
@@ -202,8 +232,8 @@ public final class Compiler {
         }
         for (String name : only) {
             if (!known.contains(name)) {
-                throw new CompileException(option + ": unknown " + kind + " strategy '" + name + "'; known: "
-                        + String.join(", ", known));
+                throw new CompileException(
+                        option + ": unknown " + kind + " strategy '" + name + "'; known: " + String.join(", ", known));
             }
         }
     }
@@ -212,8 +242,8 @@ public final class Compiler {
      * The stored connections a redo keeps: none touching a wiped cell type (their cell ids are
      * about to change or their sets are recomputed) and none in a set a redone strategy writes.
      */
-    static List<ConnectivityBlock> cleared(List<ConnectivityBlock> stored, RedoClosure redo,
-            List<RedoClosure.Strategy> strategies) {
+    static List<ConnectivityBlock> cleared(
+            List<ConnectivityBlock> stored, RedoClosure redo, List<RedoClosure.Strategy> strategies) {
         Set<String> sets = new HashSet<>(redo.connectivity());
         for (RedoClosure.Strategy s : strategies) {
             if (redo.connectivity().contains(s.name())) {
@@ -221,8 +251,9 @@ public final class Compiler {
             }
         }
         Set<String> wipe = redo.connectivityWipe();
-        return stored.stream().filter(c -> !wipe.contains(c.preType()) && !wipe.contains(c.postType())
-                && !sets.contains(c.set())).toList();
+        return stored.stream()
+                .filter(c -> !wipe.contains(c.preType()) && !wipe.contains(c.postType()) && !sets.contains(c.set()))
+                .toList();
     }
 
     private NetworkData read(CompileOptions options) throws CompileException {

@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.connectivity.ConnectivityException;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.core.config.ConfigException;
-import org.bsb.core.config.DependencyOrder;
-import org.bsb.core.config.ConnectivityNode;
 import org.bsb.core.config.Configuration;
+import org.bsb.core.config.ConnectivityNode;
+import org.bsb.core.config.DependencyOrder;
 import org.bsb.core.connectivity.ConnectivityRunner;
 import org.bsb.core.connectivity.ConnectivityTask;
 import org.bsb.core.connectivity.Hemitype;
 import org.bsb.core.network.PlacedCells;
 import org.bsb.core.registry.Registry;
+import org.bsb.core.registry.ServiceKind;
 
 /**
  * The connectivity phase for plans built from a config: each {@code connectivity.<name>} node
@@ -74,11 +74,15 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
             ConnectivityNode node = nodes.get(name);
             String path = "connectivity." + name;
             try {
-                ConnectionStrategy<?> strategy = registry.resolve(ServiceKind.CONNECTIVITY, node.strategy(),
-                        ConnectionStrategy.class);
+                ConnectionStrategy<?> strategy =
+                        registry.resolve(ServiceKind.CONNECTIVITY, node.strategy(), ConnectionStrategy.class);
                 Record parameters = node.parameters().bind(strategy.parameterType(), path);
-                tasks.add(new ConnectivityTask(name, strategy, parameters,
-                        hemitype(node.presynaptic()), hemitype(node.postsynaptic()),
+                tasks.add(new ConnectivityTask(
+                        name,
+                        strategy,
+                        parameters,
+                        hemitype(node.presynaptic()),
+                        hemitype(node.postsynaptic()),
                         node.outputNaming()));
             } catch (UnknownServiceException e) {
                 errors.add(path + ".strategy: " + e.getMessage());
@@ -89,7 +93,9 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
         if (!errors.isEmpty()) {
             throw new CompileException(String.join("\n", errors));
         }
-        PlacedCells cells = new PlacedCells(network.plan().topology().network().chunkSize(), network.placement(),
+        PlacedCells cells = new PlacedCells(
+                network.plan().topology().network().chunkSize(),
+                network.placement(),
                 network.morphologies().all());
         try {
             return new ConnectivityRunner(cells, network.seed(), network.threads(), network.reporter()).run(tasks);
@@ -110,7 +116,9 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
     }
 
     private static Hemitype hemitype(org.bsb.core.config.Hemitype node) {
-        return new Hemitype(node.cellTypes(), node.labels() == null ? List.of() : node.labels(),
+        return new Hemitype(
+                node.cellTypes(),
+                node.labels() == null ? List.of() : node.labels(),
                 node.morphologyLabels() == null ? List.of() : node.morphologyLabels());
     }
 }

@@ -1,6 +1,5 @@
 package org.bsb.core.compile;
 
-import org.bsb.core.network.Blocks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,13 +13,18 @@ import org.bsb.api.connectivity.ConnectivityHookJob;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.api.storage.PlacementBlock;
+import org.bsb.core.network.Blocks;
 
 /** Runs the {@code after_connectivity} hooks in config order; they may add connectivity sets. */
 final class ConnectivityHooks {
     private ConnectivityHooks() {}
 
-    static List<ConnectivityBlock> run(List<HookSpec> hooks, List<PlacementBlock> placement,
-            List<ConnectivityBlock> connections, Reporter reporter) throws CompileException {
+    static List<ConnectivityBlock> run(
+            List<HookSpec> hooks,
+            List<PlacementBlock> placement,
+            List<ConnectivityBlock> connections,
+            Reporter reporter)
+            throws CompileException {
         Job job = new Job(connections, reporter);
         // one job carries the sets from hook to hook
         for (HookSpec spec : hooks) {
@@ -69,8 +73,8 @@ final class ConnectivityHooks {
             int k = Arrays.binarySearch(starts, id);
             k = k >= 0 ? k : -k - 2;
             if (k < 0 || id >= at) {
-                throw new IllegalStateException("set " + name + ": presynaptic cell " + id + " of " + set.preType
-                        + " does not exist");
+                throw new IllegalStateException(
+                        "set " + name + ": presynaptic cell " + id + " of " + set.preType + " does not exist");
             }
             // blocks of one chunk follow each other: take the first block of that chunk
             while (k > 0 && chunks[k - 1].equals(chunks[k])) {
@@ -121,8 +125,8 @@ final class ConnectivityHooks {
         private Set set(String name) {
             Set s = sets.get(name);
             if (s == null) {
-                throw new IllegalArgumentException("there is no connectivity set '" + name + "'; the sets are "
-                        + sets.keySet());
+                throw new IllegalArgumentException(
+                        "there is no connectivity set '" + name + "'; the sets are " + sets.keySet());
             }
             return s;
         }
@@ -155,8 +159,9 @@ final class ConnectivityHooks {
         @Override
         public void connect(String set, String preType, String postType, int[] preLocations, int[] postLocations) {
             if (preLocations.length != postLocations.length || preLocations.length % 3 != 0) {
-                throw new IllegalArgumentException("set " + set + ": " + preLocations.length + " presynaptic and "
-                        + postLocations.length + " postsynaptic values; expected (cell id, branch, point) rows of both");
+                throw new IllegalArgumentException(
+                        "set " + set + ": " + preLocations.length + " presynaptic and " + postLocations.length
+                                + " postsynaptic values; expected (cell id, branch, point) rows of both");
             }
             Set s = new Set(preType, postType, preLocations.clone(), postLocations.clone());
             sets.put(set, s);

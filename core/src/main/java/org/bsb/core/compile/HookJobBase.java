@@ -26,7 +26,9 @@ abstract class HookJobBase {
 
     /** A hook's failure as a compile error naming its config node and strategy. */
     static CompileException failure(String phase, HookSpec spec, Exception e) {
-        return new CompileException(phase + "." + spec.name() + " (" + spec.strategyName() + ") failed: "
-                + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+        return new CompileException(
+                phase + "." + spec.name() + " (" + spec.strategyName() + ") failed: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()),
+                e);
     }
 }

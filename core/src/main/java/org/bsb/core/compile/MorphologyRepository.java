@@ -92,8 +92,8 @@ public final class MorphologyRepository {
         }
         if (!missing.isEmpty()) {
             throw new CompileException("Morphology repository misses the following morphologies required by " + node
-                    + ": " + String.join(", ", missing) + " (known: " + (byName.isEmpty() ? "none" : String.join(", ",
-                            byName.keySet())) + ")");
+                    + ": " + String.join(", ", missing) + " (known: "
+                    + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())) + ")");
         }
         return out;
     }

@@ -9,8 +9,7 @@ import org.bsb.api.morphology.MorphologyParser;
  *
  * @param configPath where the entry sits in the config, for messages ({@code morphologies[0]})
  */
-public record MorphologySpec(String configPath, Path file, String name, MorphologyParser<?> parser,
-        Record parameters) {
+public record MorphologySpec(String configPath, Path file, String name, MorphologyParser<?> parser, Record parameters) {
     /** The file name without its extension, the original's default morphology name. */
     public static String stem(Path file) {
         String n = file.getFileName().toString();

@@ -2,13 +2,13 @@ package org.bsb.core.compile;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.storage.StorageException;
 import org.bsb.core.check.NetworkCheck;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;
+import org.bsb.core.registry.ServiceKind;
 
 /** Finds the storage engine of an existing network file. */
 public final class Networks {

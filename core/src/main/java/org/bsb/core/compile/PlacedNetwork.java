@@ -18,8 +18,15 @@ import org.bsb.api.storage.PlacementBlock;
  * @param threads its size
  * @param only the connectivity strategies to run, or null for all
  */
-public record PlacedNetwork(CompilePlan plan, long seed, List<PlacementBlock> placement,
-        MorphologyRepository morphologies, ExecutorService pool, int threads, Reporter reporter, Set<String> only) {
+public record PlacedNetwork(
+        CompilePlan plan,
+        long seed,
+        List<PlacementBlock> placement,
+        MorphologyRepository morphologies,
+        ExecutorService pool,
+        int threads,
+        Reporter reporter,
+        Set<String> only) {
     /** The blocks of one cell type in global-id order. */
     public List<PlacementBlock> blocks(String cellType) {
         List<PlacementBlock> out = new ArrayList<>();

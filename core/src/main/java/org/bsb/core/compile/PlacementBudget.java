@@ -26,8 +26,13 @@ final class PlacementBudget {
     void add(CellTypeSpec type, String strategy, List<Partition> parts, CellCounts.Related related) {
         double cells = CellCounts.estimate(type, strategy, parts, null, related);
         Estimate old = byType.get(type.name());
-        byType.put(type.name(), new Estimate(type.name(), old == null ? strategy : old.strategy() + ", " + strategy,
-                (old == null ? 0 : old.cells()) + cells, indicator(type)));
+        byType.put(
+                type.name(),
+                new Estimate(
+                        type.name(),
+                        old == null ? strategy : old.strategy() + ", " + strategy,
+                        (old == null ? 0 : old.cells()) + cells,
+                        indicator(type)));
     }
 
     private static String indicator(CellTypeSpec type) {
@@ -57,8 +62,13 @@ final class PlacementBudget {
         if (needed > maxHeapBytes) {
             StringBuilder which = new StringBuilder();
             for (Estimate e : byType.values()) {
-                which.append(which.length() == 0 ? "" : ", ").append(count(e.cells())).append(" of '")
-                        .append(e.cellType()).append("' (").append(e.indicator()).append(')');
+                which.append(which.length() == 0 ? "" : ", ")
+                        .append(count(e.cells()))
+                        .append(" of '")
+                        .append(e.cellType())
+                        .append("' (")
+                        .append(e.indicator())
+                        .append(')');
             }
             throw new CompileException("placement would make about " + count(total) + " cells (" + which
                     + "), which needs at least " + gigabytes(needed) + " of heap for placement alone; this JVM has at"

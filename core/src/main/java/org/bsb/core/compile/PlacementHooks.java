@@ -1,8 +1,5 @@
 package org.bsb.core.compile;
 
-import org.bsb.core.network.Seeds;
-import org.bsb.core.network.Blocks;
-import org.bsb.core.network.PlacedCells;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +11,9 @@ import org.bsb.api.placement.AfterPlacementHook;
 import org.bsb.api.placement.PlacementException;
 import org.bsb.api.placement.PlacementHookJob;
 import org.bsb.api.storage.PlacementBlock;
+import org.bsb.core.network.Blocks;
+import org.bsb.core.network.PlacedCells;
+import org.bsb.core.network.Seeds;
 
 /** Runs the {@code after_placement} hooks in config order over the placed cells; they may label cells. */
 final class PlacementHooks {
@@ -77,8 +77,8 @@ final class PlacementHooks {
                 }
                 first += b.size();
             }
-            throw new IllegalArgumentException("cell id " + id + " of '" + cellType + "' is out of range (" + first
-                    + " cells)");
+            throw new IllegalArgumentException(
+                    "cell id " + id + " of '" + cellType + "' is out of range (" + first + " cells)");
         }
 
         @Override

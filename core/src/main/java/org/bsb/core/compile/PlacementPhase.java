@@ -1,7 +1,5 @@
 package org.bsb.core.compile;
 
-import org.bsb.core.network.Seeds;
-import org.bsb.core.network.Blocks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,10 +22,11 @@ import org.bsb.api.placement.PlacementIndicator;
 import org.bsb.api.placement.PlacementJob;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.api.storage.PlacementBlock;
-import org.bsb.core.config.Distribution;
 import org.bsb.core.config.DependencyOrder;
+import org.bsb.core.config.Distribution;
+import org.bsb.core.network.Blocks;
+import org.bsb.core.network.Seeds;
 import org.bsb.core.topology.Partition;
-import org.bsb.core.topology.Topology;
 
 /**
  * Runs one placement job per (strategy, chunk) on a thread pool. Each job draws from its own
@@ -57,7 +56,11 @@ public final class PlacementPhase {
             for (String name : only) {
                 if (plan.placement().stream().noneMatch(p -> p.name().equals(name))) {
                     throw new CompileException("--only-placement: unknown placement strategy '" + name + "'; known: "
-                            + String.join(", ", plan.placement().stream().map(PlacementSpec::name).toList()));
+                            + String.join(
+                                    ", ",
+                                    plan.placement().stream()
+                                            .map(PlacementSpec::name)
+                                            .toList()));
                 }
             }
         }
@@ -101,15 +104,20 @@ public final class PlacementPhase {
             for (String ct : spec.cellTypes()) {
                 CellTypeSpec type = spec.cellType(plan, ct);
                 if (type == null) {
-                    throw new CompileException("placement." + spec.name() + ".cell_types: unknown cell type '" + ct + "'");
+                    throw new CompileException(
+                            "placement." + spec.name() + ".cell_types: unknown cell type '" + ct + "'");
                 }
                 try {
                     budget.add(type, spec.name(), parts, this::placementsOf);
                 } catch (IndicatorException e) {
                     // reported with its job's context when the job asks for the count
                 }
-                morphoNames.put(ct, type.morphologies().isEmpty() ? List.of()
-                        : morphologies.select(type.morphologies(), "cell_types." + ct + ".spatial.morphologies"));
+                morphoNames.put(
+                        ct,
+                        type.morphologies().isEmpty()
+                                ? List.of()
+                                : morphologies.select(
+                                        type.morphologies(), "cell_types." + ct + ".spatial.morphologies"));
             }
             List<ChunkId> chunks;
             try {
@@ -124,8 +132,12 @@ public final class PlacementPhase {
             tasks.addAll(own);
             byStrategy.put(spec.name(), own);
         }
-        budget.estimates().values().forEach(e -> reporter.report(2, "Placement: about "
-                + PlacementBudget.count(e.cells()) + " cells of '" + e.cellType() + "' expected"));
+        budget.estimates()
+                .values()
+                .forEach(e -> reporter.report(
+                        2,
+                        "Placement: about " + PlacementBudget.count(e.cells()) + " cells of '" + e.cellType()
+                                + "' expected"));
         budget.check(Runtime.getRuntime().maxMemory());
         AtomicInteger done = new AtomicInteger();
         int total = tasks.size();
@@ -144,14 +156,16 @@ public final class PlacementPhase {
             CompletableFuture<Void> ready = CompletableFuture.allOf(before.toArray(CompletableFuture[]::new));
             List<CompletableFuture<List<PlacementBlock>>> own = new ArrayList<>();
             for (Task t : e.getValue()) {
-                CompletableFuture<List<PlacementBlock>> f = ready.thenApplyAsync(x -> {
-                    List<PlacementBlock> r = t.call();
-                    int d = done.incrementAndGet();
-                    if (d == total || d % Math.max(1, total / 10) == 0) {
-                        reporter.report(2, "Placement: " + d + "/" + total + " jobs done");
-                    }
-                    return r;
-                }, pool);
+                CompletableFuture<List<PlacementBlock>> f = ready.thenApplyAsync(
+                        x -> {
+                            List<PlacementBlock> r = t.call();
+                            int d = done.incrementAndGet();
+                            if (d == total || d % Math.max(1, total / 10) == 0) {
+                                reporter.report(2, "Placement: " + d + "/" + total + " jobs done");
+                            }
+                            return r;
+                        },
+                        pool);
                 own.add(f);
                 futures.put(t, f);
             }
@@ -165,8 +179,10 @@ public final class PlacementPhase {
                 } catch (ExecutionException ex) {
                     Task t = e.getKey();
                     Throwable cause = ex.getCause() instanceof TaskFailure tf ? tf.getCause() : ex.getCause();
-                    throw new CompileException("placement." + t.spec.name() + " in chunk " + format(t.chunk) + ": "
-                            + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
+                    throw new CompileException(
+                            "placement." + t.spec.name() + " in chunk " + format(t.chunk) + ": "
+                                    + (cause.getMessage() != null ? cause.getMessage() : cause.toString()),
+                            cause);
                 }
             }
         } catch (InterruptedException e) {
@@ -207,7 +223,8 @@ public final class PlacementPhase {
         for (String name : spec.partitions()) {
             Partition p = plan.topology().partition(name);
             if (p == null) {
-                throw new CompileException("placement." + spec.name() + ".partitions: unknown partition '" + name + "'");
+                throw new CompileException(
+                        "placement." + spec.name() + ".partitions: unknown partition '" + name + "'");
             }
             parts.add(p);
         }
@@ -217,7 +234,9 @@ public final class PlacementPhase {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private List<ChunkId> jobChunks(PlacementSpec spec, List<Partition> parts) {
         PlacementStrategy strategy = spec.strategy();
-        List<ChunkId> chunks = new ArrayList<>(strategy.jobChunks(spec.parameters(), plan.topology().chunks(parts),
+        List<ChunkId> chunks = new ArrayList<>(strategy.jobChunks(
+                spec.parameters(),
+                plan.topology().chunks(parts),
                 plan.topology().network().chunkSize()));
         chunks.sort(null);
         return chunks;
@@ -257,7 +276,12 @@ public final class PlacementPhase {
             Box chunkBox = chunk.box(plan.topology().network().chunkSize());
             List<PlacementIndicator> indicators = new ArrayList<>();
             for (String ct : spec.cellTypes()) {
-                indicators.add(new Indicator(spec.cellType(plan, ct), spec.name(), parts, chunkBox, counts,
+                indicators.add(new Indicator(
+                        spec.cellType(plan, ct),
+                        spec.name(),
+                        parts,
+                        chunkBox,
+                        counts,
                         PlacementPhase.this::placementsOf));
             }
             JobImpl job = new JobImpl(spec, chunk, chunkBox, plan.topology().voxels(parts, chunk), indicators, base);
@@ -303,7 +327,12 @@ public final class PlacementPhase {
         private final CellCounts.Related related;
         private Integer count;
 
-        Indicator(CellTypeSpec type, String strategy, List<Partition> parts, Box chunk, RandomGenerator random,
+        Indicator(
+                CellTypeSpec type,
+                String strategy,
+                List<Partition> parts,
+                Box chunk,
+                RandomGenerator random,
                 CellCounts.Related related) {
             this.related = related;
             this.type = type;
@@ -345,7 +374,12 @@ public final class PlacementPhase {
         private final RandomGenerator random;
         private final Map<String, double[]> placed = new LinkedHashMap<>();
 
-        JobImpl(PlacementSpec spec, ChunkId chunk, Box chunkBox, List<Box> voxels, List<PlacementIndicator> indicators,
+        JobImpl(
+                PlacementSpec spec,
+                ChunkId chunk,
+                Box chunkBox,
+                List<Box> voxels,
+                List<PlacementIndicator> indicators,
                 RandomGenerator random) {
             this.spec = spec;
             this.chunk = chunk;
@@ -397,11 +431,12 @@ public final class PlacementPhase {
         @Override
         public void place(String cellType, double[] positions) {
             if (!spec.cellTypes().contains(cellType)) {
-                throw new IllegalArgumentException("strategy placed cell type '" + cellType + "', which is not one of "
-                        + spec.cellTypes());
+                throw new IllegalArgumentException(
+                        "strategy placed cell type '" + cellType + "', which is not one of " + spec.cellTypes());
             }
             if (positions.length % 3 != 0) {
-                throw new IllegalArgumentException("positions must be x, y, z triples, got " + positions.length + " values");
+                throw new IllegalArgumentException(
+                        "positions must be x, y, z triples, got " + positions.length + " values");
             }
             if (positions.length == 0) {
                 return;

@@ -13,9 +13,16 @@ import org.bsb.core.config.Distribution;
  * @param dependsOn strategies whose jobs must all finish before this one's start
  * @param distribution how the placed cells get morphologies and rotations ({@code distribute})
  */
-public record PlacementSpec(String name, String strategyName, PlacementStrategy<?> strategy, Record parameters,
-        List<String> cellTypes, List<String> partitions, Map<String, CellTypeSpec> overrides,
-        List<String> dependsOn, Distribution distribution) {
+public record PlacementSpec(
+        String name,
+        String strategyName,
+        PlacementStrategy<?> strategy,
+        Record parameters,
+        List<String> cellTypes,
+        List<String> partitions,
+        Map<String, CellTypeSpec> overrides,
+        List<String> dependsOn,
+        Distribution distribution) {
     public PlacementSpec {
         cellTypes = List.copyOf(cellTypes);
         partitions = List.copyOf(partitions);
@@ -25,21 +32,38 @@ public record PlacementSpec(String name, String strategyName, PlacementStrategy<
     }
 
     /** With the default distribution (random morphologies, no rotations). */
-    public PlacementSpec(String name, String strategyName, PlacementStrategy<?> strategy, Record parameters,
-            List<String> cellTypes, List<String> partitions, Map<String, CellTypeSpec> overrides,
+    public PlacementSpec(
+            String name,
+            String strategyName,
+            PlacementStrategy<?> strategy,
+            Record parameters,
+            List<String> cellTypes,
+            List<String> partitions,
+            Map<String, CellTypeSpec> overrides,
             List<String> dependsOn) {
         this(name, strategyName, strategy, parameters, cellTypes, partitions, overrides, dependsOn, null);
     }
 
     /** Without dependencies. */
-    public PlacementSpec(String name, String strategyName, PlacementStrategy<?> strategy, Record parameters,
-            List<String> cellTypes, List<String> partitions, Map<String, CellTypeSpec> overrides) {
+    public PlacementSpec(
+            String name,
+            String strategyName,
+            PlacementStrategy<?> strategy,
+            Record parameters,
+            List<String> cellTypes,
+            List<String> partitions,
+            Map<String, CellTypeSpec> overrides) {
         this(name, strategyName, strategy, parameters, cellTypes, partitions, overrides, List.of());
     }
 
     /** Without per-type overrides. */
-    public PlacementSpec(String name, String strategyName, PlacementStrategy<?> strategy, Record parameters,
-            List<String> cellTypes, List<String> partitions) {
+    public PlacementSpec(
+            String name,
+            String strategyName,
+            PlacementStrategy<?> strategy,
+            Record parameters,
+            List<String> cellTypes,
+            List<String> partitions) {
         this(name, strategyName, strategy, parameters, cellTypes, partitions, Map.of(), List.of());
     }
 

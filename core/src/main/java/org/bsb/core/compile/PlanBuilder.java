@@ -7,18 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
+import org.bsb.api.connectivity.AfterConnectivityHook;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.morphology.MorphologyParser;
-import org.bsb.api.connectivity.AfterConnectivityHook;
+import org.bsb.api.morphology.TagParameters;
 import org.bsb.api.placement.AfterPlacementHook;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.core.config.CellTypeNode;
 import org.bsb.core.config.ConfigException;
-import org.bsb.core.config.Distribution;
 import org.bsb.core.config.ConfigWriter;
 import org.bsb.core.config.Configuration;
+import org.bsb.core.config.Distribution;
 import org.bsb.core.config.LoadedConfig;
 import org.bsb.core.config.MorphologyNode;
 import org.bsb.core.config.MorphologySelector;
@@ -26,8 +26,8 @@ import org.bsb.core.config.PartitionNode;
 import org.bsb.core.config.PlacementIndications;
 import org.bsb.core.config.PlacementNode;
 import org.bsb.core.config.RegionNode;
-import org.bsb.api.morphology.TagParameters;
 import org.bsb.core.registry.Registry;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.core.topology.Layer;
 import org.bsb.core.topology.NetworkBox;
 import org.bsb.core.topology.Partition;
@@ -78,19 +78,31 @@ public final class PlanBuilder {
                 morphologies.add(spec);
             }
         }
-        List<HookSpec> hooks = hooks("after_placement", config.afterPlacement(), ServiceKind.AFTER_PLACEMENT,
-                AfterPlacementHook.class);
-        List<HookSpec> connectivityHooks = hooks("after_connectivity", config.afterConnectivity(),
-                ServiceKind.AFTER_CONNECTIVITY, AfterConnectivityHook.class);
+        List<HookSpec> hooks = hooks(
+                "after_placement", config.afterPlacement(), ServiceKind.AFTER_PLACEMENT, AfterPlacementHook.class);
+        List<HookSpec> connectivityHooks = hooks(
+                "after_connectivity",
+                config.afterConnectivity(),
+                ServiceKind.AFTER_CONNECTIVITY,
+                AfterConnectivityHook.class);
         if (!errors.isEmpty()) {
             throw new CompileException(String.join("\n", errors));
         }
-        return new CompilePlan(config.name(), ConfigWriter.toJson(config), null, topology, cellTypes, placement,
-                morphologies, config, hooks, connectivityHooks);
+        return new CompilePlan(
+                config.name(),
+                ConfigWriter.toJson(config),
+                null,
+                topology,
+                cellTypes,
+                placement,
+                morphologies,
+                config,
+                hooks,
+                connectivityHooks);
     }
 
-    private List<HookSpec> hooks(String key, Map<String, org.bsb.core.config.HookNode> nodes, ServiceKind kind,
-            Class<?> type) {
+    private List<HookSpec> hooks(
+            String key, Map<String, org.bsb.core.config.HookNode> nodes, ServiceKind kind, Class<?> type) {
         List<HookSpec> out = new ArrayList<>();
         nodes.forEach((name, node) -> {
             String path = key + "." + name;
@@ -102,7 +114,8 @@ public final class PlanBuilder {
                 return;
             }
             try {
-                out.add(new HookSpec(name, node.strategy(), hook, node.parameters().bind(hook.parameterType(), path)));
+                out.add(new HookSpec(
+                        name, node.strategy(), hook, node.parameters().bind(hook.parameterType(), path)));
             } catch (ConfigException e) {
                 errors.add(e.getMessage());
             }
@@ -141,8 +154,8 @@ public final class PlanBuilder {
         };
     }
 
-    private RegionGroup region(String name, Map<String, Partition> partitions, Map<String, RegionGroup> regions,
-            Set<String> visiting) {
+    private RegionGroup region(
+            String name, Map<String, Partition> partitions, Map<String, RegionGroup> regions, Set<String> visiting) {
         if (regions.containsKey(name)) {
             return regions.get(name);
         }
@@ -200,9 +213,17 @@ public final class PlanBuilder {
             }
             names.addAll(sel.names());
         }
-        return new CellTypeSpec(name, s.radius(), s.density(), s.planarDensity(),
-                s.count() == null ? null : s.count().doubleValue(), names, s.relativeTo(), s.countRatio(),
-                s.localCountRatio(), s.densityRatio());
+        return new CellTypeSpec(
+                name,
+                s.radius(),
+                s.density(),
+                s.planarDensity(),
+                s.count() == null ? null : s.count().doubleValue(),
+                names,
+                s.relativeTo(),
+                s.countRatio(),
+                s.localCountRatio(),
+                s.densityRatio());
     }
 
     private PlacementSpec placement(String name, PlacementNode node) {
@@ -224,7 +245,8 @@ public final class PlanBuilder {
         Map<String, CellTypeSpec> overrides = new LinkedHashMap<>();
         node.overrides().forEach((ct, o) -> {
             CellTypeNode base = config.cellTypes().get(ct);
-            PlacementIndications merged = base == null || base.spatial() == null ? o : base.spatial().overriddenBy(o);
+            PlacementIndications merged =
+                    base == null || base.spatial() == null ? o : base.spatial().overriddenBy(o);
             overrides.put(ct, spec(ct, merged, path + ".overrides." + ct));
         });
         for (String d : node.dependsOn()) {
@@ -235,8 +257,16 @@ public final class PlanBuilder {
         List<Distribution.Problem> problems = new ArrayList<>();
         Distribution distribution = Distribution.of(node.distribute(), path + ".distribute", problems);
         problems.forEach(p -> errors.add(p.path() + ": found " + p.found() + ", expected " + p.expected()));
-        return new PlacementSpec(name, node.strategy(), strategy, parameters, node.cellTypes(), node.partitions(),
-                overrides, node.dependsOn(), distribution);
+        return new PlacementSpec(
+                name,
+                node.strategy(),
+                strategy,
+                parameters,
+                node.cellTypes(),
+                node.partitions(),
+                overrides,
+                node.dependsOn(),
+                distribution);
     }
 
     private MorphologySpec morphology(int i, MorphologyNode node) {
@@ -244,7 +274,8 @@ public final class PlanBuilder {
         Path file = loaded.resolve(node.file());
         MorphologyParser<?> parser;
         try {
-            parser = registry.resolve(ServiceKind.MORPHOLOGY_PARSER, node.parser().parser(), MorphologyParser.class);
+            parser = registry.resolve(
+                    ServiceKind.MORPHOLOGY_PARSER, node.parser().parser(), MorphologyParser.class);
         } catch (UnknownServiceException e) {
             errors.add(path + ".parser.parser: " + e.getMessage());
             return null;
@@ -267,7 +298,7 @@ public final class PlanBuilder {
                 return null;
             }
         }
-        return new MorphologySpec(path, file, node.name() != null ? node.name() : MorphologySpec.stem(file), parser,
-                parameters);
+        return new MorphologySpec(
+                path, file, node.name() != null ? node.name() : MorphologySpec.stem(file), parser, parameters);
     }
 }

@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * @param placementWipe cell types whose cells (and so connections) are cleared
  * @param connectivityWipe cell types whose connections are cleared
  */
-public record RedoClosure(Set<String> placement, Set<String> connectivity, Set<String> placementWipe,
-        Set<String> connectivityWipe) {
+public record RedoClosure(
+        Set<String> placement, Set<String> connectivity, Set<String> placementWipe, Set<String> connectivityWipe) {
 
     /** A strategy as the closure sees it. */
     public record Strategy(String name, List<String> cellTypes, List<String> dependsOn, List<String> sets) {
@@ -39,8 +39,11 @@ public record RedoClosure(Set<String> placement, Set<String> connectivity, Set<S
      * @param requestedPlacement the placement strategies the user asked to run
      * @param requestedConnectivity the connection strategies the user asked to run
      */
-    public static RedoClosure of(List<Strategy> placement, List<Strategy> connectivity,
-            Collection<String> requestedPlacement, Collection<String> requestedConnectivity) {
+    public static RedoClosure of(
+            List<Strategy> placement,
+            List<Strategy> connectivity,
+            Collection<String> requestedPlacement,
+            Collection<String> requestedConnectivity) {
         Set<String> p = new TreeSet<>(requestedPlacement);
         Set<String> wipe = new TreeSet<>();
         while (true) {
@@ -51,8 +54,9 @@ public record RedoClosure(Set<String> placement, Set<String> connectivity, Set<S
             }
             boolean grew = false;
             for (Strategy s : placement) {
-                if (!p.contains(s.name()) && (s.cellTypes().stream().anyMatch(wipe::contains)
-                        || s.dependsOn().stream().anyMatch(p::contains))) {
+                if (!p.contains(s.name())
+                        && (s.cellTypes().stream().anyMatch(wipe::contains)
+                                || s.dependsOn().stream().anyMatch(p::contains))) {
                     p.add(s.name());
                     grew = true;
                 }
@@ -67,8 +71,9 @@ public record RedoClosure(Set<String> placement, Set<String> connectivity, Set<S
             while (true) {
                 boolean grew = false;
                 for (Strategy s : connectivity) {
-                    if (!c.contains(s.name()) && (s.cellTypes().stream().anyMatch(connWipe::contains)
-                            || s.dependsOn().stream().anyMatch(c::contains))) {
+                    if (!c.contains(s.name())
+                            && (s.cellTypes().stream().anyMatch(connWipe::contains)
+                                    || s.dependsOn().stream().anyMatch(c::contains))) {
                         c.add(s.name());
                         grew = true;
                     }
@@ -127,14 +132,17 @@ public record RedoClosure(Set<String> placement, Set<String> connectivity, Set<S
         Set<String> more = new TreeSet<>(chain);
         more.removeAll(requested);
         if (!more.isEmpty()) {
-            out.add(label + " strategies " + String.join(", ", more.stream().map(n -> "'" + n + "'").toList()));
+            out.add(label + " strategies "
+                    + String.join(", ", more.stream().map(n -> "'" + n + "'").toList()));
         }
     }
 
     private static String quoted(Collection<String> a, Collection<String> b) {
         Set<String> all = new LinkedHashSet<>(new TreeSet<>(a));
         all.addAll(new TreeSet<>(b));
-        return all.isEmpty() ? "nothing" : String.join(", ", all.stream().map(n -> "'" + n + "'").toList());
+        return all.isEmpty()
+                ? "nothing"
+                : String.join(", ", all.stream().map(n -> "'" + n + "'").toList());
     }
 
     /** The verbosity-2 lines the original prints for a redo. */

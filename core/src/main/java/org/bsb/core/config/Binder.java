@@ -51,8 +51,15 @@ public final class Binder {
     private static final Object FAILED = new Object();
 
     /** What binding needs of a record class; reflection on record components is slow, so it is cached. */
-    private record Shape(RecordComponent[] components, String[] keys, Type[] types, boolean[] required,
-            Default[] defaults, Range[] ranges, Constructor<?> constructor, Object[] constants) {
+    private record Shape(
+            RecordComponent[] components,
+            String[] keys,
+            Type[] types,
+            boolean[] required,
+            Default[] defaults,
+            Range[] ranges,
+            Constructor<?> constructor,
+            Object[] constants) {
         static Shape of(Class<?> type) {
             RecordComponent[] c = type.getRecordComponents();
             int n = c.length;
@@ -137,7 +144,8 @@ public final class Binder {
      * before using it. Null only if the node as a whole is unusable.
      */
     public <T> T bind(ConfigNode node, Class<T> type, String path) {
-        Object v = node == null || isNull(node) ? absent(type, type, (Default) null, path, SourcePosition.unknown(file))
+        Object v = node == null || isNull(node)
+                ? absent(type, type, (Default) null, path, SourcePosition.unknown(file))
                 : convert(node, type, path);
         return v == FAILED ? null : type.cast(v);
     }
@@ -146,7 +154,8 @@ public final class Binder {
      * Binds a service's parameters; keys in {@code ignoredKeys} belong to the core and are not
      * reported as unknown. A best effort like {@link #bind}; null if unusable.
      */
-    public <P extends Record> P bindParameters(MapNode node, Class<P> type, String path, Collection<String> ignoredKeys) {
+    public <P extends Record> P bindParameters(
+            MapNode node, Class<P> type, String path, Collection<String> ignoredKeys) {
         positions.putIfAbsent(path, node.position());
         Object v = bindRecord(node, type, path, ignoredKeys);
         return v == FAILED ? null : type.cast(v);
@@ -199,8 +208,14 @@ public final class Binder {
     /** An unknown key at {@code path}: a warning, or an error when strict. */
     void unknown(String path, String key, String expected) {
         SourcePosition at = positionOf(path);
-        errors.add(new ConfigError(strict ? ConfigError.Severity.ERROR : ConfigError.Severity.WARNING, at.file(),
-                at.line(), at.column(), path, "unknown key '" + key + "'", expected));
+        errors.add(new ConfigError(
+                strict ? ConfigError.Severity.ERROR : ConfigError.Severity.WARNING,
+                at.file(),
+                at.line(),
+                at.column(),
+                path,
+                "unknown key '" + key + "'",
+                expected));
     }
 
     void add(ConfigError e) {
@@ -243,8 +258,9 @@ public final class Binder {
             boolean isInt = raw == int.class || raw == Integer.class;
             Double d = number(node);
             boolean whole = d != null && Double.isFinite(d) && d == Math.rint(d);
-            if (isInt && (l != null && (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE)
-                    || l == null && whole && Math.abs(d) > Integer.MAX_VALUE)) {
+            if (isInt
+                    && (l != null && (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE)
+                            || l == null && whole && Math.abs(d) > Integer.MAX_VALUE)) {
                 // e.g. count: 1e12 is a whole number, but not one this field can hold
                 return fail(node, path, "a whole number of at most 2147483647 in magnitude");
             }
@@ -280,8 +296,12 @@ public final class Binder {
         if (raw.isRecord()) {
             return bindRecord(node, raw, path, List.of());
         }
-        error(node.position(), path, Plain.describe(node), "a value the binder supports (" + raw.getSimpleName()
-                + " is not a supported parameter type; this is a bug of the service that declares it)");
+        error(
+                node.position(),
+                path,
+                Plain.describe(node),
+                "a value the binder supports (" + raw.getSimpleName()
+                        + " is not a supported parameter type; this is a bug of the service that declares it)");
         return FAILED;
     }
 
@@ -317,12 +337,16 @@ public final class Binder {
             ConfigNode child = map.entries().get(key);
             if (child == null || isNull(child)) {
                 if (shape.required()[i]) {
-                    error(child != null ? child.position() : map.position(), childPath,
-                            child != null ? "null" : "nothing", expectation(shape.types()[i]) + " (required)");
+                    error(
+                            child != null ? child.position() : map.position(),
+                            childPath,
+                            child != null ? "null" : "nothing",
+                            expectation(shape.types()[i]) + " (required)");
                     args[i] = fallback(shape, i);
                     continue;
                 }
-                args[i] = shape.fromConstant(i) ? shape.constants()[i]
+                args[i] = shape.fromConstant(i)
+                        ? shape.constants()[i]
                         : absent(c.getType(), shape.types()[i], shape.defaults()[i], childPath, map.position());
             } else {
                 args[i] = convert(child, shape.types()[i], childPath);
@@ -355,8 +379,11 @@ public final class Binder {
     private Object fallback(Shape shape, int i) {
         RecordComponent c = shape.components()[i];
         int before = errors.size();
-        Object v = shape.required()[i] ? null : shape.fromConstant(i) ? shape.constants()[i]
-                : absent(c.getType(), shape.types()[i], shape.defaults()[i], "", SourcePosition.unknown(file));
+        Object v = shape.required()[i]
+                ? null
+                : shape.fromConstant(i)
+                        ? shape.constants()[i]
+                        : absent(c.getType(), shape.types()[i], shape.defaults()[i], "", SourcePosition.unknown(file));
         while (errors.size() > before) {
             errors.remove(errors.size() - 1);
         }
@@ -384,11 +411,17 @@ public final class Binder {
 
     private void unknownKey(String key, ConfigNode value, String path, Set<String> known) {
         String suggestion = NameSuggester.closest(key, known);
-        String expected = suggestion != null ? "a known key (did you mean '" + suggestion + "'?)"
+        String expected = suggestion != null
+                ? "a known key (did you mean '" + suggestion + "'?)"
                 : known.isEmpty() ? "no keys here" : "one of the keys " + String.join(", ", known);
-        ConfigError e = new ConfigError(strict ? ConfigError.Severity.ERROR : ConfigError.Severity.WARNING,
-                value.position().file(), value.position().line(), value.position().column(), path,
-                "unknown key '" + key + "'", expected);
+        ConfigError e = new ConfigError(
+                strict ? ConfigError.Severity.ERROR : ConfigError.Severity.WARNING,
+                value.position().file(),
+                value.position().line(),
+                value.position().column(),
+                path,
+                "unknown key '" + key + "'",
+                expected);
         errors.add(e);
     }
 
@@ -400,12 +433,20 @@ public final class Binder {
             return shape.constructor().newInstance(args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            error(node.position(), path, "this mapping", cause.getMessage() != null ? cause.getMessage()
-                    : "valid values (" + cause.getClass().getSimpleName() + ")");
+            error(
+                    node.position(),
+                    path,
+                    "this mapping",
+                    cause.getMessage() != null
+                            ? cause.getMessage()
+                            : "valid values (" + cause.getClass().getSimpleName() + ")");
             return FAILED;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            error(node.position(), path, "this mapping", "a value of " + type.getSimpleName()
-                    + " (cannot construct it: " + e + ")");
+            error(
+                    node.position(),
+                    path,
+                    "this mapping",
+                    "a value of " + type.getSimpleName() + " (cannot construct it: " + e + ")");
             return FAILED;
         }
     }
@@ -415,7 +456,11 @@ public final class Binder {
         if (d != null) {
             ConfigNode node = DEFAULTS.computeIfAbsent(d.value(), Binder::parseDefault);
             if (node == null) {
-                error(parent, path, "@Default(\"" + d.value() + "\")", "a default that parses as YAML (a bug of its record)");
+                error(
+                        parent,
+                        path,
+                        "@Default(\"" + d.value() + "\")",
+                        "a default that parses as YAML (a bug of its record)");
                 return FAILED;
             }
             positions.putIfAbsent(path, parent);
@@ -542,8 +587,11 @@ public final class Binder {
                 }
             }
             String suggestion = NameSuggester.closest(text, names);
-            return fail(node, path, "one of " + String.join(", ", names)
-                    + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
+            return fail(
+                    node,
+                    path,
+                    "one of " + String.join(", ", names)
+                            + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
         }
         return fail(node, path, "one of " + String.join(", ", names));
     }

@@ -10,10 +10,7 @@ import org.bsb.api.Default;
  * {@code shim}.
  */
 public record CellModelNode(
-        @Default("arborize") String modelStrategy,
-        Object model,
-        List<Object> parameters,
-        Parameters extra) {
+        @Default("arborize") String modelStrategy, Object model, List<Object> parameters, Parameters extra) {
     public CellModelNode {
         parameters = Maps.copy(parameters);
         extra = extra == null ? Parameters.none() : extra;

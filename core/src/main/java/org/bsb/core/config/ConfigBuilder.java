@@ -125,8 +125,10 @@ public final class ConfigBuilder {
      * {@code registry}. @throws ConfigException listing every problem
      */
     public Configuration build(Registry registry) {
-        return ConfigLoader.check(Plain.toNode(tree(), SourcePosition.unknown("<builder>")), "<builder>", registry,
-                null, true).orThrow().config();
+        return ConfigLoader.check(
+                        Plain.toNode(tree(), SourcePosition.unknown("<builder>")), "<builder>", registry, null, true)
+                .orThrow()
+                .config();
     }
 
     // ---------------------------------------------------------------------------------------
@@ -178,7 +180,7 @@ public final class ConfigBuilder {
         }
 
         public B add(String name) {
-            return add(name, b -> { });
+            return add(name, b -> {});
         }
 
         /** The node {@code name}, as {@code config.simulations["neuronsim"]} in Python. */
@@ -226,7 +228,9 @@ public final class ConfigBuilder {
 
         /** One size for all axes, or three. */
         public NetworkBuilder chunkSize(double... size) {
-            return set("chunk_size", size.length == 1 ? size[0] : Arrays.stream(size).boxed().toList());
+            return set(
+                    "chunk_size",
+                    size.length == 1 ? size[0] : Arrays.stream(size).boxed().toList());
         }
     }
 
@@ -277,7 +281,7 @@ public final class ConfigBuilder {
         }
 
         public MorphologyBuilder add(String file) {
-            return add(file, b -> { });
+            return add(file, b -> {});
         }
     }
 
@@ -366,7 +370,8 @@ public final class ConfigBuilder {
 
         public PlacementBuilder overrides(String cellType, Consumer<? super IndicationsBuilder> init) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> overrides = (Map<String, Object>) map.computeIfAbsent("overrides", k -> new LinkedHashMap<>());
+            Map<String, Object> overrides =
+                    (Map<String, Object>) map.computeIfAbsent("overrides", k -> new LinkedHashMap<>());
             IndicationsBuilder b = new IndicationsBuilder();
             overrides.put(cellType, b.map);
             init.accept(b);

@@ -12,7 +12,8 @@ import java.util.List;
  * @param problems errors and warnings, in file order
  * @param services the services the config names and what provides each
  */
-public record ConfigCheck(Configuration config, Path baseDirectory, List<ConfigError> problems, List<ServiceUse> services) {
+public record ConfigCheck(
+        Configuration config, Path baseDirectory, List<ConfigError> problems, List<ServiceUse> services) {
     public ConfigCheck {
         problems = problems.stream().sorted(ConfigError.IN_FILE_ORDER).toList();
         services = List.copyOf(services);
@@ -45,13 +46,24 @@ public record ConfigCheck(Configuration config, Path baseDirectory, List<ConfigE
 
     /** The problems as {@link #orThrowForNetwork()} judges them. */
     public List<ConfigError> forNetwork() {
-        return problems.stream().map(e -> notInstalledForSimulation(e) ? new ConfigError(ConfigError.Severity.WARNING,
-                e.file(), e.line(), e.column(), e.path(), e.found(), e.expected()) : e).toList();
+        return problems.stream()
+                .map(e -> notInstalledForSimulation(e)
+                        ? new ConfigError(
+                                ConfigError.Severity.WARNING,
+                                e.file(),
+                                e.line(),
+                                e.column(),
+                                e.path(),
+                                e.found(),
+                                e.expected())
+                        : e)
+                .toList();
     }
 
     /** An error naming a simulation's service that is not installed. */
     private boolean notInstalledForSimulation(ConfigError e) {
-        return e.isError() && e.path().startsWith("simulations.")
+        return e.isError()
+                && e.path().startsWith("simulations.")
                 && services.stream().anyMatch(u -> !u.installed() && u.path().equals(e.path()));
     }
 

@@ -8,14 +8,19 @@ import org.bsb.api.config.SourcePosition;
  * config path ({@code cell_types.stellate_cell.spatial.density}), what was found and what was
  * expected. Printed as {@code file:line:col: path: found X, expected Y}.
  */
-public record ConfigError(Severity severity, String file, int line, int column, String path, String found,
-        String expected) {
-    public enum Severity { ERROR, WARNING }
+public record ConfigError(
+        Severity severity, String file, int line, int column, String path, String found, String expected) {
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     /** Orders errors as they appear in the file. */
-    public static final Comparator<ConfigError> IN_FILE_ORDER = Comparator.comparing(ConfigError::file,
-            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparingInt(ConfigError::line)
-            .thenComparingInt(ConfigError::column).thenComparing(ConfigError::path);
+    public static final Comparator<ConfigError> IN_FILE_ORDER = Comparator.comparing(
+                    ConfigError::file, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingInt(ConfigError::line)
+            .thenComparingInt(ConfigError::column)
+            .thenComparing(ConfigError::path);
 
     public ConfigError {
         path = path == null ? "" : path;

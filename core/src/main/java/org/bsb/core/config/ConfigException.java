@@ -42,7 +42,9 @@ public class ConfigException extends RuntimeException {
 
     private static String render(List<ConfigError> errors) {
         StringBuilder b = new StringBuilder();
-        errors.stream().sorted(ConfigError.IN_FILE_ORDER).forEach(e -> b.append(b.length() == 0 ? "" : "\n").append(e));
+        errors.stream()
+                .sorted(ConfigError.IN_FILE_ORDER)
+                .forEach(e -> b.append(b.length() == 0 ? "" : "\n").append(e));
         return b.toString();
     }
 }

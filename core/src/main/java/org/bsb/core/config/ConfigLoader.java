@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.config.ConfigFormat;
 import org.bsb.api.config.ConfigNode;
 import org.bsb.api.config.ConfigSyntaxException;
@@ -17,6 +16,7 @@ import org.bsb.core.config.format.JsonConfigFormat;
 import org.bsb.core.config.format.YamlConfigFormat;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;
+import org.bsb.core.registry.ServiceKind;
 
 /**
  * Reads configs: file → format (by extension, among the registry's {@code ConfigFormat}
@@ -68,17 +68,25 @@ public final class ConfigLoader {
      * @param registry null to skip resolving services
      * @param baseDirectory the folder relative paths refer to, or null to skip file checks
      */
-    public static ConfigCheck check(String source, String text, ConfigFormat format, Registry registry,
-            Path baseDirectory, boolean strict) {
+    public static ConfigCheck check(
+            String source, String text, ConfigFormat format, Registry registry, Path baseDirectory, boolean strict) {
         ConfigNode tree;
         try {
             tree = format.parse(source, text);
         } catch (ConfigSyntaxException e) {
             SourcePosition at = e.position();
-            String problem = e.getMessage().startsWith(at + ": ") ? e.getMessage().substring(at.toString().length() + 2)
+            String problem = e.getMessage().startsWith(at + ": ")
+                    ? e.getMessage().substring(at.toString().length() + 2)
                     : e.getMessage();
-            return new ConfigCheck(null, baseDirectory, List.of(ConfigError.error(at, "",
-                    "malformed " + formatName(format) + " (" + problem + ")", "well-formed " + formatName(format))), List.of());
+            return new ConfigCheck(
+                    null,
+                    baseDirectory,
+                    List.of(ConfigError.error(
+                            at,
+                            "",
+                            "malformed " + formatName(format) + " (" + problem + ")",
+                            "well-formed " + formatName(format))),
+                    List.of());
         }
         List<ConfigError> referenceErrors = new ArrayList<>();
         if (References.used(tree)) {
@@ -98,7 +106,8 @@ public final class ConfigLoader {
         }
         List<ConfigError> all = new ArrayList<>(referenceErrors);
         for (ConfigError e : check.problems()) {
-            if (broken.stream().noneMatch(b -> e.path().startsWith(b + ".") || e.path().startsWith(b + "["))) {
+            if (broken.stream()
+                    .noneMatch(b -> e.path().startsWith(b + ".") || e.path().startsWith(b + "["))) {
                 all.add(e);
             }
         }
@@ -106,7 +115,8 @@ public final class ConfigLoader {
     }
 
     /** Checks a parsed tree (e.g. from the builder). */
-    public static ConfigCheck check(ConfigNode tree, String source, Registry registry, Path baseDirectory, boolean strict) {
+    public static ConfigCheck check(
+            ConfigNode tree, String source, Registry registry, Path baseDirectory, boolean strict) {
         Binder binder = new Binder(source, strict);
         Configuration config = binder.bind(tree, Configuration.class, "");
         List<ServiceUse> services = new ArrayList<>();
@@ -123,7 +133,8 @@ public final class ConfigLoader {
      * folder it was compiled in). @throws ConfigException with every problem
      */
     public static LoadedConfig fromJson(String json, String source, Registry registry) {
-        return check(source, json, new JsonConfigFormat(), registry, null, false).orThrow();
+        return check(source, json, new JsonConfigFormat(), registry, null, false)
+                .orThrow();
     }
 
     /** The format for a file name's extension. @throws ConfigException naming the known extensions */
@@ -145,17 +156,21 @@ public final class ConfigLoader {
             }
             f.extensions().stream().filter(x -> !known.contains(x)).forEach(known::add);
         }
-        throw new ConfigException(List.of(ConfigError.error(SourcePosition.unknown(fileName), "",
+        throw new ConfigException(List.of(ConfigError.error(
+                SourcePosition.unknown(fileName),
+                "",
                 extension.isEmpty() ? "no file extension" : "extension '." + extension + "'",
                 "a config file ending in ." + String.join(", .", known))));
     }
 
     private static String formatName(ConfigFormat format) {
-        return format.extensions().isEmpty() ? "config" : format.extensions().get(0).toUpperCase(Locale.ROOT);
+        return format.extensions().isEmpty()
+                ? "config"
+                : format.extensions().get(0).toUpperCase(Locale.ROOT);
     }
 
     private static ConfigCheck failed(Path base, String source, String found, String expected) {
-        return new ConfigCheck(null, base, List.of(ConfigError.error(SourcePosition.unknown(source), "", found, expected)),
-                List.of());
+        return new ConfigCheck(
+                null, base, List.of(ConfigError.error(SourcePosition.unknown(source), "", found, expected)), List.of());
     }
 }

@@ -26,7 +26,8 @@ public record ConnectivityNode(
      */
     public List<String> setNames(String name) {
         List<String> out = new java.util.ArrayList<>();
-        boolean single = presynaptic.cellTypes().size() == 1 && postsynaptic.cellTypes().size() == 1;
+        boolean single =
+                presynaptic.cellTypes().size() == 1 && postsynaptic.cellTypes().size() == 1;
         for (String pre : presynaptic.cellTypes()) {
             for (String post : postsynaptic.cellTypes()) {
                 Object naming = outputNaming;

@@ -57,8 +57,12 @@ public final class DependencyOrder {
         }
     }
 
-    private static void visit(String name, TreeMap<String, List<String>> deps, Set<String> done,
-            LinkedHashSet<String> path, List<String> out) {
+    private static void visit(
+            String name,
+            TreeMap<String, List<String>> deps,
+            Set<String> done,
+            LinkedHashSet<String> path,
+            List<String> out) {
         if (done.contains(name) || !deps.containsKey(name)) {
             return;
         }

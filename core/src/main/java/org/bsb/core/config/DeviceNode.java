@@ -8,10 +8,7 @@ import org.bsb.api.Required;
  * the device, which for most is the soma), and the device's own parameters.
  */
 public record DeviceNode(
-        @Required String device,
-        @Required TargettingNode targetting,
-        LocationsNode locations,
-        Parameters parameters) {
+        @Required String device, @Required TargettingNode targetting, LocationsNode locations, Parameters parameters) {
     public DeviceNode {
         parameters = parameters == null ? Parameters.none() : parameters;
     }

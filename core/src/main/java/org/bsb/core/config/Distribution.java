@@ -12,41 +12,81 @@ import java.util.Map;
  * ({@code bsb.placement.distributor.RoundRobinMorphologies}, ...) are accepted too.
  */
 public record Distribution(Morphologies morphologies, Rotations rotations) {
-    public enum Morphologies { RANDOM, ROUNDROBIN }
+    public enum Morphologies {
+        RANDOM,
+        ROUNDROBIN
+    }
 
-    public enum Rotations { NONE, EXPLICITLY_NONE, RANDOM }
+    public enum Rotations {
+        NONE,
+        EXPLICITLY_NONE,
+        RANDOM
+    }
 
     public static final Distribution DEFAULT = new Distribution(Morphologies.RANDOM, Rotations.NONE);
 
     /** A problem of a {@code distribute} node, for the validator. */
     public record Problem(String path, String found, String expected) {}
 
-    private static final Map<String, Morphologies> MORPHOLOGY_NAMES = Map.of("random", Morphologies.RANDOM,
-            "bsb.placement.distributor.RandomMorphologies", Morphologies.RANDOM, "roundrobin", Morphologies.ROUNDROBIN,
-            "bsb.placement.distributor.RoundRobinMorphologies", Morphologies.ROUNDROBIN);
+    private static final Map<String, Morphologies> MORPHOLOGY_NAMES = Map.of(
+            "random",
+            Morphologies.RANDOM,
+            "bsb.placement.distributor.RandomMorphologies",
+            Morphologies.RANDOM,
+            "roundrobin",
+            Morphologies.ROUNDROBIN,
+            "bsb.placement.distributor.RoundRobinMorphologies",
+            Morphologies.ROUNDROBIN);
 
-    private static final Map<String, Rotations> ROTATION_NAMES = Map.of("none", Rotations.NONE,
-            "explicitly_none", Rotations.EXPLICITLY_NONE, "bsb.placement.distributor.ExplicitNoRotations",
-            Rotations.EXPLICITLY_NONE, "random", Rotations.RANDOM, "bsb.placement.distributor.RandomRotations",
+    private static final Map<String, Rotations> ROTATION_NAMES = Map.of(
+            "none",
+            Rotations.NONE,
+            "explicitly_none",
+            Rotations.EXPLICITLY_NONE,
+            "bsb.placement.distributor.ExplicitNoRotations",
+            Rotations.EXPLICITLY_NONE,
+            "random",
+            Rotations.RANDOM,
+            "bsb.placement.distributor.RandomRotations",
             Rotations.RANDOM);
 
     /** Reads {@code distribute} (may be empty); problems are added to {@code problems}. */
     public static Distribution of(Map<String, Object> distribute, String path, List<Problem> problems) {
-        Morphologies m = pick(distribute, "morphologies", path, MORPHOLOGY_NAMES, Morphologies.RANDOM,
-                "one of random, roundrobin", problems);
-        Rotations r = pick(distribute, "rotations", path, ROTATION_NAMES, Rotations.NONE,
-                "one of none, explicitly_none, random (orientation_field needs NRRD volumes, not supported)", problems);
+        Morphologies m = pick(
+                distribute,
+                "morphologies",
+                path,
+                MORPHOLOGY_NAMES,
+                Morphologies.RANDOM,
+                "one of random, roundrobin",
+                problems);
+        Rotations r = pick(
+                distribute,
+                "rotations",
+                path,
+                ROTATION_NAMES,
+                Rotations.NONE,
+                "one of none, explicitly_none, random (orientation_field needs NRRD volumes, not supported)",
+                problems);
         for (String key : distribute.keySet()) {
             if (!key.equals("morphologies") && !key.equals("rotations")) {
-                problems.add(new Problem(path + "." + key, "'" + key + "'",
+                problems.add(new Problem(
+                        path + "." + key,
+                        "'" + key + "'",
                         "morphologies or rotations (custom distributors of additional properties are not supported)"));
             }
         }
         return new Distribution(m, r);
     }
 
-    private static <T> T pick(Map<String, Object> distribute, String key, String path, Map<String, T> names, T dflt,
-            String expected, List<Problem> problems) {
+    private static <T> T pick(
+            Map<String, Object> distribute,
+            String key,
+            String path,
+            Map<String, T> names,
+            T dflt,
+            String expected,
+            List<Problem> problems) {
         Object node = distribute.get(key);
         if (node == null) {
             return dflt;
@@ -67,7 +107,8 @@ public record Distribution(Morphologies morphologies, Rotations rotations) {
         }
         for (Object k : map.keySet()) {
             if (!"strategy".equals(k)) {
-                problems.add(new Problem(at + "." + k, "'" + k + "'", "no further keys ('" + strategy + "' takes none)"));
+                problems.add(
+                        new Problem(at + "." + k, "'" + k + "'", "no further keys ('" + strategy + "' takes none)"));
             }
         }
         return value;

@@ -10,7 +10,8 @@ import java.util.List;
  * @param warnings problems that do not stop it from being used (e.g. unknown keys)
  * @param services every service it names, with the bundle providing each
  */
-public record LoadedConfig(Configuration config, Path baseDirectory, List<ConfigError> warnings, List<ServiceUse> services) {
+public record LoadedConfig(
+        Configuration config, Path baseDirectory, List<ConfigError> warnings, List<ServiceUse> services) {
     public LoadedConfig {
         warnings = List.copyOf(warnings);
         services = List.copyOf(services);

@@ -9,7 +9,8 @@ import org.bsb.api.Required;
  * as just the file name.
  */
 @Shortform("file")
-public record MorphologyNode(@Required String file, String name, @Default("{}") ParserNode parser) {
+public record MorphologyNode(
+        @Required String file, String name, @Default("{}") ParserNode parser) {
     public MorphologyNode {
         if (name == null && file != null) {
             name = stem(file);

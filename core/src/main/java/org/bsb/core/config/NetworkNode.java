@@ -14,4 +14,6 @@ public record NetworkNode(
         @Required @Range(min = 0) double y,
         @Required @Range(min = 0) double z,
         @Default("[0, 0, 0]") Point3 origin,
-        @Default("[100, 100, 100]") @Range(min = 0, minExclusive = true) Point3 chunkSize) {}
+
+        @Default("[100, 100, 100]") @Range(min = 0, minExclusive = true)
+        Point3 chunkSize) {}

@@ -2,8 +2,8 @@ package org.bsb.core.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import org.bsb.api.config.ConfigNode;
 import org.bsb.api.config.ConfigNode.MapNode;
 import org.bsb.api.config.SourcePosition;

@@ -100,11 +100,16 @@ final class References {
         return result;
     }
 
-    private MapNode imports(ConfigNode spec, MapNode local, Document doc, List<String> location, String specPath,
-            String path) {
-        if (!(spec instanceof MapNode s) || !(s.entries().get("ref") instanceof ScalarNode)
+    private MapNode imports(
+            ConfigNode spec, MapNode local, Document doc, List<String> location, String specPath, String path) {
+        if (!(spec instanceof MapNode s)
+                || !(s.entries().get("ref") instanceof ScalarNode)
                 || !(s.entries().get("values") instanceof ListNode values)) {
-            error(spec, specPath, Plain.describe(spec), "a mapping with 'ref' (a reference) and 'values' (a list of keys)");
+            error(
+                    spec,
+                    specPath,
+                    Plain.describe(spec),
+                    "a mapping with 'ref' (a reference) and 'values' (a list of keys)");
             return local;
         }
         MapNode target = target(s.entries().get("ref"), doc, location, Names.child(specPath, "ref"), path);
@@ -117,8 +122,12 @@ final class References {
             String key = item instanceof ScalarNode k && k.value() != null ? String.valueOf(k.value()) : null;
             ConfigNode imported = key != null ? target.entries().get(key) : null;
             if (imported == null) {
-                error(item, Names.index(Names.child(specPath, "values"), i), Plain.describe(item),
-                        "a key of the referenced mapping: " + String.join(", ", target.entries().keySet()));
+                error(
+                        item,
+                        Names.index(Names.child(specPath, "values"), i),
+                        Plain.describe(item),
+                        "a key of the referenced mapping: "
+                                + String.join(", ", target.entries().keySet()));
                 continue;
             }
             ConfigNode mine = out.get(key);
@@ -127,7 +136,10 @@ final class References {
             } else if (mine instanceof MapNode m && imported instanceof MapNode t) {
                 out.put(key, merge(t, m));
             } else {
-                errors.add(ConfigError.warning(mine.position(), Names.child(path, key), "a local '" + key + "'",
+                errors.add(ConfigError.warning(
+                        mine.position(),
+                        Names.child(path, key),
+                        "a local '" + key + "'",
                         "no local value for an imported key (the local one is kept)"));
             }
         }
@@ -170,9 +182,13 @@ final class References {
         }
         ConfigNode node = target.root();
         for (String k : keys) {
-            ConfigNode next = node instanceof MapNode m ? m.entries().get(k)
-                    : node instanceof ListNode l && k.chars().allMatch(Character::isDigit) && Integer.parseInt(k) < l.items().size()
-                            ? l.items().get(Integer.parseInt(k)) : null;
+            ConfigNode next = node instanceof MapNode m
+                    ? m.entries().get(k)
+                    : node instanceof ListNode l
+                                    && k.chars().allMatch(Character::isDigit)
+                                    && Integer.parseInt(k) < l.items().size()
+                            ? l.items().get(Integer.parseInt(k))
+                            : null;
             if (next == null) {
                 error(ref, refPath, "'" + text + "'", "a reference to an existing node (no '" + k + "' there)");
                 return null;
@@ -201,7 +217,8 @@ final class References {
         ConfigNode root = documents.get(path);
         if (root == null) {
             String name = baseDirectory != null && path.startsWith(baseDirectory)
-                    ? baseDirectory.relativize(path).toString() : path.toString();
+                    ? baseDirectory.relativize(path).toString()
+                    : path.toString();
             try {
                 ConfigFormat format = ConfigLoader.formatFor(name, registry);
                 root = format.parse(name, Files.readString(path));
@@ -209,7 +226,10 @@ final class References {
                 error(ref, refPath, "'" + file + "'", "a referenced file ending in .json, .yaml or .yml");
                 return null;
             } catch (ConfigSyntaxException e) {
-                errors.add(ConfigError.error(e.position(), refPath, "malformed " + name + " (" + e.getMessage() + ")",
+                errors.add(ConfigError.error(
+                        e.position(),
+                        refPath,
+                        "malformed " + name + " (" + e.getMessage() + ")",
                         "a well-formed referenced file"));
                 return null;
             } catch (java.nio.file.NoSuchFileException e) {

@@ -1,7 +1,7 @@
 package org.bsb.core.config;
 
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.core.registry.RegistryEntry;
+import org.bsb.core.registry.ServiceKind;
 
 /**
  * A service a config names, where, and what provides it.

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import org.bsb.api.Parameterized;
 import org.bsb.api.ProjectFile;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.simulation.DeviceType;
 import org.bsb.core.registry.NameSuggester;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;
+import org.bsb.core.registry.ServiceKind;
 
 /**
  * The checks that need the whole config: references between nodes (with "did you mean"),
@@ -87,7 +87,9 @@ final class Validator {
         // A region nested in itself through other regions would lay out forever.
         for (String start : c.regions().keySet()) {
             if (reaches(c.regions(), start, start, new HashSet<>())) {
-                error("regions." + start + ".children", "a cycle through '" + start + "'",
+                error(
+                        "regions." + start + ".children",
+                        "a cycle through '" + start + "'",
                         "regions that do not contain themselves");
             }
         }
@@ -119,13 +121,21 @@ final class Validator {
                 if (Files.isDirectory(file)) {
                     error(path + ".file", "'" + m.file() + "'", "a morphology file (" + file + " is a directory)");
                 } else if (!Files.isRegularFile(file)) {
-                    error(path + ".file", "'" + m.file() + "'", "an existing file (not found in " + baseDirectory + ")");
+                    error(
+                            path + ".file",
+                            "'" + m.file() + "'",
+                            "an existing file (not found in " + baseDirectory + ")");
                 }
             }
             ParserNode parser = m.parser();
             if (parser.parser() != null) {
-                serviceWithParameters(ServiceKind.MORPHOLOGY_PARSER, parser.parser(), path + ".parser.parser",
-                        parser.parameters(), path + ".parser", null);
+                serviceWithParameters(
+                        ServiceKind.MORPHOLOGY_PARSER,
+                        parser.parser(),
+                        path + ".parser.parser",
+                        parser.parameters(),
+                        path + ".parser",
+                        null);
             }
         }
         return names;
@@ -136,7 +146,10 @@ final class Validator {
             String path = "cell_types." + name;
             if (ct.spatial() == null) {
                 if (!ct.entity()) {
-                    error(path + ".spatial", "nothing", "a mapping of placement indications (required unless entity: true)");
+                    error(
+                            path + ".spatial",
+                            "nothing",
+                            "a mapping of placement indications (required unless entity: true)");
                 }
                 return;
             }
@@ -171,7 +184,8 @@ final class Validator {
         c.placement().forEach((name, p) -> {
             String path = "placement." + name;
             if (p.strategy() != null) {
-                serviceWithParameters(ServiceKind.PLACEMENT, p.strategy(), path + ".strategy", p.parameters(), path, null);
+                serviceWithParameters(
+                        ServiceKind.PLACEMENT, p.strategy(), path + ".strategy", p.parameters(), path, null);
             }
             references(p.partitions(), path + ".partitions", c.partitions().keySet(), "partition");
             references(p.cellTypes(), path + ".cell_types", c.cellTypes().keySet(), "cell type");
@@ -207,13 +221,22 @@ final class Validator {
         c.connectivity().forEach((name, s) -> {
             String path = "connectivity." + name;
             if (s.strategy() != null) {
-                serviceWithParameters(ServiceKind.CONNECTIVITY, s.strategy(), path + ".strategy", s.parameters(), path, null);
+                serviceWithParameters(
+                        ServiceKind.CONNECTIVITY, s.strategy(), path + ".strategy", s.parameters(), path, null);
             }
             if (s.presynaptic() != null) {
-                references(s.presynaptic().cellTypes(), path + ".presynaptic.cell_types", c.cellTypes().keySet(), "cell type");
+                references(
+                        s.presynaptic().cellTypes(),
+                        path + ".presynaptic.cell_types",
+                        c.cellTypes().keySet(),
+                        "cell type");
             }
             if (s.postsynaptic() != null) {
-                references(s.postsynaptic().cellTypes(), path + ".postsynaptic.cell_types", c.cellTypes().keySet(), "cell type");
+                references(
+                        s.postsynaptic().cellTypes(),
+                        path + ".postsynaptic.cell_types",
+                        c.cellTypes().keySet(),
+                        "cell type");
             }
             references(s.dependsOn(), path + ".depends_on", c.connectivity().keySet(), "connectivity strategy");
         });
@@ -232,7 +255,9 @@ final class Validator {
     private void cycle(String section, Map<String, List<String>> dependsOn) {
         List<String> cycle = DependencyOrder.cycle(dependsOn);
         if (cycle != null) {
-            error(section + "." + cycle.get(0) + ".depends_on", "the cycle " + String.join(" -> ", cycle),
+            error(
+                    section + "." + cycle.get(0) + ".depends_on",
+                    "the cycle " + String.join(" -> ", cycle),
                     section + " strategies that do not depend on themselves");
         }
     }
@@ -247,11 +272,16 @@ final class Validator {
         c.simulations().forEach((name, sim) -> {
             String path = "simulations." + name;
             if (sim.simulator() != null) {
-                serviceWithParameters(ServiceKind.SIMULATOR, sim.simulator(), path + ".simulator", sim.parameters(), path, null);
+                serviceWithParameters(
+                        ServiceKind.SIMULATOR, sim.simulator(), path + ".simulator", sim.parameters(), path, null);
             }
             sim.cellModels().forEach((type, model) -> {
                 String mPath = path + ".cell_models." + type;
-                reference(type, mPath, c.cellTypes().keySet(), "cell type (a cell model is named after the cell type it models)");
+                reference(
+                        type,
+                        mPath,
+                        c.cellTypes().keySet(),
+                        "cell type (a cell model is named after the cell type it models)");
                 if (model.model() == null && !"shim".equals(model.modelStrategy())) {
                     error(mPath + ".model", "nothing", "a model definition (required unless model_strategy: shim)");
                 }
@@ -262,42 +292,63 @@ final class Validator {
                 List<String> known = List.of("model_strategy", "model", "parameters");
                 model.extra().values().keySet().forEach(k -> {
                     String suggestion = NameSuggester.closest(k, known);
-                    binder.unknown(mPath + "." + k, k, suggestion != null ? "a known key (did you mean '" + suggestion + "'?)"
-                            : "one of the keys " + String.join(", ", known));
+                    binder.unknown(
+                            mPath + "." + k,
+                            k,
+                            suggestion != null
+                                    ? "a known key (did you mean '" + suggestion + "'?)"
+                                    : "one of the keys " + String.join(", ", known));
                 });
             });
-            sim.connectionModels().forEach((set, model) -> reference(set, path + ".connection_models." + set, sets,
-                    "connectivity set (a connection model is named after the set it models)"));
+            sim.connectionModels()
+                    .forEach((set, model) -> reference(
+                            set,
+                            path + ".connection_models." + set,
+                            sets,
+                            "connectivity set (a connection model is named after the set it models)"));
             sim.devices().forEach((dname, d) -> device(sim, d, path + ".devices." + dname));
         });
     }
 
     private void device(SimulationNode sim, DeviceNode d, String path) {
         if (d.device() != null) {
-            serviceWithParameters(ServiceKind.DEVICE, d.device(), path + ".device", d.parameters(), path, sim.simulator());
+            serviceWithParameters(
+                    ServiceKind.DEVICE, d.device(), path + ".device", d.parameters(), path, sim.simulator());
         }
         if (d.targetting() != null) {
             TargettingNode t = d.targetting();
             String tPath = path + ".targetting";
-            serviceWithParameters(ServiceKind.CELL_TARGETTING, t.strategy(), tPath + ".strategy", t.parameters(), tPath, null);
+            serviceWithParameters(
+                    ServiceKind.CELL_TARGETTING, t.strategy(), tPath + ".strategy", t.parameters(), tPath, null);
             // Targetting strategies name cell models in these two keys, whatever their record.
             if (t.parameters().get("cell_models") instanceof List<?> models) {
                 for (int i = 0; i < models.size(); i++) {
-                    reference(String.valueOf(models.get(i)), tPath + ".cell_models[" + i + "]", sim.cellModels().keySet(),
+                    reference(
+                            String.valueOf(models.get(i)),
+                            tPath + ".cell_models[" + i + "]",
+                            sim.cellModels().keySet(),
                             "cell model of this simulation");
                 }
             }
             if (t.parameters().get("ids") instanceof Map<?, ?> ids) {
                 for (Object model : ids.keySet()) {
-                    reference(String.valueOf(model), tPath + ".ids." + model, sim.cellModels().keySet(),
+                    reference(
+                            String.valueOf(model),
+                            tPath + ".ids." + model,
+                            sim.cellModels().keySet(),
                             "cell model of this simulation");
                 }
             }
         }
         if (d.locations() != null) {
             LocationsNode l = d.locations();
-            serviceWithParameters(ServiceKind.LOCATION_TARGETTING, l.strategy(), path + ".locations.strategy",
-                    l.parameters(), path + ".locations", null);
+            serviceWithParameters(
+                    ServiceKind.LOCATION_TARGETTING,
+                    l.strategy(),
+                    path + ".locations.strategy",
+                    l.parameters(),
+                    path + ".locations",
+                    null);
         }
     }
 
@@ -311,8 +362,10 @@ final class Validator {
         if (!Files.isRegularFile(baseDirectory.resolve(module + ".py"))
                 && !Files.isRegularFile(baseDirectory.resolve(module + ".json"))
                 && !Files.isRegularFile(baseDirectory.resolve(module + ".yaml"))) {
-            binder.warning(path, "'" + dotted + "'", "a model definition in " + module
-                    + ".py (or .json/.yaml) under " + baseDirectory + " (not found)");
+            binder.warning(
+                    path,
+                    "'" + dotted + "'",
+                    "a model definition in " + module + ".py (or .json/.yaml) under " + baseDirectory + " (not found)");
         }
     }
 
@@ -322,8 +375,8 @@ final class Validator {
      * Resolves a service and binds the node's remaining keys to its parameter record. Devices
      * are looked up among those of {@code simulator} when several share a name.
      */
-    private void serviceWithParameters(ServiceKind kind, String name, String namePath, Parameters parameters,
-            String nodePath, String simulator) {
+    private void serviceWithParameters(
+            ServiceKind kind, String name, String namePath, Parameters parameters, String nodePath, String simulator) {
         RegistryEntry entry = resolve(kind, name, namePath, simulator);
         if (entry == null) {
             return;
@@ -333,7 +386,10 @@ final class Validator {
             if (type != null) {
                 int before = binder.problems().size();
                 Record bound = binder.bindParameters(parameters.node(), type, nodePath, parameters.coreKeys());
-                boolean clean = binder.problems().subList(before, binder.problems().size()).stream()
+                boolean clean = binder
+                        .problems()
+                        .subList(before, binder.problems().size())
+                        .stream()
                         .noneMatch(ConfigError::isError);
                 services.set(services.size() - 1, new ServiceUse(kind, name, namePath, entry, clean ? bound : null));
                 if (clean && bound != null) {
@@ -341,8 +397,13 @@ final class Validator {
                 }
             }
         } else {
-            parameters.values().keySet().forEach(k -> binder.unknown(nodePath + "." + k, k,
-                    "no further keys (" + kind.label() + " '" + name + "' takes no parameters)"));
+            parameters
+                    .values()
+                    .keySet()
+                    .forEach(k -> binder.unknown(
+                            nodePath + "." + k,
+                            k,
+                            "no further keys (" + kind.label() + " '" + name + "' takes no parameters)"));
         }
     }
 
@@ -390,7 +451,9 @@ final class Validator {
             return;
         }
         java.util.function.Predicate<Path> matches = f -> Files.isRegularFile(f)
-                && (endings.isEmpty() || endings.stream().anyMatch(x -> f.getFileName().toString().endsWith(x)));
+                && (endings.isEmpty()
+                        || endings.stream()
+                                .anyMatch(x -> f.getFileName().toString().endsWith(x)));
         if (Files.isDirectory(p)) {
             if (!kind.folders()) {
                 error(path, "'" + name + "' (a folder)", expected);
@@ -406,7 +469,9 @@ final class Validator {
         } else if (!Files.exists(p)) {
             error(path, "'" + name + "' (not found)", expected);
         } else if (!matches.test(p)) {
-            error(path, "'" + name + "' (" + (Files.isRegularFile(p) ? "not a " + files : "not a file") + ")",
+            error(
+                    path,
+                    "'" + name + "' (" + (Files.isRegularFile(p) ? "not a " + files : "not a file") + ")",
                     expected);
         }
     }
@@ -421,10 +486,12 @@ final class Validator {
         }
         try {
             RegistryEntry entry = registry.entry(kind, name);
-            if (simulator != null && entry.service() instanceof DeviceType<?> device
+            if (simulator != null
+                    && entry.service() instanceof DeviceType<?> device
                     && !simulator.equals(device.simulator())) {
                 for (RegistryEntry other : registry.entries(kind)) {
-                    if (other.answersTo(name) && other.service() instanceof DeviceType<?> d
+                    if (other.answersTo(name)
+                            && other.service() instanceof DeviceType<?> d
                             && simulator.equals(d.simulator())) {
                         entry = other;
                         break;
@@ -436,8 +503,11 @@ final class Validator {
         } catch (UnknownServiceException e) {
             services.add(new ServiceUse(kind, name, path, null, null));
             String expected = "an installed " + kind.label()
-                    + (e.suggestion() != null ? " (did you mean '" + e.suggestion() + "'?)"
-                            : e.known().isEmpty() ? " (none is installed)" : " (installed: " + String.join(", ", e.known()) + ")");
+                    + (e.suggestion() != null
+                            ? " (did you mean '" + e.suggestion() + "'?)"
+                            : e.known().isEmpty()
+                                    ? " (none is installed)"
+                                    : " (installed: " + String.join(", ", e.known()) + ")");
             error(path, "'" + name + "'", expected);
             return null;
         }
@@ -454,14 +524,17 @@ final class Validator {
             return;
         }
         String suggestion = NameSuggester.closest(name, known);
-        String expected = "the name of a " + what + (suggestion != null ? " (did you mean '" + suggestion + "'?)"
-                : known.isEmpty() ? " (there are none)" : ": " + String.join(", ", known));
+        String expected = "the name of a " + what
+                + (suggestion != null
+                        ? " (did you mean '" + suggestion + "'?)"
+                        : known.isEmpty() ? " (there are none)" : ": " + String.join(", ", known));
         error(path, "'" + name + "'", expected);
     }
 
     private void error(String path, String found, String expected) {
         for (ConfigError e : binder.problems()) {
-            if (e.isError() && (e.path().equals(path) || path.startsWith(e.path() + ".") || path.startsWith(e.path() + "["))) {
+            if (e.isError()
+                    && (e.path().equals(path) || path.startsWith(e.path() + ".") || path.startsWith(e.path() + "["))) {
                 return;
             }
         }

@@ -1,6 +1,5 @@
 package org.bsb.core.connectivity;
 
-import org.bsb.core.network.PlacedCells;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -11,6 +10,7 @@ import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.storage.PlacementBlock;
 import org.bsb.core.morphology.FilteredMorphology;
+import org.bsb.core.network.PlacedCells;
 
 /**
  * The cells of one type in a set of chunks, in global id order, with morphologies filtered by a
@@ -31,8 +31,13 @@ final class ChunkPopulation implements CellPopulation {
      * @param cellLabels only cells carrying any of these placement labels (empty: all cells)
      * @param labels the morphology labels connections may land on
      */
-    ChunkPopulation(PlacedCells cells, FilteredMorphologies views, String cellType, Collection<ChunkId> chunks,
-            List<String> cellLabels, List<String> labels) {
+    ChunkPopulation(
+            PlacedCells cells,
+            FilteredMorphologies views,
+            String cellType,
+            Collection<ChunkId> chunks,
+            List<String> cellLabels,
+            List<String> labels) {
         this.cellType = cellType;
         List<ChunkId> sorted = new ArrayList<>(chunks);
         sorted.sort(null);

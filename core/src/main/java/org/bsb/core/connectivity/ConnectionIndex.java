@@ -1,11 +1,10 @@
 package org.bsb.core.connectivity;
 
-import org.bsb.core.network.PlacedCells;
-import org.bsb.core.network.Blocks;
 import java.util.ArrayList;
 import java.util.List;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.storage.ConnectivityBlock;
+import org.bsb.core.network.PlacedCells;
 
 /**
  * Loads the connections of one set by presynaptic or postsynaptic chunk. Blocks are stored per
@@ -46,11 +45,15 @@ public final class ConnectionIndex {
                 continue;
             }
             long lo = cells.offset(b.postType(), chunk);
-            long hi = lo + cells.blocks(b.postType(), chunk).stream().mapToLong(x -> x.size()).sum();
+            long hi = lo
+                    + cells.blocks(b.postType(), chunk).stream()
+                            .mapToLong(x -> x.size())
+                            .sum();
             for (int k = 0; k < b.size(); k++) {
                 int id = b.postLocations()[3 * k];
                 if (byPre || (id >= lo && id < hi)) {
-                    pre.add(new int[] {b.preLocations()[3 * k], b.preLocations()[3 * k + 1], b.preLocations()[3 * k + 2]});
+                    pre.add(new int[] {b.preLocations()[3 * k], b.preLocations()[3 * k + 1], b.preLocations()[3 * k + 2]
+                    });
                     post.add(new int[] {id, b.postLocations()[3 * k + 1], b.postLocations()[3 * k + 2]});
                 }
             }

@@ -1,6 +1,5 @@
 package org.bsb.core.connectivity;
 
-import org.bsb.core.network.PlacedCells;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ import org.bsb.api.geometry.Box;
 import org.bsb.api.geometry.ChunkId;
 import org.bsb.api.geometry.Point3;
 import org.bsb.api.storage.ConnectivityBlock;
+import org.bsb.core.network.PlacedCells;
 import org.bsb.core.network.Seeds;
 
 /**
@@ -48,7 +48,8 @@ public final class ConnectivityRunner {
     }
 
     /** Runs the tasks in order on {@code pool}; returns their blocks, per task and set in pre chunk order. */
-    public List<ConnectivityBlock> run(List<ConnectivityTask> tasks, ExecutorService pool) throws ConnectivityException {
+    public List<ConnectivityBlock> run(List<ConnectivityTask> tasks, ExecutorService pool)
+            throws ConnectivityException {
         List<ConnectivityBlock> out = new ArrayList<>();
         for (ConnectivityTask task : tasks) {
             out.addAll(run(task, pool));
@@ -85,8 +86,10 @@ public final class ConnectivityRunner {
                 JobConnections<?> job = planned.build();
                 runJob(task.strategy(), job);
                 int d = done.incrementAndGet();
-                reporter.report(3, task.name() + ": job " + d + "/" + jobs.size() + " (chunk " + chunkText(job.chunk())
-                        + ") done");
+                reporter.report(
+                        3,
+                        task.name() + ": job " + d + "/" + jobs.size() + " (chunk " + chunkText(job.chunk())
+                                + ") done");
                 return job.batches();
             }));
         }
@@ -114,8 +117,11 @@ public final class ConnectivityRunner {
         }
         List<ConnectivityBlock> blocks = assemble(task, results);
         long n = blocks.stream().mapToLong(ConnectivityBlock::size).sum();
-        reporter.report(2, String.format("%s: %d connections in %d jobs, %.2f s", task.name(), n, jobs.size(),
-                (System.nanoTime() - start) / 1e9));
+        reporter.report(
+                2,
+                String.format(
+                        "%s: %d connections in %d jobs, %.2f s",
+                        task.name(), n, jobs.size(), (System.nanoTime() - start) / 1e9));
         return blocks;
     }
 
@@ -161,18 +167,31 @@ public final class ConnectivityRunner {
                 for (String t : post.cellTypes()) {
                     postPops.add(population(shared, allPost, t, postChunks, post));
                 }
-                return new JobConnections(task.name(), task.parameters(), c, prePops, postPops, pre, post,
-                        Seeds.stream(seed, task.name(), c.id()), reporter);
+                return new JobConnections(
+                        task.name(),
+                        task.parameters(),
+                        c,
+                        prePops,
+                        postPops,
+                        pre,
+                        post,
+                        Seeds.stream(seed, task.name(), c.id()),
+                        reporter);
             }));
         }
         return jobs;
     }
 
-    private ChunkPopulation population(Map<List<Object>, ChunkPopulation> shared, Set<ChunkId> all, String type,
-            Collection<ChunkId> chunks, Hemitype side) {
+    private ChunkPopulation population(
+            Map<List<Object>, ChunkPopulation> shared,
+            Set<ChunkId> all,
+            String type,
+            Collection<ChunkId> chunks,
+            Hemitype side) {
         List<ChunkId> sorted = new ArrayList<>(new TreeSet<>(chunks));
         if (sorted.size() > 1 && sorted.size() == all.size()) {
-            return shared.computeIfAbsent(List.of(type, side.labels(), side.morphologyLabels()),
+            return shared.computeIfAbsent(
+                    List.of(type, side.labels(), side.morphologyLabels()),
                     k -> new ChunkPopulation(cells, views, type, sorted, side.labels(), side.morphologyLabels()));
         }
         return new ChunkPopulation(cells, views, type, sorted, side.labels(), side.morphologyLabels());

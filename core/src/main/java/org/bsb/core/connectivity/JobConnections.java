@@ -32,8 +32,15 @@ final class JobConnections<P extends Record> implements ConnectionJob<P> {
     private final Reporter reporter;
     private final List<Batch> batches = new ArrayList<>();
 
-    JobConnections(String name, P parameters, ChunkId chunk, List<CellPopulation> presynaptic,
-            List<CellPopulation> postsynaptic, Hemitype preHemi, Hemitype postHemi, RandomGenerator random,
+    JobConnections(
+            String name,
+            P parameters,
+            ChunkId chunk,
+            List<CellPopulation> presynaptic,
+            List<CellPopulation> postsynaptic,
+            Hemitype preHemi,
+            Hemitype postHemi,
+            RandomGenerator random,
             Reporter reporter) {
         this.name = name;
         this.parameters = parameters;
@@ -133,14 +140,18 @@ final class JobConnections<P extends Record> implements ConnectionJob<P> {
     private int check(ChunkPopulation p, int[] locs, int k, String what) {
         int i = locs[3 * k], b = locs[3 * k + 1], pt = locs[3 * k + 2];
         if (i < 0 || i >= p.size()) {
-            throw new IllegalArgumentException(name + ": " + what + " cell index " + i + " outside its "
-                    + p.cellType() + " population of " + p.size());
+            throw new IllegalArgumentException(name + ": " + what + " cell index " + i + " outside its " + p.cellType()
+                    + " population of " + p.size());
         }
         Morphology m = p.morphology(i);
         if (b < 0 && pt < 0) {
             return i;
         }
-        if (m == null || b < 0 || b >= m.branches().size() || pt < 0 || pt >= m.branches().get(b).size()) {
+        if (m == null
+                || b < 0
+                || b >= m.branches().size()
+                || pt < 0
+                || pt >= m.branches().get(b).size()) {
             throw new IllegalArgumentException(name + ": " + what + " location (branch " + b + ", point " + pt
                     + ") does not exist in the filtered morphology of " + p.cellType() + " cell " + i);
         }

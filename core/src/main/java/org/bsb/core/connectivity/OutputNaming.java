@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Names of the connectivity sets a strategy writes, as the original names them. */
 public final class OutputNaming {
-    private OutputNaming() {
-    }
+    private OutputNaming() {}
 
     /**
      * The set for connections from {@code preType} to {@code postType}: the strategy's name when
@@ -34,7 +33,8 @@ public final class OutputNaming {
         if (naming instanceof String s) {
             return s;
         }
-        if (task.presynaptic().cellTypes().size() == 1 && task.postsynaptic().cellTypes().size() == 1) {
+        if (task.presynaptic().cellTypes().size() == 1
+                && task.postsynaptic().cellTypes().size() == 1) {
             return task.name();
         }
         return task.name() + "_" + preType + "_to_" + postType;

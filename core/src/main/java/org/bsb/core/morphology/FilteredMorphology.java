@@ -52,8 +52,11 @@ public record FilteredMorphology(Morphology morphology, int[] sourceBranch, int[
                 }
                 source[out.size()] = b;
                 offset[out.size()] = start;
-                out.add(new Branch(parent, Arrays.copyOfRange(branch.points(), 3 * start, 3 * i),
-                        Arrays.copyOfRange(branch.radii(), start, i), Arrays.copyOfRange(branch.labels(), start, i)));
+                out.add(new Branch(
+                        parent,
+                        Arrays.copyOfRange(branch.points(), 3 * start, 3 * i),
+                        Arrays.copyOfRange(branch.radii(), start, i),
+                        Arrays.copyOfRange(branch.labels(), start, i)));
                 parent = out.size() - 1;
             }
             attach[b] = parent;

@@ -22,7 +22,8 @@ public final class Blocks {
     public static List<PlacementBlock> merge(List<PlacementBlock> blocks) {
         Map<Key, List<PlacementBlock>> groups = new LinkedHashMap<>();
         for (PlacementBlock b : blocks) {
-            groups.computeIfAbsent(new Key(b.cellType(), b.chunk()), k -> new ArrayList<>()).add(b);
+            groups.computeIfAbsent(new Key(b.cellType(), b.chunk()), k -> new ArrayList<>())
+                    .add(b);
         }
         List<PlacementBlock> out = new ArrayList<>();
         for (List<PlacementBlock> group : groups.values()) {
@@ -80,9 +81,12 @@ public final class Blocks {
 
     /** Whether two blocks hold identical data (for tests and the determinism check). */
     public static boolean same(PlacementBlock a, PlacementBlock b) {
-        return a.cellType().equals(b.cellType()) && a.chunk().equals(b.chunk())
-                && Arrays.equals(a.positions(), b.positions()) && Arrays.equals(a.rotations(), b.rotations())
-                && Arrays.equals(a.morphologies(), b.morphologies()) && a.morphologyNames().equals(b.morphologyNames());
+        return a.cellType().equals(b.cellType())
+                && a.chunk().equals(b.chunk())
+                && Arrays.equals(a.positions(), b.positions())
+                && Arrays.equals(a.rotations(), b.rotations())
+                && Arrays.equals(a.morphologies(), b.morphologies())
+                && a.morphologyNames().equals(b.morphologyNames());
     }
 
     /** A cell type's blocks in global id order (chunk id order, then as listed). */
@@ -103,8 +107,8 @@ public final class Blocks {
      *
      * @throws IllegalArgumentException for blank labels, a type without cells, or an id out of range
      */
-    public static List<PlacementBlock> label(List<PlacementBlock> blocks, String cellType, java.util.Collection<String> labels,
-            int... ids) {
+    public static List<PlacementBlock> label(
+            List<PlacementBlock> blocks, String cellType, java.util.Collection<String> labels, int... ids) {
         if (labels.isEmpty() || labels.stream().anyMatch(l -> l == null || l.isBlank())) {
             throw new IllegalArgumentException("labels must be non-empty names, got " + labels);
         }
@@ -117,8 +121,8 @@ public final class Blocks {
         java.util.BitSet chosen = new java.util.BitSet(total);
         for (int id : ids) {
             if (id < 0 || id >= total) {
-                throw new IllegalArgumentException("cell id " + id + " of '" + cellType + "' is out of range: its " + total
-                        + " cells have ids 0 to " + (total - 1));
+                throw new IllegalArgumentException("cell id " + id + " of '" + cellType + "' is out of range: its "
+                        + total + " cells have ids 0 to " + (total - 1));
             }
             chosen.set(id);
         }

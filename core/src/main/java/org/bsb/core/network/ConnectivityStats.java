@@ -17,17 +17,16 @@ public final class ConnectivityStats {
     public record Degree(long cells, double mean, double sd, long min, long max, long unconnected) {
         @Override
         public String toString() {
-            return String.format("mean %.2f, sd %.2f, min %d, max %d, %d of %d cells without", mean, sd, min, max,
-                    unconnected, cells);
+            return String.format(
+                    "mean %.2f, sd %.2f, min %d, max %d, %d of %d cells without",
+                    mean, sd, min, max, unconnected, cells);
         }
     }
 
-    public record SetStats(String set, String preType, String postType, long connections, long pairs, Degree out,
-            Degree in) {
-    }
+    public record SetStats(
+            String set, String preType, String postType, long connections, long pairs, Degree out, Degree in) {}
 
-    private ConnectivityStats() {
-    }
+    private ConnectivityStats() {}
 
     /**
      * @param cellCount number of placed cells of a cell type
@@ -60,8 +59,8 @@ public final class ConnectivityStats {
                     n++;
                 }
             }
-            out.add(new SetStats(e.getKey(), first.preType(), first.postType(), n, pairs.size(), degree(outDeg),
-                    degree(inDeg)));
+            out.add(new SetStats(
+                    e.getKey(), first.preType(), first.postType(), n, pairs.size(), degree(outDeg), degree(inDeg)));
         }
         return out;
     }

@@ -42,7 +42,8 @@ public final class PlacedCells {
         }
         for (PlacementBlock b : placement) {
             byType.computeIfAbsent(b.cellType(), t -> new TreeMap<>())
-                    .computeIfAbsent(b.chunk(), c -> new ArrayList<>()).add(b);
+                    .computeIfAbsent(b.chunk(), c -> new ArrayList<>())
+                    .add(b);
         }
         for (var e : byType.entrySet()) {
             long n = 0;
@@ -84,7 +85,8 @@ public final class PlacedCells {
     public double[] positions(String cellType) {
         double[] out = new double[3 * Math.toIntExact(count(cellType))];
         int at = 0;
-        for (List<PlacementBlock> chunk : byType.getOrDefault(cellType, new TreeMap<>()).values()) {
+        for (List<PlacementBlock> chunk :
+                byType.getOrDefault(cellType, new TreeMap<>()).values()) {
             for (PlacementBlock b : chunk) {
                 System.arraycopy(b.positions(), 0, out, at, 3 * b.size());
                 at += 3 * b.size();
@@ -108,7 +110,8 @@ public final class PlacedCells {
     public ChunkId chunkOf(String cellType, long id) {
         ChunkId found = null;
         for (var e : offsets.getOrDefault(cellType, Map.of()).entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList()) {
+                .sorted(Map.Entry.comparingByKey())
+                .toList()) {
             if (e.getValue() <= id) {
                 found = e.getKey();
             }
@@ -119,8 +122,8 @@ public final class PlacedCells {
     public Morphology morphology(String name) {
         Morphology m = morphologies.get(name);
         if (m == null) {
-            throw new IllegalArgumentException("placement refers to morphology '" + name
-                    + "' that is not in the network's morphology repository");
+            throw new IllegalArgumentException(
+                    "placement refers to morphology '" + name + "' that is not in the network's morphology repository");
         }
         return m;
     }
@@ -173,9 +176,15 @@ public final class PlacedCells {
     }
 
     static Box union(Box a, Box b) {
-        return new Box(new Point3(Math.min(a.min().x(), b.min().x()), Math.min(a.min().y(), b.min().y()),
-                Math.min(a.min().z(), b.min().z())), new Point3(Math.max(a.max().x(), b.max().x()),
-                Math.max(a.max().y(), b.max().y()), Math.max(a.max().z(), b.max().z())));
+        return new Box(
+                new Point3(
+                        Math.min(a.min().x(), b.min().x()),
+                        Math.min(a.min().y(), b.min().y()),
+                        Math.min(a.min().z(), b.min().z())),
+                new Point3(
+                        Math.max(a.max().x(), b.max().x()),
+                        Math.max(a.max().y(), b.max().y()),
+                        Math.max(a.max().z(), b.max().z())));
     }
 
     static final Comparator<ChunkId> CHUNK_ORDER = Comparator.naturalOrder();

@@ -38,8 +38,8 @@ public class MapRegistry implements Registry {
         }
         Package p = service.getClass().getPackage();
         String version = p != null && p.getImplementationVersion() != null ? p.getImplementationVersion() : "";
-        RegistryEntry entry = new RegistryEntry(kind, List.of(names.value()), originOf(service.getClass()), version,
-                service);
+        RegistryEntry entry =
+                new RegistryEntry(kind, List.of(names.value()), originOf(service.getClass()), version, service);
         register(entry);
         return entry;
     }

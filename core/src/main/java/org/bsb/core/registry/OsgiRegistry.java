@@ -63,7 +63,8 @@ public class OsgiRegistry implements Registry {
         Object names = reference.getProperty(BsbName.PROPERTY);
         List<String> list = names instanceof String[] array ? List.of(array) : List.of(String.valueOf(names));
         Bundle bundle = reference.getBundle();
-        return new RegistryEntry(kind, list, bundle.getSymbolicName(), bundle.getVersion().toString(), service);
+        return new RegistryEntry(
+                kind, list, bundle.getSymbolicName(), bundle.getVersion().toString(), service);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.bsb.core.scaffold;
 
-import org.bsb.api.ErrorReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,8 +7,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bsb.api.ErrorReport;
 import org.bsb.api.Reporter;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.ServiceLookup;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.simulation.SimulationException;
@@ -20,15 +19,16 @@ import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.storage.StorageException;
-import org.bsb.core.network.Blocks;
+import org.bsb.core.check.NetworkCheck;
 import org.bsb.core.config.ConfigException;
 import org.bsb.core.config.ConfigLoader;
 import org.bsb.core.config.LoadedConfig;
 import org.bsb.core.config.SimulationNode;
-import org.bsb.core.check.NetworkCheck;
+import org.bsb.core.network.Blocks;
 import org.bsb.core.registry.NameSuggester;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 
 /**
@@ -84,10 +84,15 @@ public final class Scaffold {
         NetworkData data = readNetwork(absolute, registry);
         try {
             LoadedConfig config = ConfigLoader.fromJson(data.configJson(), absolute.toString(), registry);
-            return new Scaffold(absolute, data, config, registry,
+            return new Scaffold(
+                    absolute,
+                    data,
+                    config,
+                    registry,
                     config.baseDirectory() != null ? config.baseDirectory() : absolute.getParent());
         } catch (ConfigException e) {
-            throw new ScaffoldException("the config stored in " + absolute + " is not valid here:\n" + e.getMessage(), e);
+            throw new ScaffoldException(
+                    "the config stored in " + absolute + " is not valid here:\n" + e.getMessage(), e);
         }
     }
 
@@ -109,15 +114,20 @@ public final class Scaffold {
             }
             // e.g. a truncated HDF5 file: its signature is there, its data is not
             String message = ErrorReport.explain(ex);
-            throw new ScaffoldException(message.contains(file.toString()) ? message
-                    : "cannot read network file " + file + " (" + e.names().get(0) + "): " + message, ex);
+            throw new ScaffoldException(
+                    message.contains(file.toString())
+                            ? message
+                            : "cannot read network file " + file + " ("
+                                    + e.names().get(0) + "): " + message,
+                    ex);
         }
     }
 
     /** The first storage engine of {@code registry} that recognises the file. */
     private static RegistryEntry engineEntry(Path file, Registry registry) {
         if (!Files.isRegularFile(file)) {
-            throw new ScaffoldException("network file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
+            throw new ScaffoldException(
+                    "network file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
         }
         List<String> engines = new ArrayList<>();
         for (RegistryEntry e : registry.entries(ServiceKind.STORAGE)) {
@@ -150,17 +160,24 @@ public final class Scaffold {
             placement = Blocks.label(network.placement(), cellType, labels, ids);
         } catch (IllegalArgumentException e) {
             Collection<String> types = Blocks.counts(network.placement()).keySet();
-            throw new ScaffoldException(file + ": " + e.getMessage() + (types.contains(cellType) ? ""
-                    : suggestion(cellType, types)), e);
+            throw new ScaffoldException(
+                    file + ": " + e.getMessage() + (types.contains(cellType) ? "" : suggestion(cellType, types)), e);
         }
-        NetworkData labelled = new NetworkData(network.configJson(), network.chunkSize(), network.morphologies(),
-                placement, network.connectivity(), network.attributes());
+        NetworkData labelled = new NetworkData(
+                network.configJson(),
+                network.chunkSize(),
+                network.morphologies(),
+                placement,
+                network.connectivity(),
+                network.attributes());
         RegistryEntry engine = engineEntry(file, registry);
         try {
             ((StorageEngine) engine.service()).write(file, labelled);
         } catch (StorageException | RuntimeException ex) {
-            throw new ScaffoldException("cannot write network file " + file + " (" + engine.names().get(0) + "): "
-                    + ErrorReport.explain(ex), ex);
+            throw new ScaffoldException(
+                    "cannot write network file " + file + " (" + engine.names().get(0) + "): "
+                            + ErrorReport.explain(ex),
+                    ex);
         }
         return new Scaffold(file, labelled, config, registry, baseDirectory);
     }
@@ -196,7 +213,8 @@ public final class Scaffold {
         Map<String, SimulationNode> simulations = config.config().simulations();
         SimulationNode node = simulations.get(name);
         if (node == null) {
-            throw new ScaffoldException(file + " has no simulation '" + name + "'" + suggestion(name, simulations.keySet()));
+            throw new ScaffoldException(
+                    file + " has no simulation '" + name + "'" + suggestion(name, simulations.keySet()));
         }
         return node;
     }
@@ -245,7 +263,8 @@ public final class Scaffold {
     String simulationConfigJson(String name) {
         try {
             com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-            com.fasterxml.jackson.databind.JsonNode node = mapper.readTree(network.configJson()).path("simulations").path(name);
+            com.fasterxml.jackson.databind.JsonNode node =
+                    mapper.readTree(network.configJson()).path("simulations").path(name);
             return node.isMissingNode() ? null : mapper.writeValueAsString(node);
         } catch (java.io.IOException | RuntimeException e) {
             return null;
@@ -253,15 +272,25 @@ public final class Scaffold {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private SimulationResults run(SimulatorBackend backend, SimulationNode node, String name, int threads, long seed,
-            Reporter reporter) throws SimulationException {
+    private SimulationResults run(
+            SimulatorBackend backend, SimulationNode node, String name, int threads, long seed, Reporter reporter)
+            throws SimulationException {
         Record parameters = node.parameters().bind(backend.parameterType(), "simulations." + name);
-        return backend.run(new Request(name, parameters, network, baseDirectory, Math.max(1, threads), seed, registry, reporter));
+        return backend.run(
+                new Request(name, parameters, network, baseDirectory, Math.max(1, threads), seed, registry, reporter));
     }
 
     /** What the backend receives. */
-    record Request<P extends Record>(String name, P parameters, NetworkData network, Path baseDirectory, int threads,
-            long seed, ServiceLookup services, Reporter reporter) implements SimulationRequest<P> {}
+    record Request<P extends Record>(
+            String name,
+            P parameters,
+            NetworkData network,
+            Path baseDirectory,
+            int threads,
+            long seed,
+            ServiceLookup services,
+            Reporter reporter)
+            implements SimulationRequest<P> {}
 
     /** Adds the run's provenance to the results' root attributes, keeping what the backend set. */
     static SimulationResults withProvenance(SimulationResults r, SimulationNode node, long seed, double wallSeconds) {
@@ -276,8 +305,11 @@ public final class Scaffold {
         a.put("wall_time", wallSeconds);
         a.put("software", Map.of("bsb", VERSION, "java", System.getProperty("java.version", "")));
         a.putAll(r.attributes());
-        return new SimulationResults(r.simulation() == null || r.simulation().isEmpty() ? "simulation" : r.simulation(),
-                a, r.signals(), r.spikes());
+        return new SimulationResults(
+                r.simulation() == null || r.simulation().isEmpty() ? "simulation" : r.simulation(),
+                a,
+                r.signals(),
+                r.spikes());
     }
 
     private static String suggestion(String name, Collection<String> known) {
@@ -287,5 +319,4 @@ public final class Scaffold {
         String close = NameSuggester.closest(name, known);
         return (close != null ? "; did you mean '" + close + "'?" : "") + " Simulations: " + String.join(", ", known);
     }
-
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.io.AtomicFiles;
 import org.bsb.api.simulation.ResultsFormat;
@@ -12,6 +11,7 @@ import org.bsb.api.simulation.Signal;
 import org.bsb.api.simulation.SimulationResults;
 import org.bsb.api.simulation.SpikeTrain;
 import org.bsb.core.registry.Registry;
+import org.bsb.core.registry.ServiceKind;
 
 /** The results of one simulation run, with their provenance, writable with a results format service. */
 public final class SimulationRun {
@@ -49,7 +49,8 @@ public final class SimulationRun {
      */
     public Path write(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
-        String name = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
+        String name =
+                absolute.getFileName() == null ? "" : absolute.getFileName().toString();
         if (Files.isDirectory(absolute) || !name.contains(".")) {
             return write(target, "nix");
         }
@@ -86,7 +87,8 @@ public final class SimulationRun {
             throw new ScaffoldException(e.getMessage(), e);
         }
         Path absolute = target.toAbsolutePath();
-        String name = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
+        String name =
+                absolute.getFileName() == null ? "" : absolute.getFileName().toString();
         if (Files.isDirectory(absolute) || !name.contains(".")) {
             return format.write(results, absolute);
         }
@@ -116,7 +118,8 @@ public final class SimulationRun {
 
     /** Reads results written by {@link #write}, with the named results format. */
     public static SimulationResults read(Path file, Registry registry, String formatName) throws IOException {
-        return registry.resolve(ServiceKind.RESULTS_FORMAT, formatName, ResultsFormat.class).read(file);
+        return registry.resolve(ServiceKind.RESULTS_FORMAT, formatName, ResultsFormat.class)
+                .read(file);
     }
 
     /**
@@ -129,7 +132,8 @@ public final class SimulationRun {
             return read(file, registry, byName);
         }
         if (!Files.isRegularFile(file)) {
-            throw new IOException("results file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
+            throw new IOException(
+                    "results file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
         }
         StringBuilder why = new StringBuilder();
         for (var entry : registry.entries(ServiceKind.RESULTS_FORMAT)) {

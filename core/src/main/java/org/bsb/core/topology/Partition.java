@@ -51,8 +51,10 @@ public abstract class Partition implements TopologyNode {
 
     /** Area of the x-y footprint inside {@code chunk}'s x-y footprint, µm². */
     public double surface(Box chunk) {
-        double w = Math.min(box().max().x(), chunk.max().x()) - Math.max(box().min().x(), chunk.min().x());
-        double d = Math.min(box().max().y(), chunk.max().y()) - Math.max(box().min().y(), chunk.min().y());
+        double w = Math.min(box().max().x(), chunk.max().x())
+                - Math.max(box().min().x(), chunk.min().x());
+        double d = Math.min(box().max().y(), chunk.max().y())
+                - Math.max(box().min().y(), chunk.min().y());
         return Math.max(0, w) * Math.max(0, d);
     }
 

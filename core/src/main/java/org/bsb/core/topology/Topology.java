@@ -31,8 +31,8 @@ public final class Topology {
      * @param partitions every partition, by name, in config order
      * @param regions every region, in config order (children already resolved to nodes)
      */
-    public static Topology build(NetworkBox network, Collection<Partition> partitions,
-            Collection<? extends RegionGroup> regions) {
+    public static Topology build(
+            NetworkBox network, Collection<Partition> partitions, Collection<? extends RegionGroup> regions) {
         Set<TopologyNode> held = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (RegionGroup r : regions) {
             held.addAll(r.children());

@@ -41,11 +41,12 @@ class CellCountsTest {
         List<Partition> p = layer(150);
         Box top = new ChunkId(0, 0, 1).box(C);
         // count 100 over 100 x 200 x 150: chunk (0,0,1) holds 100 x 100 x 50 of it, 1/6.
-        assertEquals(100.0 / 6, CellCounts.estimate(new CellTypeSpec("c", 1.0, null, null, 100.0, null), "p", p, top),
-                1e-9);
+        assertEquals(
+                100.0 / 6, CellCounts.estimate(new CellTypeSpec("c", 1.0, null, null, 100.0, null), "p", p, top), 1e-9);
         // planar density wins over density: 1e-3 per um2 of the 100 x 100 footprint.
         assertEquals(10.0, CellCounts.estimate(new CellTypeSpec("c", 1.0, 1.0, 1e-3, null, null), "p", p, top), 1e-12);
-        IndicatorException e = assertThrows(IndicatorException.class,
+        IndicatorException e = assertThrows(
+                IndicatorException.class,
                 () -> CellCounts.estimate(new CellTypeSpec("c", 1.0, null, null, null, null), "strat", p, top));
         assertTrue(e.getMessage().startsWith("No configuration indicators found for the number of 'c' in 'strat'"));
     }
@@ -71,15 +72,22 @@ class CellCountsTest {
         CellTypeSpec h = new CellTypeSpec("h", 1.0, null, null, null, null, "g", 2.0, null, null);
         CellCounts.Related chain = name -> List.of(new CellCounts.Placement(name.equals("g") ? g : h, p));
         assertEquals(30 * 2 * 0.5 / 6, CellCounts.estimate(relative("h", 0.5, null, null), "p", p, top, chain), 1e-9);
-        String m = assertThrows(IndicatorException.class,
-                () -> CellCounts.estimate(relative("g", null, null, null), "p", p, top, related)).getMessage();
+        String m = assertThrows(
+                        IndicatorException.class,
+                        () -> CellCounts.estimate(relative("g", null, null, null), "p", p, top, related))
+                .getMessage();
         assertTrue(m.contains("relative_to 'g' without a ratio"), m);
-        m = assertThrows(IndicatorException.class,
-                () -> CellCounts.estimate(relative("x", 1.0, null, null), "p", p, top, related)).getMessage();
+        m = assertThrows(
+                        IndicatorException.class,
+                        () -> CellCounts.estimate(relative("x", 1.0, null, null), "p", p, top, related))
+                .getMessage();
         assertTrue(m.contains("'x', which no placement strategy places"), m);
         CellTypeSpec loop = new CellTypeSpec("r", 1.0, null, null, null, null, "r", 1.0, null, null);
-        m = assertThrows(IndicatorException.class, () -> CellCounts.estimate(loop, "p", p, top,
-                name -> List.of(new CellCounts.Placement(loop, p)))).getMessage();
+        m = assertThrows(
+                        IndicatorException.class,
+                        () -> CellCounts.estimate(
+                                loop, "p", p, top, name -> List.of(new CellCounts.Placement(loop, p))))
+                .getMessage();
         assertTrue(m.contains("relative_to goes round in a circle: r -> r"), m);
     }
 

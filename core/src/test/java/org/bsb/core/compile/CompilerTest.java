@@ -1,7 +1,5 @@
 package org.bsb.core.compile;
 
-import org.bsb.core.network.Blocks;
-import org.bsb.storage.hdf5.H5py;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +20,8 @@ import org.bsb.api.geometry.Point3;
 import org.bsb.api.storage.NetworkData;
 import org.bsb.api.storage.PlacementBlock;
 import org.bsb.core.compile.CompileOptions.Mode;
+import org.bsb.core.network.Blocks;
+import org.bsb.storage.hdf5.H5py;
 import org.bsb.storage.hdf5.Hdf5Engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,11 +73,14 @@ class CompilerTest {
     @Test
     void sameSeedSameNetworkAtAnyThreadCount() throws Exception {
         CompilePlan plan = Tutorial.plan(dir, new Point3(400, 400, 300), null);
-        NetworkData one = compiler(Reporter.SILENT).compile(plan, options(dir.resolve("a.hdf5"), Mode.NEW, 99L, 1))
+        NetworkData one = compiler(Reporter.SILENT)
+                .compile(plan, options(dir.resolve("a.hdf5"), Mode.NEW, 99L, 1))
                 .network();
-        NetworkData two = compiler(Reporter.SILENT).compile(plan, options(dir.resolve("b.hdf5"), Mode.NEW, 99L, 2))
+        NetworkData two = compiler(Reporter.SILENT)
+                .compile(plan, options(dir.resolve("b.hdf5"), Mode.NEW, 99L, 2))
                 .network();
-        NetworkData other = compiler(Reporter.SILENT).compile(plan, options(dir.resolve("c.hdf5"), Mode.NEW, 100L, 2))
+        NetworkData other = compiler(Reporter.SILENT)
+                .compile(plan, options(dir.resolve("c.hdf5"), Mode.NEW, 100L, 2))
                 .network();
         assertEquals(one.placement().size(), two.placement().size());
         for (int i = 0; i < one.placement().size(); i++) {
@@ -85,15 +88,18 @@ class CompilerTest {
         }
         assertFalse(Blocks.same(one.placement().get(0), other.placement().get(0)));
         // The whole files are byte-identical, not only the datasets.
-        assertArrayEquals(java.nio.file.Files.readAllBytes(dir.resolve("a.hdf5")),
+        assertArrayEquals(
+                java.nio.file.Files.readAllBytes(dir.resolve("a.hdf5")),
                 java.nio.file.Files.readAllBytes(dir.resolve("b.hdf5")));
     }
 
     @Test
     void withoutASeedOneIsDrawnAndStored() throws Exception {
         Path out = dir.resolve("net.hdf5");
-        Compiler.Result r = compiler(Reporter.SILENT).compile(Tutorial.plan(dir, null), options(out, Mode.NEW, null, 1));
-        assertEquals(Long.toString(r.seed()), new Hdf5Engine().read(out).attributes().get("seed"));
+        Compiler.Result r =
+                compiler(Reporter.SILENT).compile(Tutorial.plan(dir, null), options(out, Mode.NEW, null, 1));
+        assertEquals(
+                Long.toString(r.seed()), new Hdf5Engine().read(out).attributes().get("seed"));
         // Recompiling with the stored seed reproduces the network.
         Path again = dir.resolve("again.hdf5");
         compiler(Reporter.SILENT).compile(Tutorial.plan(dir, null), options(again, Mode.NEW, r.seed(), 1));
@@ -105,18 +111,25 @@ class CompilerTest {
         Path out = dir.resolve("net.hdf5");
         CompilePlan plan = Tutorial.plan(dir, 5L);
         compiler(Reporter.SILENT).compile(plan, options(out, Mode.NEW, null, 1));
-        CompileException e = assertThrows(CompileException.class,
-                () -> compiler(Reporter.SILENT).compile(plan, options(out, Mode.NEW, null, 1)));
+        CompileException e = assertThrows(
+                CompileException.class, () -> compiler(Reporter.SILENT).compile(plan, options(out, Mode.NEW, null, 1)));
         assertTrue(e.getMessage().contains("already exists") && e.getMessage().contains("--clear"), e.getMessage());
-        NetworkData appended = compiler(Reporter.SILENT).compile(plan, options(out, Mode.APPEND, 6L, 1)).network();
+        NetworkData appended = compiler(Reporter.SILENT)
+                .compile(plan, options(out, Mode.APPEND, 6L, 1))
+                .network();
         assertEquals(60, Blocks.counts(appended.placement()).get("stellate_cell"));
-        NetworkData redone = compiler(Reporter.SILENT).compile(plan, options(out, Mode.REDO, 7L, 1)).network();
+        NetworkData redone = compiler(Reporter.SILENT)
+                .compile(plan, options(out, Mode.REDO, 7L, 1))
+                .network();
         assertEquals(30, Blocks.counts(redone.placement()).get("stellate_cell"));
-        NetworkData cleared = compiler(Reporter.SILENT).compile(plan,
-                new CompileOptions(out, Mode.CLEAR, true, false, null, null, 8L, 1)).network();
+        NetworkData cleared = compiler(Reporter.SILENT)
+                .compile(plan, new CompileOptions(out, Mode.CLEAR, true, false, null, null, 8L, 1))
+                .network();
         assertTrue(cleared.placement().isEmpty());
-        CompileException only = assertThrows(CompileException.class, () -> compiler(Reporter.SILENT).compile(plan,
-                new CompileOptions(out, Mode.CLEAR, false, false, Set.of("nope"), null, 8L, 1)));
+        CompileException only = assertThrows(
+                CompileException.class,
+                () -> compiler(Reporter.SILENT)
+                        .compile(plan, new CompileOptions(out, Mode.CLEAR, false, false, Set.of("nope"), null, 8L, 1)));
         assertTrue(only.getMessage().contains("unknown placement strategy 'nope'"), only.getMessage());
     }
 
@@ -124,12 +137,20 @@ class CompilerTest {
     void packingErrorsNameStrategyAndChunk() throws Exception {
         CompilePlan dense = Tutorial.plan(dir, 1L);
         CellTypeSpec crowded = CellTypeSpec.ofDensity("stellate_cell", 4, 2e-3, List.of("StellateCell"));
-        CompilePlan plan = new CompilePlan(dense.name(), dense.configJson(), 1L, dense.topology(),
-                java.util.Map.of("stellate_cell", crowded), dense.placement(), dense.morphologies(), null);
+        CompilePlan plan = new CompilePlan(
+                dense.name(),
+                dense.configJson(),
+                1L,
+                dense.topology(),
+                java.util.Map.of("stellate_cell", crowded),
+                dense.placement(),
+                dense.morphologies(),
+                null);
         Path out = dir.resolve("net.hdf5");
-        CompileException e = assertThrows(CompileException.class,
-                () -> compiler(Reporter.SILENT).compile(plan, options(out, Mode.NEW, null, 2)));
-        assertTrue(e.getMessage().startsWith("placement.stellate_placement in chunk [0 0 0]: Packing factor"),
+        CompileException e = assertThrows(
+                CompileException.class, () -> compiler(Reporter.SILENT).compile(plan, options(out, Mode.NEW, null, 2)));
+        assertTrue(
+                e.getMessage().startsWith("placement.stellate_placement in chunk [0 0 0]: Packing factor"),
                 e.getMessage());
         assertFalse(java.nio.file.Files.exists(out));
     }
@@ -138,7 +159,8 @@ class CompilerTest {
     void h5pyReadsTheCountsAndPositionsJavaReports() throws Exception {
         assumeTrue(H5py.available(), "python3-h5py is not installed (apt-get install python3-h5py)");
         Path out = dir.resolve("net.hdf5");
-        NetworkData n = compiler(Reporter.SILENT).compile(Tutorial.plan(dir, 3L), options(out, Mode.NEW, null, 2))
+        NetworkData n = compiler(Reporter.SILENT)
+                .compile(Tutorial.plan(dir, 3L), options(out, Mode.NEW, null, 2))
                 .network();
         String py = H5py.run(out, """
                 import h5py, numpy as np

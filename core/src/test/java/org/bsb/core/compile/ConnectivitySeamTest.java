@@ -46,7 +46,8 @@ class ConnectivitySeamTest {
                     post[3 * i + 1] = 1;
                     post[3 * i + 2] = 2;
                 }
-                out.add(new ConnectivityBlock("chain", "stellate_cell", "stellate_cell", b.chunk().id(), pre, post));
+                out.add(new ConnectivityBlock(
+                        "chain", "stellate_cell", "stellate_cell", b.chunk().id(), pre, post));
             }
             return out;
         }
@@ -61,7 +62,8 @@ class ConnectivitySeamTest {
         assertEquals(4L, phase.seenSeed);
         NetworkData n = new Hdf5Engine().read(out);
         assertEquals(6, n.connectivity().size());
-        assertEquals(30, n.connectivity().stream().mapToInt(ConnectivityBlock::size).sum());
+        assertEquals(
+                30, n.connectivity().stream().mapToInt(ConnectivityBlock::size).sum());
         ConnectivityBlock last = n.connectivity().get(5);
         assertEquals(8590000128L, last.preChunk());
         // The last chunk holds global ids 25..29; the chain wraps to cell 0.
@@ -70,12 +72,27 @@ class ConnectivitySeamTest {
 
         // --skip-connectivity keeps the stored connections; --append adds a second run's.
         compiler.compile(Tutorial.plan(dir, 4L), new CompileOptions(out, Mode.APPEND, true, true, null, null, 4L, 1));
-        assertEquals(30, new Hdf5Engine().read(out).connectivity().stream().mapToInt(ConnectivityBlock::size).sum());
+        assertEquals(
+                30,
+                new Hdf5Engine()
+                        .read(out).connectivity().stream()
+                                .mapToInt(ConnectivityBlock::size)
+                                .sum());
         compiler.compile(Tutorial.plan(dir, 4L), new CompileOptions(out, Mode.APPEND, true, false, null, null, 4L, 1));
-        assertEquals(60, new Hdf5Engine().read(out).connectivity().stream().mapToInt(ConnectivityBlock::size).sum());
+        assertEquals(
+                60,
+                new Hdf5Engine()
+                        .read(out).connectivity().stream()
+                                .mapToInt(ConnectivityBlock::size)
+                                .sum());
         // --redo of connectivity replaces the set.
         compiler.compile(Tutorial.plan(dir, 4L), new CompileOptions(out, Mode.REDO, true, false, null, null, 4L, 1));
-        assertEquals(30, new Hdf5Engine().read(out).connectivity().stream().mapToInt(ConnectivityBlock::size).sum());
+        assertEquals(
+                30,
+                new Hdf5Engine()
+                        .read(out).connectivity().stream()
+                                .mapToInt(ConnectivityBlock::size)
+                                .sum());
         // Runs: the first compile, the append and the redo (not the compile that skipped connectivity).
         assertEquals(3, phase.runs);
     }

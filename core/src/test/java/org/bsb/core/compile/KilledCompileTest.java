@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,20 +36,30 @@ class KilledCompileTest {
                 }
             }
         };
-        new Compiler(stalling, "hdf5", null, Reporter.SILENT).compile(Tutorial.plan(dir, 2L),
-                new CompileOptions(Path.of(args[0]), Mode.CLEAR, false, false, null, null, 2L, 1));
+        new Compiler(stalling, "hdf5", null, Reporter.SILENT)
+                .compile(
+                        Tutorial.plan(dir, 2L),
+                        new CompileOptions(Path.of(args[0]), Mode.CLEAR, false, false, null, null, 2L, 1));
     }
 
     @Test
     void theEarlierNetworkSurvivesAKill() throws Exception {
         Path out = dir.resolve("net.hdf5");
-        new Compiler(new Hdf5Engine(), "hdf5", null, Reporter.SILENT).compile(Tutorial.plan(dir, 1L),
-                new CompileOptions(out, Mode.NEW, false, false, null, null, 1L, 1));
+        new Compiler(new Hdf5Engine(), "hdf5", null, Reporter.SILENT)
+                .compile(Tutorial.plan(dir, 1L), new CompileOptions(out, Mode.NEW, false, false, null, null, 1L, 1));
         byte[] before = Files.readAllBytes(out);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KilledCompileTest.class.getName(), out.toString(), dir.toString()).redirectErrorStream(true).start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledCompileTest.class.getName(),
+                        out.toString(),
+                        dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             boolean written = false;
             while ((line = r.readLine()) != null) {
@@ -73,8 +82,8 @@ class KilledCompileTest {
             assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith(".net.hdf5.tmp-")));
         }
         // The next write removes it, since its process is gone.
-        new Compiler(new Hdf5Engine(), "hdf5", null, Reporter.SILENT).compile(Tutorial.plan(dir, 1L),
-                new CompileOptions(out, Mode.CLEAR, false, false, null, null, 1L, 1));
+        new Compiler(new Hdf5Engine(), "hdf5", null, Reporter.SILENT)
+                .compile(Tutorial.plan(dir, 1L), new CompileOptions(out, Mode.CLEAR, false, false, null, null, 1L, 1));
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".net.hdf5.tmp-")));
         }

@@ -21,8 +21,8 @@ class PlacementOrderTest {
     java.nio.file.Path dir;
 
     /** Without morphologies: these strategies place nothing. */
-    static final Map<String, CellTypeSpec> TYPES = Map.of("stellate_cell",
-            CellTypeSpec.ofDensity("stellate_cell", 4, 5e-6, List.of()));
+    static final Map<String, CellTypeSpec> TYPES =
+            Map.of("stellate_cell", CellTypeSpec.ofDensity("stellate_cell", 4, 5e-6, List.of()));
 
     /** Slow jobs for z_early; a_late's jobs record how many z_early jobs had finished when they began. */
     static final class Recorder implements PlacementStrategy<NoParameters> {
@@ -54,15 +54,24 @@ class PlacementOrderTest {
         CompilePlan tutorial = Tutorial.plan(dir, 1L);
         Recorder recorder = new Recorder();
         // Named so that name order alone would run a_late first.
-        PlacementSpec late = new PlacementSpec("a_late", "test", recorder, new NoParameters(), List.of("stellate_cell"),
-                List.of("stellate_layer"), Map.of(), List.of("z_early"));
-        PlacementSpec early = new PlacementSpec("z_early", "test", recorder, new NoParameters(),
-                List.of("stellate_cell"), List.of("stellate_layer"));
-        CompilePlan plan = new CompilePlan("t", "{}", 1L, tutorial.topology(), TYPES,
-                List.of(late, early), List.of(), null);
+        PlacementSpec late = new PlacementSpec(
+                "a_late",
+                "test",
+                recorder,
+                new NoParameters(),
+                List.of("stellate_cell"),
+                List.of("stellate_layer"),
+                Map.of(),
+                List.of("z_early"));
+        PlacementSpec early = new PlacementSpec(
+                "z_early", "test", recorder, new NoParameters(), List.of("stellate_cell"), List.of("stellate_layer"));
+        CompilePlan plan =
+                new CompilePlan("t", "{}", 1L, tutorial.topology(), TYPES, List.of(late, early), List.of(), null);
         PlacementPhase phase = new PlacementPhase(plan, new MorphologyRepository(), 1L, Reporter.SILENT);
         List<PlacementSpec> run = phase.selected(null);
-        assertEquals(List.of("z_early", "a_late"), run.stream().map(PlacementSpec::name).toList());
+        assertEquals(
+                List.of("z_early", "a_late"),
+                run.stream().map(PlacementSpec::name).toList());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             // Given in the wrong order on purpose: the phase orders them itself.
@@ -94,17 +103,24 @@ class PlacementOrderTest {
                 }
             }
         };
-        PlacementSpec late = new PlacementSpec("a_late", "test", failing, new NoParameters(), List.of("stellate_cell"),
-                List.of("stellate_layer"), Map.of(), List.of("z_early"));
-        PlacementSpec early = new PlacementSpec("z_early", "test", failing, new NoParameters(),
-                List.of("stellate_cell"), List.of("stellate_layer"));
-        CompilePlan plan = new CompilePlan("t", "{}", 1L, tutorial.topology(), TYPES,
-                List.of(late, early), List.of(), null);
+        PlacementSpec late = new PlacementSpec(
+                "a_late",
+                "test",
+                failing,
+                new NoParameters(),
+                List.of("stellate_cell"),
+                List.of("stellate_layer"),
+                Map.of(),
+                List.of("z_early"));
+        PlacementSpec early = new PlacementSpec(
+                "z_early", "test", failing, new NoParameters(), List.of("stellate_cell"), List.of("stellate_layer"));
+        CompilePlan plan =
+                new CompilePlan("t", "{}", 1L, tutorial.topology(), TYPES, List.of(late, early), List.of(), null);
         PlacementPhase phase = new PlacementPhase(plan, new MorphologyRepository(), 1L, Reporter.SILENT);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            CompileException e = org.junit.jupiter.api.Assertions.assertThrows(CompileException.class,
-                    () -> phase.run(List.of(late, early), pool));
+            CompileException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    CompileException.class, () -> phase.run(List.of(late, early), pool));
             assertEquals("placement.z_early in chunk [0 0 0]: boom", e.getMessage());
         } finally {
             pool.shutdownNow();

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.bsb.api.geometry.Box;
 import org.bsb.api.geometry.Point3;
-import org.bsb.core.config.ConfigLoader;
 import org.bsb.api.morphology.TagParameters;
+import org.bsb.core.config.ConfigLoader;
 import org.bsb.core.registry.MapRegistry;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.junit.jupiter.api.Test;
@@ -44,14 +44,15 @@ class PlanBuilderTest {
     @Test
     void buildsStackedLayersOverridesAndMorphologyFiles() throws Exception {
         CompilePlan p = plan(config("""
-                {"bottom": {"thickness": 30}, "top": {"type": "rhomboid", "dimensions": [10, 10, 10]}}""",
-                """
-                {"r": {"type": "stack", "children": ["bottom", "top"]}}""",
-                """
-                {"radius": 2, "count": 7, "morphologies": [{"names": ["Stell*"]}]}""",
-                ", \"overrides\": {\"a\": {\"count\": 3}}"));
-        assertEquals(new Box(Point3.ORIGIN, new Point3(100, 100, 30)), p.topology().partition("bottom").box());
-        assertEquals(new Box(new Point3(0, 0, 30), new Point3(10, 10, 40)), p.topology().partition("top").box());
+                {"bottom": {"thickness": 30}, "top": {"type": "rhomboid", "dimensions": [10, 10, 10]}}""", """
+                {"r": {"type": "stack", "children": ["bottom", "top"]}}""", """
+                {"radius": 2, "count": 7, "morphologies": [{"names": ["Stell*"]}]}""", ", \"overrides\": {\"a\": {\"count\": 3}}"));
+        assertEquals(
+                new Box(Point3.ORIGIN, new Point3(100, 100, 30)),
+                p.topology().partition("bottom").box());
+        assertEquals(
+                new Box(new Point3(0, 0, 30), new Point3(10, 10, 40)),
+                p.topology().partition("top").box());
         assertEquals(new Point3(50, 50, 50), p.topology().network().chunkSize());
         assertEquals(7.0, p.cellTypes().get("a").count());
         assertEquals(3.0, p.placement().get(0).cellType(p, "a").count());
@@ -68,7 +69,8 @@ class PlanBuilderTest {
         CompileException e = assertThrows(CompileException.class, () -> plan(config("""
                 {"bottom": {"thickness": 30}}""", "{}", """
                 {"radius": 2, "density_key": "inhibitory"}""", "")));
-        assertTrue(e.getMessage().contains("cell_types.a.spatial.density_key: per-voxel densities need NRRD/Allen"),
+        assertTrue(
+                e.getMessage().contains("cell_types.a.spatial.density_key: per-voxel densities need NRRD/Allen"),
                 e.getMessage());
     }
 

@@ -14,11 +14,19 @@ class RedoClosureTest {
     }
 
     // placement: pa places A; pab places A and B; pc places C; pd places D after pc; pe places E
-    static final List<RedoClosure.Strategy> PLACEMENT = List.of(s("pa", List.of("A")), s("pab", List.of("A", "B")),
-            s("pb2", List.of("B")), s("pc", List.of("C")), s("pd", List.of("D"), "pc"), s("pe", List.of("E")));
+    static final List<RedoClosure.Strategy> PLACEMENT = List.of(
+            s("pa", List.of("A")),
+            s("pab", List.of("A", "B")),
+            s("pb2", List.of("B")),
+            s("pc", List.of("C")),
+            s("pd", List.of("D"), "pc"),
+            s("pe", List.of("E")));
     // connectivity: a_b (A->B), b_c (B->C), d_d (D->D), e_e (E->E), after_ee depends on e_e (E->D)
-    static final List<RedoClosure.Strategy> CONNECTIVITY = List.of(s("a_b", List.of("A", "B")),
-            s("b_c", List.of("B", "C")), s("d_d", List.of("D", "D")), s("e_e", List.of("E", "E")),
+    static final List<RedoClosure.Strategy> CONNECTIVITY = List.of(
+            s("a_b", List.of("A", "B")),
+            s("b_c", List.of("B", "C")),
+            s("d_d", List.of("D", "D")),
+            s("e_e", List.of("E", "E")),
             s("after_ee", List.of("E", "D"), "e_e"));
 
     @Test
@@ -30,9 +38,16 @@ class RedoClosureTest {
         // a_b touches A; b_c touches B, which pulls in C's connectivity (not its cells).
         assertEquals(Set.of("a_b", "b_c"), r.connectivity());
         assertEquals(Set.of("A", "B", "C"), r.connectivityWipe());
-        assertEquals(List.of("Redo-affected placement: pa pab pb2", "Redo-affected connectivity: a_b b_c",
-                "Clearing all data of A", "Clearing all data of B", "Clearing connectivity data of A",
-                "Clearing connectivity data of B", "Clearing connectivity data of C"), r.reportLines());
+        assertEquals(
+                List.of(
+                        "Redo-affected placement: pa pab pb2",
+                        "Redo-affected connectivity: a_b b_c",
+                        "Clearing all data of A",
+                        "Clearing all data of B",
+                        "Clearing connectivity data of A",
+                        "Clearing connectivity data of B",
+                        "Clearing connectivity data of C"),
+                r.reportLines());
     }
 
     @Test
@@ -55,13 +70,16 @@ class RedoClosureTest {
     void checkRefusesWhatWasNotAskedFor() throws Exception {
         RedoClosure r = RedoClosure.of(PLACEMENT, CONNECTIVITY, List.of("pa"), List.of("a_b", "b_c"));
         CompileException e = assertThrows(CompileException.class, () -> r.check(List.of("pa"), List.of("a_b", "b_c")));
-        assertTrue(e.getMessage().contains("RedoError") && e.getMessage().contains("placement strategies 'pab', 'pb2'")
-                && e.getMessage().contains("--force"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("RedoError")
+                        && e.getMessage().contains("placement strategies 'pab', 'pb2'")
+                        && e.getMessage().contains("--force"),
+                e.getMessage());
         RedoClosure full = RedoClosure.of(PLACEMENT, CONNECTIVITY, List.of("pa", "pab", "pb2"), List.of("a_b", "b_c"));
         full.check(List.of("pa", "pab", "pb2"), List.of("a_b", "b_c"));
         RedoClosure missingConn = RedoClosure.of(PLACEMENT, CONNECTIVITY, List.of("pa", "pab", "pb2"), List.of("a_b"));
-        CompileException m = assertThrows(CompileException.class,
-                () -> missingConn.check(List.of("pa", "pab", "pb2"), List.of("a_b")));
+        CompileException m = assertThrows(
+                CompileException.class, () -> missingConn.check(List.of("pa", "pab", "pb2"), List.of("a_b")));
         assertTrue(m.getMessage().contains("connection strategies 'b_c'"), m.getMessage());
     }
 }

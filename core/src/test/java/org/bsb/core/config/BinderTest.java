@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /** The binder's rules, one by one, on small records. */
 class BinderTest {
-    enum Side { PRE, POST }
+    enum Side {
+        PRE,
+        POST
+    }
 
     record Inner(@Required String name, @Default("2") int size) {}
 
@@ -34,7 +37,8 @@ class BinderTest {
             boolean flag) {}
 
     /** Defaults given the way the voxel-intersection bundle does: a DEFAULTS constant. */
-    record WithConstant(double affinity, int voxels, @Default("3") int contacts, String side) {
+    record WithConstant(
+            double affinity, int voxels, @Default("3") int contacts, String side) {
         public static final WithConstant DEFAULTS = new WithConstant(1, 50, 99, "pre");
     }
 
@@ -58,8 +62,10 @@ class BinderTest {
     void absentKeysTakeTheirDefaults() throws ConfigSyntaxException {
         Binder b = new Binder("t.yaml", true);
         Everything e = b.bind(yaml("{}"), Everything.class, "");
-        assertEquals(new Everything(0.5, Side.POST, new Point3(7, 7, 7), List.of("a", "b"), Map.of(), List.of(), null,
-                null, false), e);
+        assertEquals(
+                new Everything(
+                        0.5, Side.POST, new Point3(7, 7, 7), List.of("a", "b"), Map.of(), List.of(), null, null, false),
+                e);
         assertEquals(List.of(), b.problems());
     }
 
@@ -105,17 +111,19 @@ class BinderTest {
                 flag: 1
                 extra: 3
                 """), Everything.class, "n");
-        assertEquals(List.of(
-                "t.yaml:1:11: n.fraction: found 1.5, expected a number in [0, 1]",
-                "t.yaml:2:7: n.side: found 'pree', expected one of pre, post (did you mean 'pre'?)",
-                "t.yaml:3:7: n.cube: found a list of 2, expected 3 numbers [x, y, z] (or one number for all three)",
-                "t.yaml:4:11: n.tags.x: found key 'x', expected an integer key",
-                "t.yaml:5:10: n.inners[0].name: found nothing, expected a string (required)",
-                "t.yaml:5:37: n.inners[1].size: found 2.5, expected an integer",
-                "t.yaml:6:8: n.count: found Infinity, expected an integer",
-                "t.yaml:7:7: n.flag: found 1, expected true or false",
-                "t.yaml:8:8: warning: n.extra: found unknown key 'extra', expected one of the keys fraction, side, "
-                        + "cube, letters, tags, inners, count, anything, flag"), problems(b));
+        assertEquals(
+                List.of(
+                        "t.yaml:1:11: n.fraction: found 1.5, expected a number in [0, 1]",
+                        "t.yaml:2:7: n.side: found 'pree', expected one of pre, post (did you mean 'pre'?)",
+                        "t.yaml:3:7: n.cube: found a list of 2, expected 3 numbers [x, y, z] (or one number for all three)",
+                        "t.yaml:4:11: n.tags.x: found key 'x', expected an integer key",
+                        "t.yaml:5:10: n.inners[0].name: found nothing, expected a string (required)",
+                        "t.yaml:5:37: n.inners[1].size: found 2.5, expected an integer",
+                        "t.yaml:6:8: n.count: found Infinity, expected an integer",
+                        "t.yaml:7:7: n.flag: found 1, expected true or false",
+                        "t.yaml:8:8: warning: n.extra: found unknown key 'extra', expected one of the keys fraction, side, "
+                                + "cube, letters, tags, inners, count, anything, flag"),
+                problems(b));
         assertThrows(ConfigException.class, () -> b.throwIfErrors(null));
     }
 
@@ -123,7 +131,8 @@ class BinderTest {
     void recordConstructorsMayRejectValues() throws ConfigSyntaxException {
         Binder b = new Binder("t.yaml", true);
         b.bind(yaml("dt: 20"), Checked.class, "sim");
-        assertEquals(List.of("t.yaml:1:1: sim: found this mapping, expected a time step of at most 10 ms"), problems(b));
+        assertEquals(
+                List.of("t.yaml:1:1: sim: found this mapping, expected a time step of at most 10 ms"), problems(b));
         Binder zero = new Binder("t.yaml", true);
         zero.bind(yaml("dt: 0"), Checked.class, "sim");
         assertEquals(List.of("t.yaml:1:5: sim.dt: found 0, expected a number > 0"), problems(zero));
@@ -135,7 +144,8 @@ class BinderTest {
         MorphologyNode m = b.bind(yaml("data/x.y.swc"), MorphologyNode.class, "morphologies[0]");
         assertEquals("x.y", m.name());
         assertEquals("bsb", m.parser().parser());
-        DeviceNode d = b.bind(yaml("{device: d, targetting: {strategy: all}, start: 9, rate: 2.0}"), DeviceNode.class, "d");
+        DeviceNode d =
+                b.bind(yaml("{device: d, targetting: {strategy: all}, start: 9, rate: 2.0}"), DeviceNode.class, "d");
         assertEquals(Map.of("start", 9L, "rate", 2L), d.parameters().values());
         assertEquals(List.of(), b.problems());
         assertNull(d.locations());
@@ -144,14 +154,20 @@ class BinderTest {
 
     @Test
     void parametersBindToAServiceRecordWithCoreKeysAvailable() throws ConfigSyntaxException {
-        record Sim(@Required double duration, @Default("-65") double initial) {}
+        record Sim(
+                @Required double duration, @Default("-65") double initial) {}
         Binder b = new Binder("t.yaml", true);
-        SimulationNode s = b.bind(yaml("{simulator: n, duration: 5, cell_models: {}, connection_models: {}, devices: {}, "
-                + "initial: -70}"), SimulationNode.class, "s");
+        SimulationNode s = b.bind(
+                yaml("{simulator: n, duration: 5, cell_models: {}, connection_models: {}, devices: {}, "
+                        + "initial: -70}"),
+                SimulationNode.class,
+                "s");
         assertEquals(new Sim(5, -70), s.parameters().bind(Sim.class, "s"));
-        ConfigException e = assertThrows(ConfigException.class, () -> s.parameters().bind(Inner.class, "s"));
-        assertEquals("t.yaml:1:1: s.name: found nothing, expected a string (required)\n"
-                + "t.yaml:1:91: warning: s.initial: found unknown key 'initial', expected one of the keys name, size",
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> s.parameters().bind(Inner.class, "s"));
+        assertEquals(
+                "t.yaml:1:1: s.name: found nothing, expected a string (required)\n"
+                        + "t.yaml:1:91: warning: s.initial: found unknown key 'initial', expected one of the keys name, size",
                 e.getMessage());
     }
 }

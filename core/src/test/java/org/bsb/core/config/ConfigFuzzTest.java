@@ -29,6 +29,7 @@ class ConfigFuzzTest {
     private static final long SEED = 20261125L;
     /** Per test; raise with -Dbsb.fuzz.mutations=100000 for a long run. */
     private static final int MUTATIONS = Integer.getInteger("bsb.fuzz.mutations", 1000);
+
     private static final int TREE_MUTATIONS = MUTATIONS;
     private static final int TEXT_MUTATIONS = MUTATIONS;
 
@@ -84,7 +85,8 @@ class ConfigFuzzTest {
                 check("yaml depth " + depth, text, yaml, false); // JSON is YAML flow style
             }
         }
-        ConfigCheck check = ConfigLoader.check("d.json", "[".repeat(600) + "]".repeat(600), json, registry, null, false);
+        ConfigCheck check =
+                ConfigLoader.check("d.json", "[".repeat(600) + "]".repeat(600), json, registry, null, false);
         assertFalse(check.valid());
         assertEquals(1, check.problems().get(0).line());
     }
@@ -100,10 +102,13 @@ class ConfigFuzzTest {
             valid++;
             Configuration back;
             try {
-                back = ConfigLoader.fromJson(ConfigWriter.toJson(check.config()), "stored", registry).config();
+                back = ConfigLoader.fromJson(ConfigWriter.toJson(check.config()), "stored", registry)
+                        .config();
             } catch (ConfigException e) {
-                throw new AssertionError(what + ": a valid config does not survive the JSON round trip:\n"
-                        + e.getMessage() + "\n--- input ---\n" + text, e);
+                throw new AssertionError(
+                        what + ": a valid config does not survive the JSON round trip:\n" + e.getMessage()
+                                + "\n--- input ---\n" + text,
+                        e);
             }
             assertEquals(check.config(), back, what);
             return;
@@ -179,15 +184,24 @@ class ConfigFuzzTest {
 
     private static Object randomValue(Random r, int depth) {
         switch (r.nextInt(depth > 2 ? 9 : 13)) {
-            case 0: return null;
-            case 1: return r.nextBoolean();
-            case 2: return (long) (r.nextInt(2001) - 1000);
-            case 3: return r.nextGaussian() * 1000;
-            case 4: return -1.0;
-            case 5: return 0L;
-            case 6: return "";
-            case 7: return List.of(1e308, -1e308, Double.NaN).get(r.nextInt(3));
-            case 8: return "stellate_" + (char) ('a' + r.nextInt(26));
+            case 0:
+                return null;
+            case 1:
+                return r.nextBoolean();
+            case 2:
+                return (long) (r.nextInt(2001) - 1000);
+            case 3:
+                return r.nextGaussian() * 1000;
+            case 4:
+                return -1.0;
+            case 5:
+                return 0L;
+            case 6:
+                return "";
+            case 7:
+                return List.of(1e308, -1e308, Double.NaN).get(r.nextInt(3));
+            case 8:
+                return "stellate_" + (char) ('a' + r.nextInt(26));
             case 9: {
                 List<Object> l = new ArrayList<>();
                 for (int i = r.nextInt(4); i > 0; i--) {
@@ -198,9 +212,13 @@ class ConfigFuzzTest {
             case 10: {
                 Map<String, Object> m = new LinkedHashMap<>();
                 for (int i = r.nextInt(4); i > 0; i--) {
-                    m.put(List.of("strategy", "x", "cell_types", "radius", "16", "", "$ref", "$import").get(r.nextInt(8)),
-                            r.nextInt(3) == 0 ? List.of("#/network", "#/partitions", "#..", "#/", "x.json#/a", "#/cell_types/x")
-                                    .get(r.nextInt(6)) : randomValue(r, depth + 1));
+                    m.put(
+                            List.of("strategy", "x", "cell_types", "radius", "16", "", "$ref", "$import")
+                                    .get(r.nextInt(8)),
+                            r.nextInt(3) == 0
+                                    ? List.of("#/network", "#/partitions", "#..", "#/", "x.json#/a", "#/cell_types/x")
+                                            .get(r.nextInt(6))
+                                    : randomValue(r, depth + 1));
                 }
                 return m;
             }
@@ -211,7 +229,8 @@ class ConfigFuzzTest {
                 }
                 return v;
             }
-            default: return "9";
+            default:
+                return "9";
         }
     }
 

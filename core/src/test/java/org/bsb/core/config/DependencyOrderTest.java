@@ -30,9 +30,10 @@ class DependencyOrderTest {
 
     @Test
     void cycleIsNamedAlongItsPath() {
-        Map<String, List<String>> deps = Map.of("a", List.of("b"), "b", List.of("c"), "c", List.of("b"), "x", List.of());
-        DependencyOrder.CycleException e = assertThrows(DependencyOrder.CycleException.class,
-                () -> DependencyOrder.sort(deps));
+        Map<String, List<String>> deps =
+                Map.of("a", List.of("b"), "b", List.of("c"), "c", List.of("b"), "x", List.of());
+        DependencyOrder.CycleException e =
+                assertThrows(DependencyOrder.CycleException.class, () -> DependencyOrder.sort(deps));
         assertEquals(List.of("b", "c", "b"), e.cycle());
         assertEquals(List.of("s", "s"), DependencyOrder.cycle(Map.of("s", List.of("s"))));
     }

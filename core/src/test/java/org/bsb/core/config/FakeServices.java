@@ -10,7 +10,6 @@ import org.bsb.api.Default;
 import org.bsb.api.NoParameters;
 import org.bsb.api.Range;
 import org.bsb.api.Required;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.connectivity.ConnectionJob;
 import org.bsb.api.connectivity.ConnectionStrategy;
 import org.bsb.api.geometry.Point3;
@@ -28,6 +27,7 @@ import org.bsb.api.targetting.CellTargetting;
 import org.bsb.api.targetting.LocationTargetting;
 import org.bsb.api.targetting.TargetCells;
 import org.bsb.core.registry.MapRegistry;
+import org.bsb.core.registry.ServiceKind;
 
 /**
  * Test stand-ins for the services the tutorial names, with parameter records as the original
@@ -55,7 +55,10 @@ final class FakeServices {
         return r;
     }
 
-    enum FavorCache { PRE, POST }
+    enum FavorCache {
+        PRE,
+        POST
+    }
 
     /** VoxelIntersection's parameters as in the original. */
     record VoxelParameters(
@@ -66,21 +69,35 @@ final class FakeServices {
             @Default("true") boolean cache,
             @Default("pre") FavorCache favorCache) {}
 
-    record ParserParameters(Map<Integer, List<String>> tags, @Default("false") boolean skipBoundary) {}
+    record ParserParameters(
+            Map<Integer, List<String>> tags,
+            @Default("false") boolean skipBoundary) {}
 
     /** Declares the core's {@code temperature} as required, as the NEURON backend does. */
-    record NeuronParameters(@Required Double temperature, @Default("-65") double initial) {}
+    record NeuronParameters(
+            @Required Double temperature, @Default("-65") double initial) {}
 
-    record SpikeGeneratorParameters(Double start, Integer number, Double interval, Double noise,
-            @Default("0.04") double weight, @Default("0") @Range(min = 0) double delay, List<String> synapses) {}
+    record SpikeGeneratorParameters(
+            Double start,
+            Integer number,
+            Double interval,
+            Double noise,
+            @Default("0.04") double weight,
+            @Default("0") @Range(min = 0) double delay,
+            List<String> synapses) {}
 
     record SynapseRecorderParameters(List<String> synapseTypes) {}
 
     record ByIdParameters(@Required Map<String, List<Integer>> ids) {}
 
-    record SphereParameters(@Required Point3 origin, @Required @Range(min = 0) double radius, List<String> cellModels) {}
+    record SphereParameters(
+            @Required Point3 origin,
+            @Required @Range(min = 0) double radius,
+            List<String> cellModels) {}
 
-    record BranchParameters(List<String> labels, @Default("0.5") @Range(min = 0, max = 1) double x) {}
+    record BranchParameters(
+            List<String> labels,
+            @Default("0.5") @Range(min = 0, max = 1) double x) {}
 
     @BsbName({"hdf5"})
     static final class Hdf5 implements StorageEngine {

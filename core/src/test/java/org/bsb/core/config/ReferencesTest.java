@@ -59,11 +59,16 @@ class ReferencesTest {
                 """));
         ConfigCheck check = ConfigLoader.check(main, registry, false);
         assertEquals(List.of(), check.problems());
-        Configuration expected = ConfigLoader.load(TutorialConfigTest.YAML, registry).config();
+        Configuration expected =
+                ConfigLoader.load(TutorialConfigTest.YAML, registry).config();
         assertEquals(expected.cellTypes(), check.config().cellTypes());
         // The imported 'cortex' is a region of its own, after the local ones.
-        assertEquals(List.of("example_cortex", "cortex"), List.copyOf(check.config().regions().keySet()));
-        assertEquals(expected.regions().get("example_cortex"), check.config().regions().get("cortex"));
+        assertEquals(
+                List.of("example_cortex", "cortex"),
+                List.copyOf(check.config().regions().keySet()));
+        assertEquals(
+                expected.regions().get("example_cortex"),
+                check.config().regions().get("cortex"));
     }
 
     @Test
@@ -82,8 +87,15 @@ class ReferencesTest {
         ConfigCheck check = ConfigLoader.check(main, registry, false);
         List<String> paths = check.errors().stream().map(ConfigError::path).toList();
         // In file order; the malformed referenced file's error points into that file.
-        assertEquals(List.of("morphologies[0].file", "cell_types.stellate_cell.$ref", "cell_types.a.$ref",
-                "cell_types.b.$ref", "cell_types.c.$ref", "cell_types.d.$ref"), paths);
+        assertEquals(
+                List.of(
+                        "morphologies[0].file",
+                        "cell_types.stellate_cell.$ref",
+                        "cell_types.a.$ref",
+                        "cell_types.b.$ref",
+                        "cell_types.c.$ref",
+                        "cell_types.d.$ref"),
+                paths);
         String all = check.problems().toString();
         assertTrue(all.contains("expected a reference that does not lead back to itself"), all);
         assertTrue(all.contains("expected a reference to a mapping"), all);

@@ -1,6 +1,5 @@
 package org.bsb.core.connectivity;
 
-import org.bsb.core.network.PlacedCells;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +22,7 @@ import org.bsb.api.morphology.Branch;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.storage.ConnectivityBlock;
 import org.bsb.api.storage.PlacementBlock;
+import org.bsb.core.network.PlacedCells;
 import org.junit.jupiter.api.Test;
 
 class ConnectivityRunnerTest {
@@ -30,9 +30,13 @@ class ConnectivityRunnerTest {
 
     /** Soma point, then a branch of 3 points: dendrite, axon, axon. */
     static Morphology cell() {
-        return new Morphology("cell", List.of(
-                new Branch(-1, new double[] {0, 0, 0}, new double[] {1}, new int[] {1}),
-                new Branch(0, new double[] {0, 0, 0, 1, 0, 0, 2, 0, 0}, new double[] {1, 1, 1}, new int[] {2, 3, 3})),
+        return new Morphology(
+                "cell",
+                List.of(
+                        new Branch(-1, new double[] {0, 0, 0}, new double[] {1}, new int[] {1}),
+                        new Branch(
+                                0, new double[] {0, 0, 0, 1, 0, 0, 2, 0, 0}, new double[] {1, 1, 1}, new int[] {2, 3, 3
+                                })),
                 List.of(Set.of(), Set.of("soma"), Set.of("dendrites"), Set.of("axon")));
     }
 
@@ -103,7 +107,11 @@ class ConnectivityRunnerTest {
     }
 
     static ConnectivityTask task(String name, ConnectionStrategy<NoParameters> s, List<String> pre, List<String> post) {
-        return new ConnectivityTask(name, s, new NoParameters(), new Hemitype(pre, List.of("axon")),
+        return new ConnectivityTask(
+                name,
+                s,
+                new NoParameters(),
+                new Hemitype(pre, List.of("axon")),
                 new Hemitype(post, List.of("dendrites")));
     }
 
@@ -137,10 +145,13 @@ class ConnectivityRunnerTest {
         blocks.add(block("a", new ChunkId(1, 0, 0), 3).withLabels(List.of(Set.of(), Set.of("zone"), Set.of("other"))));
         blocks.add(block("a", new ChunkId(0, 0, 0), 2).withLabels(List.of(Set.of(), Set.of("zone", "x"))));
         blocks.add(block("b", new ChunkId(0, 1, 0), 4));
-        blocks.add(block("b", new ChunkId(0, 0, 1), 5).withLabels(List.of(Set.of(), Set.of(), Set.of("target"),
-                Set.of(), Set.of())));
+        blocks.add(block("b", new ChunkId(0, 0, 1), 5)
+                .withLabels(List.of(Set.of(), Set.of(), Set.of("target"), Set.of(), Set.of())));
         PlacedCells cells = new PlacedCells(CHUNK, blocks, List.of(cell()));
-        var t = new ConnectivityTask("ab", new RandomPartner(), new NoParameters(),
+        var t = new ConnectivityTask(
+                "ab",
+                new RandomPartner(),
+                new NoParameters(),
                 new Hemitype(List.of("a"), List.of("zone"), List.of("axon")),
                 new Hemitype(List.of("b"), List.of("target", "absent"), List.of("dendrites")));
         var result = new ConnectivityRunner(cells, 1, 1, Reporter.SILENT).run(List.of(t));
@@ -158,8 +169,13 @@ class ConnectivityRunnerTest {
     void rotatedCellsWidenTheMorphologyReachToTheirBoundingSphere() {
         // cell(): points from (0,0,0) to (2,0,0); rotated cells may reach 2 µm in any direction
         PlacementBlock still = block("a", new ChunkId(0, 0, 0), 2);
-        PlacementBlock turned = new PlacementBlock("b", new ChunkId(0, 0, 0), still.positions(),
-                new double[] {0, 0, 90, 0, 0, 0}, new int[2], List.of("cell"));
+        PlacementBlock turned = new PlacementBlock(
+                "b",
+                new ChunkId(0, 0, 0),
+                still.positions(),
+                new double[] {0, 0, 90, 0, 0, 0},
+                new int[2],
+                List.of("cell"));
         PlacedCells cells = new PlacedCells(CHUNK, List.of(still, turned), List.of(cell()));
         var a = cells.morphologyBounds(List.of("a"));
         assertEquals(0, a.min().x(), 1e-12);
@@ -200,7 +216,9 @@ class ConnectivityRunnerTest {
         PlacedCells cells = network();
         for (ConnectivityBlock b : blocks) {
             for (int k = 0; k < b.size(); k++) {
-                assertEquals(b.preChunk(), cells.chunkOf("a", b.preLocations()[3 * k]).id());
+                assertEquals(
+                        b.preChunk(),
+                        cells.chunkOf("a", b.preLocations()[3 * k]).id());
             }
         }
     }
@@ -219,8 +237,10 @@ class ConnectivityRunnerTest {
                 job.connect(p, job.postsynaptic().get(0), new int[] {0, 0, 2}, new int[] {0, -1, -1});
             }
         };
-        var e = assertThrows(IllegalArgumentException.class, () -> new ConnectivityRunner(network(), 1, 1,
-                Reporter.SILENT).run(List.of(task("bad", bad, List.of("a"), List.of("b")))));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new ConnectivityRunner(network(), 1, 1, Reporter.SILENT)
+                        .run(List.of(task("bad", bad, List.of("a"), List.of("b")))));
         assertTrue(e.getMessage().startsWith("bad: presynaptic location (branch 0, point 2)"), e.getMessage());
     }
 
@@ -245,7 +265,8 @@ class ConnectivityRunnerTest {
         assertEquals("a_onto_b", OutputNaming.setName(t, "a", "b"));
         assertEquals(null, OutputNaming.setName(t, "b", "b"));
         var blocks = new ConnectivityRunner(network(), 1, 1, Reporter.SILENT).run(List.of(t));
-        assertTrue(blocks.stream().allMatch(b -> b.set().equals("a_onto_b") && b.preType().equals("a")));
+        assertTrue(blocks.stream()
+                .allMatch(b -> b.set().equals("a_onto_b") && b.preType().equals("a")));
         assertEquals(5, blocks.stream().mapToInt(ConnectivityBlock::size).sum());
     }
 
@@ -262,8 +283,10 @@ class ConnectivityRunnerTest {
                 throw new ConnectivityException("too few cells");
             }
         };
-        var e = assertThrows(ConnectivityException.class, () -> new ConnectivityRunner(network(), 1, 2,
-                Reporter.SILENT).run(List.of(task("f", failing, List.of("a"), List.of("b")))));
+        var e = assertThrows(
+                ConnectivityException.class,
+                () -> new ConnectivityRunner(network(), 1, 2, Reporter.SILENT)
+                        .run(List.of(task("f", failing, List.of("a"), List.of("b")))));
         assertEquals("connectivity.f: too few cells", e.getMessage());
         assertFalse(e.getMessage().contains("Exception"));
     }
@@ -271,8 +294,11 @@ class ConnectivityRunnerTest {
     static String render(List<ConnectivityBlock> blocks) {
         StringBuilder sb = new StringBuilder();
         for (ConnectivityBlock b : blocks) {
-            sb.append(b.set()).append(b.preChunk()).append(java.util.Arrays.toString(b.preLocations()))
-                    .append(java.util.Arrays.toString(b.postLocations())).append('\n');
+            sb.append(b.set())
+                    .append(b.preChunk())
+                    .append(java.util.Arrays.toString(b.preLocations()))
+                    .append(java.util.Arrays.toString(b.postLocations()))
+                    .append('\n');
         }
         return sb.toString();
     }

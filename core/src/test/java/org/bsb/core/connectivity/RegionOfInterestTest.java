@@ -41,10 +41,16 @@ class RegionOfInterestTest {
         // StellateCell bounds (-65.8,-39.9,-68.1)..(52.2,4.9,77.4): floored chunks (-1,-1,-1)..(0,0,0), so a
         // post chunk may be from c + l_pre - u_post = c - 1 to c + u_pre - l_post = c + 1 on each axis
         Box stellate = new Box(new Point3(-65.8, -39.9, -68.1), new Point3(52.2, 4.9, 77.4));
-        Set<ChunkId> occupied = Set.of(new ChunkId(0, 0, 0), new ChunkId(0, 1, 0), new ChunkId(0, 0, 1),
-                new ChunkId(0, 1, 1), new ChunkId(0, 0, 2), new ChunkId(0, 1, 2));
+        Set<ChunkId> occupied = Set.of(
+                new ChunkId(0, 0, 0),
+                new ChunkId(0, 1, 0),
+                new ChunkId(0, 0, 1),
+                new ChunkId(0, 1, 1),
+                new ChunkId(0, 0, 2),
+                new ChunkId(0, 1, 2));
         var ctx = context(stellate, stellate, occupied);
-        assertEquals(List.of(new ChunkId(0, 0, 0), new ChunkId(0, 1, 0), new ChunkId(0, 0, 1), new ChunkId(0, 1, 1)),
+        assertEquals(
+                List.of(new ChunkId(0, 0, 0), new ChunkId(0, 1, 0), new ChunkId(0, 0, 1), new ChunkId(0, 1, 1)),
                 ctx.morphologyOverlap(new ChunkId(0, 0, 0)));
         assertEquals(6, ctx.morphologyOverlap(new ChunkId(0, 1, 1)).size());
     }
@@ -58,7 +64,8 @@ class RegionOfInterestTest {
         for (int x = -3; x <= 5; x++) {
             occupied.add(new ChunkId(x, 0, 0));
         }
-        assertEquals(List.of(new ChunkId(1, 0, 0), new ChunkId(2, 0, 0), new ChunkId(3, 0, 0)),
+        assertEquals(
+                List.of(new ChunkId(1, 0, 0), new ChunkId(2, 0, 0), new ChunkId(3, 0, 0)),
                 context(pre, post, occupied).morphologyOverlap(new ChunkId(1, 0, 0)));
     }
 }

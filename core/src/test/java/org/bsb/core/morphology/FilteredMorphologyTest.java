@@ -14,8 +14,8 @@ import org.bsb.morphology.swc.SwcParser;
 import org.junit.jupiter.api.Test;
 
 class FilteredMorphologyTest {
-    static final List<Set<String>> SETS = List.of(Set.of(), Set.of("soma"), Set.of("axon"),
-            Set.of("dendrites", "proximal"));
+    static final List<Set<String>> SETS =
+            List.of(Set.of(), Set.of("soma"), Set.of("axon"), Set.of("dendrites", "proximal"));
 
     static Branch branch(int parent, int... labels) {
         double[] pts = new double[3 * labels.length];
@@ -30,13 +30,14 @@ class FilteredMorphologyTest {
     @Test
     void splitsBranchesAtGapsAndMapsBack() {
         // b0: soma soma; b1 (child of b0): axon soma axon axon; b2 (child of b1): axon; b3 (child of b0): dendrites
-        Morphology m = new Morphology("m", List.of(branch(-1, 1, 1), branch(0, 2, 1, 2, 2), branch(1, 2),
-                branch(0, 3)), SETS);
+        Morphology m =
+                new Morphology("m", List.of(branch(-1, 1, 1), branch(0, 2, 1, 2, 2), branch(1, 2), branch(0, 3)), SETS);
         FilteredMorphology f = FilteredMorphology.of(m, List.of("axon"));
         List<Branch> b = f.morphology().branches();
         assertEquals(3, b.size());
         // b1 -> [axon] (root, since b0 is gone) then [axon axon] chained to it; b2 hangs from the last run.
-        assertArrayEquals(new int[] {-1, 0, 1}, b.stream().mapToInt(Branch::parent).toArray());
+        assertArrayEquals(
+                new int[] {-1, 0, 1}, b.stream().mapToInt(Branch::parent).toArray());
         assertArrayEquals(new int[] {1, 1, 2}, f.sourceBranch());
         assertArrayEquals(new int[] {0, 2, 0}, f.pointOffset());
         assertEquals(1, b.get(0).size());
@@ -51,7 +52,9 @@ class FilteredMorphologyTest {
         Morphology m = new Morphology("m", List.of(branch(-1, 1, 1), branch(0, 3, 3), branch(0, 2)), SETS);
         FilteredMorphology f = FilteredMorphology.of(m, List.of("proximal", "soma"));
         assertArrayEquals(new int[] {0, 1}, f.sourceBranch());
-        assertArrayEquals(new int[] {-1, 0}, f.morphology().branches().stream().mapToInt(Branch::parent).toArray());
+        assertArrayEquals(
+                new int[] {-1, 0},
+                f.morphology().branches().stream().mapToInt(Branch::parent).toArray());
     }
 
     @Test
@@ -66,8 +69,12 @@ class FilteredMorphologyTest {
     void stellateAxonFilterKeepsAxonPointsOnly() throws Exception {
         Morphology m;
         try (InputStream in = getClass().getResourceAsStream("/morphology/StellateCell.swc")) {
-            m = new SwcParser().parse("StellateCell.swc", "StellateCell", in, TagParameters.ofTags(
-                    Map.of("18", List.of("axon", "axon_initial_segment"))));
+            m = new SwcParser()
+                    .parse(
+                            "StellateCell.swc",
+                            "StellateCell",
+                            in,
+                            TagParameters.ofTags(Map.of("18", List.of("axon", "axon_initial_segment"))));
         }
         FilteredMorphology f = FilteredMorphology.of(m, List.of("axon"));
         int expected = 0;

@@ -39,7 +39,8 @@ class MapRegistryTest {
     void unknownNameListsKnownNamesAndSuggestsTheClosest() {
         MapRegistry registry = new MapRegistry();
         registry.register(ServiceKind.PLACEMENT, new FakeRandom());
-        UnknownServiceException e = assertThrows(UnknownServiceException.class,
+        UnknownServiceException e = assertThrows(
+                UnknownServiceException.class,
                 () -> registry.resolve(ServiceKind.PLACEMENT, "bsb.placement.RandomPlacment"));
         assertEquals("bsb.placement.RandomPlacement", e.suggestion());
         assertEquals(List.of("bsb.placement.RandomPlacement", "random_placement"), e.known());
@@ -51,8 +52,8 @@ class MapRegistryTest {
     void kindsAreSeparate() {
         MapRegistry registry = new MapRegistry();
         registry.register(ServiceKind.PLACEMENT, new FakeRandom());
-        UnknownServiceException e = assertThrows(UnknownServiceException.class,
-                () -> registry.resolve(ServiceKind.CONNECTIVITY, "random_placement"));
+        UnknownServiceException e = assertThrows(
+                UnknownServiceException.class, () -> registry.resolve(ServiceKind.CONNECTIVITY, "random_placement"));
         assertTrue(e.known().isEmpty());
         assertTrue(e.getMessage().contains("(none installed)"));
     }

@@ -23,7 +23,8 @@ class TopologyTest {
         assertEquals(new Box(Point3.ORIGIN, new Point3(100, 200, 300)), cortex.box());
         List<ChunkId> chunks = t.chunks(List.of(layer));
         // Semantics §2: ids 0, 65536, 2^32, 2^32 + 65536, 2^33, 2^33 + 65536.
-        assertEquals(List.of(0L, 65536L, 4294967296L, 4295032832L, 8589934592L, 8590000128L),
+        assertEquals(
+                List.of(0L, 65536L, 4294967296L, 4295032832L, 8589934592L, 8590000128L),
                 chunks.stream().map(ChunkId::id).toList());
         for (ChunkId c : chunks) {
             assertEquals(1e6, layer.volume(c.box(C100)));

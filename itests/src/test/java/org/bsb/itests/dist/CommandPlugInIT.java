@@ -52,7 +52,8 @@ class CommandPlugInIT {
         builder.environment().remove("BSB_VERBOSITY");
         Path out = Files.createTempFile(workingDirectory, "out", ".txt");
         Path err = Files.createTempFile(workingDirectory, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "bsb " + String.join(" ", args) + " did not end");
@@ -87,7 +88,8 @@ class CommandPlugInIT {
         Path work = ItBundles.workDir("command-work-shell");
         Files.copy(ItBundles.commandFixtureJar(), plugins.resolve("lab-hello.jar"));
         List<String> command = List.of(dist.resolve("bin/bsb").toString(), "shell");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("BSB_PLUGINS", plugins.toString());
         Process shell = builder.start();
         StringBuffer output = new StringBuffer();

@@ -23,7 +23,8 @@ class DistributionIT {
         List<String> remote = new ArrayList<>();
         for (Path jar : ItBundles.jars()) {
             String name = ItBundles.symbolicName(jar);
-            if (REMOTE_SHELL.matcher(name).matches() || REMOTE_SHELL.matcher(jar.getFileName().toString()).matches()) {
+            if (REMOTE_SHELL.matcher(name).matches()
+                    || REMOTE_SHELL.matcher(jar.getFileName().toString()).matches()) {
                 remote.add(name + " (" + jar.getFileName() + ")");
             }
             // jline's all-in-one bundle carries an ssh shell factory: it needs Apache SSHD, which must not be there.
@@ -40,11 +41,16 @@ class DistributionIT {
 
     @Test
     void theRemoteShellPatternRecognisesTheKnownConsoles() {
-        for (String name : List.of("org.apache.felix.shell.remote", "org.eclipse.equinox.console.ssh",
-                "org.apache.karaf.shell.ssh", "org.apache.sshd.osgi", "org.apache.felix.gogo.telnet")) {
+        for (String name : List.of(
+                "org.apache.felix.shell.remote",
+                "org.eclipse.equinox.console.ssh",
+                "org.apache.karaf.shell.ssh",
+                "org.apache.sshd.osgi",
+                "org.apache.felix.gogo.telnet")) {
             assertTrue(REMOTE_SHELL.matcher(name).matches(), name);
         }
-        for (String name : List.of("org.apache.felix.gogo.jline", "org.jline", "org.bsb.core", "org.apache.felix.gogo.shell")) {
+        for (String name :
+                List.of("org.apache.felix.gogo.jline", "org.jline", "org.bsb.core", "org.apache.felix.gogo.shell")) {
             assertFalse(REMOTE_SHELL.matcher(name).matches(), name);
         }
     }
@@ -68,7 +74,8 @@ class DistributionIT {
             for (String clause : Headers.clauses(manifest.getValue("Import-Package"))) {
                 for (String p : Headers.names(clause)) {
                     if ((p.startsWith("org.apache.felix.") && !p.startsWith("org.apache.felix.service."))
-                            || p.startsWith("org.eclipse.osgi.") || p.startsWith("org.eclipse.equinox.")) {
+                            || p.startsWith("org.eclipse.osgi.")
+                            || p.startsWith("org.eclipse.equinox.")) {
                         problems.add(name + " imports " + p);
                     }
                 }
@@ -103,7 +110,8 @@ class DistributionIT {
 
     @Test
     void headersSplitAtCommasOutsideQuotes() {
-        assertEquals(List.of("a;version=\"[1,2)\"", "b.c;d;resolution:=optional"),
+        assertEquals(
+                List.of("a;version=\"[1,2)\"", "b.c;d;resolution:=optional"),
                 Headers.clauses("a;version=\"[1,2)\",b.c;d;resolution:=optional"));
         assertEquals(List.of("b.c", "d"), Headers.names("b.c;d;resolution:=optional"));
     }

@@ -76,7 +76,8 @@ class LauncherDropInIT {
         Files.copy(ItBundles.fixtureJar(), plugins.resolve("lab-grid.jar"));
         String listing = run(plugins, "strategies");
         assertTrue(listing.contains(GRID_LINE), listing);
-        assertFalse(Files.list(dist.resolve("plugins")).anyMatch(p -> p.toString().endsWith(".jar")),
+        assertFalse(
+                Files.list(dist.resolve("plugins")).anyMatch(p -> p.toString().endsWith(".jar")),
                 "BSB_PLUGINS replaces the distribution's plugins/ folder");
     }
 
@@ -88,12 +89,20 @@ class LauncherDropInIT {
         Thread reader = new Thread(() -> copy(shell.getInputStream(), output));
         reader.start();
         try (OutputStream stdin = shell.getOutputStream()) {
-            assertTrue(poll(stdin, output, text -> text.contains("Placement strategies:") && !text.contains("grid_placement")),
+            assertTrue(
+                    poll(
+                            stdin,
+                            output,
+                            text -> text.contains("Placement strategies:") && !text.contains("grid_placement")),
                     "the shell did not list the strategies:\n" + output);
             Path dropped = Files.copy(ItBundles.fixtureJar(), plugins.resolve("lab-grid.jar"));
             assertTrue(poll(stdin, output, text -> text.contains(GRID_LINE)), "the plugin was not listed:\n" + output);
             Files.delete(dropped);
-            assertTrue(poll(stdin, output, text -> text.contains("Placement strategies:") && !text.contains("grid_placement")),
+            assertTrue(
+                    poll(
+                            stdin,
+                            output,
+                            text -> text.contains("Placement strategies:") && !text.contains("grid_placement")),
                     "the plugin was still listed after its file was deleted:\n" + output);
         }
         assertTrue(shell.waitFor(30, TimeUnit.SECONDS), "the shell did not stop at the end of its input");

@@ -55,14 +55,19 @@ public final class EquinoxCheck {
         config.put("felix.fileinstall.bundles.new.start", "true");
         config.put("felix.fileinstall.log.level", "1");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        FrameworkFactory factory =
+                ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework framework = factory.newFramework(config);
         framework.init();
         BundleContext context = framework.getBundleContext();
-        check("framework", () -> context.getBundle(0).getSymbolicName() + " " + context.getBundle(0).getVersion());
+        check(
+                "framework",
+                () -> context.getBundle(0).getSymbolicName() + " "
+                        + context.getBundle(0).getVersion());
         List<Bundle> installed = new ArrayList<>();
         try (Stream<Path> jars = Files.list(bundles)) {
-            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+            for (Path jar :
+                    jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
                 installed.add(context.installBundle(jar.toUri().toString()));
             }
         }
@@ -87,13 +92,17 @@ public final class EquinoxCheck {
         System.exit(failed ? 1 : 0);
     }
 
-    private static void run(BundleContext context, List<Bundle> installed, List<String> startFailures, Path fixture,
-            Path plugins) throws Exception {
+    private static void run(
+            BundleContext context, List<Bundle> installed, List<String> startFailures, Path fixture, Path plugins)
+            throws Exception {
         check("every bundle starts", () -> {
-            context.getBundle(0).adapt(org.osgi.framework.wiring.FrameworkWiring.class).resolveBundles(null);
+            context.getBundle(0)
+                    .adapt(org.osgi.framework.wiring.FrameworkWiring.class)
+                    .resolveBundles(null);
             List<String> wrong = new ArrayList<>(startFailures);
             for (Bundle b : installed) {
-                boolean passive = SHELL_BUNDLES.contains(b.getSymbolicName()) || b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+                boolean passive = SHELL_BUNDLES.contains(b.getSymbolicName())
+                        || b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
                 if (b.getState() != (passive ? Bundle.RESOLVED : Bundle.ACTIVE)) {
                     wrong.add(b.getSymbolicName() + " in state " + b.getState());
                 }
@@ -110,7 +119,9 @@ public final class EquinoxCheck {
         Object placement = kindType.getMethod("valueOf", String.class).invoke(null, "PLACEMENT");
 
         Object registry = check("the Registry service", () -> {
-            require(await(() -> context.getServiceReference(registryType.getName()) != null), "not registered in " + TIMEOUT + " ms");
+            require(
+                    await(() -> context.getServiceReference(registryType.getName()) != null),
+                    "not registered in " + TIMEOUT + " ms");
             return context.getService(context.getServiceReference(registryType.getName()));
         });
         if (registry == null) {
@@ -129,7 +140,9 @@ public final class EquinoxCheck {
                     }
                     for (String name : (String[]) ref.getProperty("bsb.name")) {
                         Object found = invoke(entry, registry, kind, name);
-                        require(service == call(found, "service"), kind + " '" + name + "' resolves to another service");
+                        require(
+                                service == call(found, "service"),
+                                kind + " '" + name + "' resolves to another service");
                         require(ref.getBundle().getSymbolicName().equals(call(found, "origin")), "origin of " + name);
                         names++;
                     }
@@ -152,27 +165,33 @@ public final class EquinoxCheck {
                 Throwable cause = e.getCause();
                 require(cause.getClass().getName().equals("org.bsb.api.UnknownServiceException"), cause.toString());
                 require("grid_placement".equals(call(cause, "suggestion")), "suggestion " + call(cause, "suggestion"));
-                require(((List<?>) call(cause, "known")).contains("lab.placement.GridPlacement"), "known " + call(cause, "known"));
+                require(
+                        ((List<?>) call(cause, "known")).contains("lab.placement.GridPlacement"),
+                        "known " + call(cause, "known"));
                 return cause.getMessage();
             }
             throw new AssertionError("grid_placment resolved");
         });
         check("bsb:strategies in Gogo lists the plugin", () -> {
             String listing = gogo(context, "bsb:strategies");
-            require(listing.contains("lab.placement.GridPlacement, grid_placement   [lab.placement.grid 1.0.0]"), listing);
+            require(
+                    listing.contains("lab.placement.GridPlacement, grid_placement   [lab.placement.grid 1.0.0]"),
+                    listing);
             return "listed";
         });
         check("the plugin goes when its file is deleted", () -> {
             Files.delete(plugins.resolve("lab-grid.jar"));
             require(await(() -> !known(entry, registry, placement, "grid_placement")), "grid_placement still resolves");
-            require(await(() -> {
-                for (Bundle b : context.getBundles()) {
-                    if ("lab.placement.grid".equals(b.getSymbolicName())) {
-                        return false;
-                    }
-                }
-                return true;
-            }), "lab.placement.grid still installed");
+            require(
+                    await(() -> {
+                        for (Bundle b : context.getBundles()) {
+                            if ("lab.placement.grid".equals(b.getSymbolicName())) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    }),
+                    "lab.placement.grid still installed");
             return "gone";
         });
     }
@@ -204,7 +223,8 @@ public final class EquinoxCheck {
         Class<?> sessionType = loader.loadClass("org.apache.felix.service.command.CommandSession");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Object session = processorType.getMethod("createSession", InputStream.class, OutputStream.class, OutputStream.class)
+        Object session = processorType
+                .getMethod("createSession", InputStream.class, OutputStream.class, OutputStream.class)
                 .invoke(processor, new ByteArrayInputStream(new byte[0]), out, out);
         try {
             sessionType.getMethod("execute", CharSequence.class).invoke(session, line);
@@ -274,7 +294,8 @@ public final class EquinoxCheck {
             return result;
         } catch (Throwable e) {
             failed = true;
-            OUT.println("FAIL " + name + ": " + (e.getMessage() != null ? e.getMessage() : e).toString().replace('\n', ' '));
+            OUT.println("FAIL " + name + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e).toString().replace('\n', ' '));
             return null;
         }
     }

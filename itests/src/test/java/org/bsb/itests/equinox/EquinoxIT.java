@@ -22,20 +22,36 @@ import org.junit.jupiter.api.TestFactory;
  * check the child reports.
  */
 class EquinoxIT {
-    private static final List<String> CHECKS = List.of("framework", "every bundle starts", "the Registry service",
-            "every built-in service resolves by each of its names", "a plugin dropped in while running resolves by name",
-            "an unknown name gives the known names and a suggestion", "bsb:strategies in Gogo lists the plugin",
+    private static final List<String> CHECKS = List.of(
+            "framework",
+            "every bundle starts",
+            "the Registry service",
+            "every built-in service resolves by each of its names",
+            "a plugin dropped in while running resolves by name",
+            "an unknown name gives the known names and a suggestion",
+            "bsb:strategies in Gogo lists the plugin",
             "the plugin goes when its file is deleted");
 
     @TestFactory
     List<DynamicTest> equinoxRunsTheDistribution() throws Exception {
         Path equinox = Path.of(System.getProperty("bsb.it.equinox"));
-        String classPath = equinox + File.pathSeparator + Path.of(EquinoxCheck.class.getProtectionDomain().getCodeSource()
-                .getLocation().toURI());
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, EquinoxCheck.class.getName(), ItBundles.bundlesDir().toString(),
-                ItBundles.fixtureJar().toString(), ItBundles.workDir("equinox").toString())
-                .redirectErrorStream(true).start();
+        String classPath = equinox
+                + File.pathSeparator
+                + Path.of(EquinoxCheck.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classPath,
+                        EquinoxCheck.class.getName(),
+                        ItBundles.bundlesDir().toString(),
+                        ItBundles.fixtureJar().toString(),
+                        ItBundles.workDir("equinox").toString())
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().close();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -47,8 +63,10 @@ class EquinoxIT {
         List<DynamicTest> tests = new ArrayList<>();
         for (String check : CHECKS) {
             tests.add(DynamicTest.dynamicTest(check, () -> {
-                String line = output.lines().filter(l -> l.matches("(PASS|FAIL) " + java.util.regex.Pattern.quote(check) + ":.*"))
-                        .findFirst().orElse(null);
+                String line = output.lines()
+                        .filter(l -> l.matches("(PASS|FAIL) " + java.util.regex.Pattern.quote(check) + ":.*"))
+                        .findFirst()
+                        .orElse(null);
                 assertTrue(line != null, "check '" + check + "' did not run; Equinox said:\n" + output);
                 assertTrue(line.startsWith("PASS "), line + "\n\nwhole output:\n" + output);
             }));

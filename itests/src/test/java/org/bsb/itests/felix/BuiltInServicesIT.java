@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
 import org.bsb.api.BsbName;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.itests.ItBundles;
 import org.junit.Before;
 import org.junit.Test;
@@ -85,7 +85,8 @@ public class BuiltInServicesIT {
             new Required(ServiceKind.LOCATION_TARGETTING, "bsb.simulation.targetting.BranchLocTargetting", "branch"),
             new Required(ServiceKind.CELL_MODEL, "default_stellate"),
             new Required(ServiceKind.AFTER_CONNECTIVITY, "bsb.postprocessing.MergeDirect", "merge_connections"),
-            new Required(ServiceKind.AFTER_CONNECTIVITY, "bsb.postprocessing.IntermediateRemoval", "remove_intermediate"));
+            new Required(
+                    ServiceKind.AFTER_CONNECTIVITY, "bsb.postprocessing.IntermediateRemoval", "remove_intermediate"));
 
     @Inject
     BundleContext context;
@@ -160,7 +161,8 @@ public class BuiltInServicesIT {
         for (Required r : REQUIRED) {
             try {
                 RegistryEntry entry = registry.entry(r.kind(), r.names()[0]);
-                if (!entry.names().containsAll(List.of(r.names())) || !entry.names().get(0).equals(r.names()[0])) {
+                if (!entry.names().containsAll(List.of(r.names()))
+                        || !entry.names().get(0).equals(r.names()[0])) {
                     missing.add(r.kind() + " " + List.of(r.names()) + ": registered as " + entry.names());
                 }
             } catch (UnknownServiceException e) {
@@ -184,7 +186,9 @@ public class BuiltInServicesIT {
             Set<String> names = new HashSet<>();
             for (RegistryEntry e : entries) {
                 for (String name : e.names()) {
-                    assertTrue(kind + " name '" + name + "' is provided twice (also by " + e.origin() + ")", names.add(name));
+                    assertTrue(
+                            kind + " name '" + name + "' is provided twice (also by " + e.origin() + ")",
+                            names.add(name));
                 }
             }
         }
@@ -200,11 +204,13 @@ public class BuiltInServicesIT {
                     String file = "META-INF/services/" + kind.type().getName();
                     URL url = ref.getBundle().getEntry(file);
                     if (url == null || !lines(url).contains(service.getClass().getName())) {
-                        missing.add(ref.getBundle().getSymbolicName() + ": " + service.getClass().getName() + " not in " + file);
+                        missing.add(ref.getBundle().getSymbolicName() + ": "
+                                + service.getClass().getName() + " not in " + file);
                     }
                     BsbName annotation = service.getClass().getAnnotation(BsbName.class);
                     if (annotation == null || !List.of(annotation.value()).equals(names(ref))) {
-                        missing.add(service.getClass().getName() + ": @BsbName differs from the bsb.name property " + names(ref));
+                        missing.add(service.getClass().getName() + ": @BsbName differs from the bsb.name property "
+                                + names(ref));
                     }
                 }
             } finally {
@@ -226,7 +232,8 @@ public class BuiltInServicesIT {
                 assertEquals(kind, e.kind());
                 assertEquals("no_such_thing_xyz", e.name());
                 assertEquals(known, new LinkedHashSet<>(e.known()));
-                assertTrue(e.getMessage(), e.getMessage().startsWith("Unknown " + kind.label() + " 'no_such_thing_xyz'."));
+                assertTrue(
+                        e.getMessage(), e.getMessage().startsWith("Unknown " + kind.label() + " 'no_such_thing_xyz'."));
                 for (String name : known) {
                     assertTrue(e.getMessage() + " lacks " + name, e.getMessage().contains(name));
                 }
@@ -244,9 +251,13 @@ public class BuiltInServicesIT {
             fail("a misspelt name resolved");
         } catch (UnknownServiceException e) {
             assertEquals("random_placement", e.suggestion());
-            assertTrue(e.getMessage(), e.getMessage().startsWith(
-                    "Unknown placement strategy 'random_placment'. Did you mean 'random_placement'? Known placement strategy names: "));
-            assertTrue(e.known().containsAll(List.of("bsb.placement.RandomPlacement", "random_placement", "fixed_positions")));
+            assertTrue(
+                    e.getMessage(),
+                    e.getMessage()
+                            .startsWith(
+                                    "Unknown placement strategy 'random_placment'. Did you mean 'random_placement'? Known placement strategy names: "));
+            assertTrue(e.known()
+                    .containsAll(List.of("bsb.placement.RandomPlacement", "random_placement", "fixed_positions")));
         }
     }
 

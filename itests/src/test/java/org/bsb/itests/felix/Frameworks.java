@@ -39,14 +39,19 @@ final class Frameworks {
                         problems.add(bundle.getSymbolicName() + " " + description.name + ": no configuration");
                     }
                     for (ComponentConfigurationDTO c : configurations) {
-                        if (c.state != ComponentConfigurationDTO.SATISFIED && c.state != ComponentConfigurationDTO.ACTIVE) {
-                            StringBuilder why = new StringBuilder(bundle.getSymbolicName() + " " + description.name
-                                    + ": state " + c.state);
+                        if (c.state != ComponentConfigurationDTO.SATISFIED
+                                && c.state != ComponentConfigurationDTO.ACTIVE) {
+                            StringBuilder why = new StringBuilder(
+                                    bundle.getSymbolicName() + " " + description.name + ": state " + c.state);
                             for (UnsatisfiedReferenceDTO r : c.unsatisfiedReferences) {
-                                why.append(", unsatisfied reference ").append(r.name).append(" ").append(r.target);
+                                why.append(", unsatisfied reference ")
+                                        .append(r.name)
+                                        .append(" ")
+                                        .append(r.target);
                             }
                             if (c.failure != null) {
-                                why.append(", failure ").append(c.failure.lines().findFirst().orElse(""));
+                                why.append(", failure ")
+                                        .append(c.failure.lines().findFirst().orElse(""));
                             }
                             problems.add(why.toString());
                         }

@@ -1,11 +1,11 @@
 package org.bsb.itests.felix;
 
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -71,7 +71,8 @@ public class MechanismBundleHotPlugIT {
     public Option[] config() {
         Option[] options = PaxConfig.distribution("mechanisms", ItBundles.workDir("felix-mechanism-plugins"));
         Option[] withMods = Arrays.copyOf(options, options.length + 1);
-        withMods[options.length] = systemProperty(MODS).value(ProjectPaths.tutorial().resolve("mechanisms").toString());
+        withMods[options.length] = systemProperty(MODS)
+                .value(ProjectPaths.tutorial().resolve("mechanisms").toString());
         return withMods;
     }
 
@@ -80,7 +81,8 @@ public class MechanismBundleHotPlugIT {
         Path source = Path.of(System.getProperty(MODS)).resolve(file);
         String text = Files.readString(source);
         assertTrue(source + " defines " + from, text.contains("POINT_PROCESS " + from + "\n"));
-        Files.writeString(dir.resolve(to + ".mod"), text.replace("POINT_PROCESS " + from + "\n", "POINT_PROCESS " + to + "\n"));
+        Files.writeString(
+                dir.resolve(to + ".mod"), text.replace("POINT_PROCESS " + from + "\n", "POINT_PROCESS " + to + "\n"));
     }
 
     @Test
@@ -89,19 +91,25 @@ public class MechanismBundleHotPlugIT {
         Path mods = ItBundles.workDir("lab-synapses");
         renamedCopy("AMPA.mod", "AMPA", "lab_syn", mods);
         Files.writeString(mods.resolve("README"), "lab_syn: BSB for Java's AMPA.mod, renamed for a test\n");
-        assertTrue("lab_syn is provided before the bundle is there", provider("lab_syn").isEmpty());
+        assertTrue(
+                "lab_syn is provided before the bundle is there",
+                provider("lab_syn").isEmpty());
 
         Path jar = plugins.resolve("lab-synapses.jar");
         String output = bsb("mechanisms", "bundle", mods.toString(), "-o", jar.toString(), "--name", BSN);
         assertTrue(output, output.contains("Wrote " + jar + ": bundle lab.synapses 1.0.0, BSB-Mechanisms: mechanisms"));
         assertTrue(output, output.contains("also copied from beside them: README"));
 
-        assertTrue("no catalogue of " + BSN + " provides lab_syn within " + TIMEOUT + " ms of writing " + jar,
+        assertTrue(
+                "no catalogue of " + BSN + " provides lab_syn within " + TIMEOUT + " ms of writing " + jar,
                 Frameworks.await(TIMEOUT, () -> provider("lab_syn").isPresent()));
         ServiceReference<MechanismCatalogue> ref = provider("lab_syn").orElseThrow();
         assertEquals("bundle:" + BSN, ref.getProperty("catalogue.name"));
         assertEquals("installed", ref.getProperty("catalogue.precedence"));
-        assertEquals("registered by the nmodl bundle's tracker", "org.bsb.neuron.nmodl", ref.getBundle().getSymbolicName());
+        assertEquals(
+                "registered by the nmodl bundle's tracker",
+                "org.bsb.neuron.nmodl",
+                ref.getBundle().getSymbolicName());
         MechanismCatalogue catalogue = context.getService(ref);
         try {
             assertEquals(MechanismCatalogue.Precedence.INSTALLED, catalogue.precedence());
@@ -121,17 +129,27 @@ public class MechanismBundleHotPlugIT {
 
         // a new version of the catalogue, written over the dropped jar: the new mechanisms, without a restart
         renamedCopy("GABA.mod", "GABA", "lab_gaba", mods);
-        output = bsb("mechanisms", "bundle", mods.toString(), "-o", jar.toString(), "--name", BSN, "--version", "1.1.0");
+        output =
+                bsb("mechanisms", "bundle", mods.toString(), "-o", jar.toString(), "--name", BSN, "--version", "1.1.0");
         assertTrue(output, output.contains("Replaced " + jar + ": bundle lab.synapses 1.1.0"));
-        assertTrue("lab_gaba did not appear after the update", Frameworks.await(TIMEOUT,
-                () -> provider("lab_gaba").isPresent() && provider("lab_syn").isPresent()));
+        assertTrue(
+                "lab_gaba did not appear after the update",
+                Frameworks.await(
+                        TIMEOUT,
+                        () -> provider("lab_gaba").isPresent()
+                                && provider("lab_syn").isPresent()));
         assertEquals("1.1.0", installed(BSN).orElseThrow().getVersion().toString());
         assertEquals(1, catalogues(BSN).size());
 
         Files.delete(jar);
-        assertTrue("lab_syn is still provided " + TIMEOUT + " ms after deleting " + jar,
-                Frameworks.await(TIMEOUT, () -> provider("lab_syn").isEmpty() && catalogues(BSN).isEmpty()));
-        assertTrue("the bundle is still installed", Frameworks.await(TIMEOUT, () -> installed(BSN).isEmpty()));
+        assertTrue(
+                "lab_syn is still provided " + TIMEOUT + " ms after deleting " + jar,
+                Frameworks.await(
+                        TIMEOUT,
+                        () -> provider("lab_syn").isEmpty() && catalogues(BSN).isEmpty()));
+        assertTrue(
+                "the bundle is still installed",
+                Frameworks.await(TIMEOUT, () -> installed(BSN).isEmpty()));
     }
 
     @Test
@@ -147,25 +165,35 @@ public class MechanismBundleHotPlugIT {
             bsb("mechanisms", "bundle", mods.toString(), "-o", refused.toString());
             fail("a folder with a broken mod file was packed");
         } catch (CommandFailed e) {
-            assertTrue(e.output, e.output.contains("bsb mechanisms bundle: a mod file of " + mods
-                    + " cannot be used; nothing written:\n  " + mods.resolve("broken.mod") + ":2:18: "));
+            assertTrue(
+                    e.output,
+                    e.output.contains("bsb mechanisms bundle: a mod file of " + mods
+                            + " cannot be used; nothing written:\n  " + mods.resolve("broken.mod") + ":2:18: "));
         }
         assertFalse(Files.exists(refused));
         try (var files = Files.list(plugins)) {
-            assertEquals("nothing written into " + plugins, List.of(),
-                    files.filter(p -> p.getFileName().toString().contains("lab-broken")).toList());
+            assertEquals(
+                    "nothing written into " + plugins,
+                    List.of(),
+                    files.filter(p -> p.getFileName().toString().contains("lab-broken"))
+                            .toList());
         }
 
         // the same files in a bundle made by hand: a warning names the bundle, its jar and the file; no catalogue
         List<LogRecord> records = new ArrayList<>();
         Handler handler = new Handler() {
-            @Override public void publish(LogRecord record) {
+            @Override
+            public void publish(LogRecord record) {
                 synchronized (records) {
                     records.add(record);
                 }
             }
-            @Override public void flush() {}
-            @Override public void close() {}
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
         };
         Logger log = Logger.getLogger("org.bsb.neuron.nmodl.catalogue.BundleMechanisms");
         log.addHandler(handler);
@@ -173,19 +201,29 @@ public class MechanismBundleHotPlugIT {
             Path handMade = plugins.getParent().resolve("lab-broken.jar");
             handMadeBundle(handMade, "lab.broken", mods);
             Files.move(handMade, refused);
-            String expected = "bundle lab.broken 1.0.0 (" + refused.toUri().toString().replace("file:///", "file:/")
-                    + "): its mechanisms cannot be used, none is installed: lab.broken!/mechanisms/broken.mod:2:18: "
-                    + "expected an expression";
+            String expected =
+                    "bundle lab.broken 1.0.0 (" + refused.toUri().toString().replace("file:///", "file:/")
+                            + "): its mechanisms cannot be used, none is installed: lab.broken!/mechanisms/broken.mod:2:18: "
+                            + "expected an expression";
             assertTrue("no warning naming the bundle and the file", Frameworks.await(TIMEOUT, () -> {
                 synchronized (records) {
                     return records.stream().anyMatch(r -> r.getMessage().startsWith(expected));
                 }
             }));
-            assertTrue("the bundle itself is installed and started", Frameworks.await(TIMEOUT,
-                    () -> installed("lab.broken").map(b -> b.getState() == Bundle.ACTIVE).orElse(false)));
+            assertTrue(
+                    "the bundle itself is installed and started",
+                    Frameworks.await(
+                            TIMEOUT,
+                            () -> installed("lab.broken")
+                                    .map(b -> b.getState() == Bundle.ACTIVE)
+                                    .orElse(false)));
             synchronized (records) {
-                assertEquals("the warning is given once", 1,
-                        records.stream().filter(r -> r.getMessage().startsWith(expected)).count());
+                assertEquals(
+                        "the warning is given once",
+                        1,
+                        records.stream()
+                                .filter(r -> r.getMessage().startsWith(expected))
+                                .count());
             }
             assertTrue(catalogues("lab.broken").isEmpty());
             assertTrue(provider("lab_nmda").isEmpty());
@@ -233,15 +271,17 @@ public class MechanismBundleHotPlugIT {
     /** The catalogue services of bundle {@code bsn} (all of them for null). */
     private List<ServiceReference<MechanismCatalogue>> catalogues(String bsn) {
         try {
-            return List.copyOf(context.getServiceReferences(MechanismCatalogue.class,
-                    bsn == null ? null : "(catalogue.name=bundle:" + bsn + ")"));
+            return List.copyOf(context.getServiceReferences(
+                    MechanismCatalogue.class, bsn == null ? null : "(catalogue.name=bundle:" + bsn + ")"));
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalArgumentException(e);
         }
     }
 
     private Optional<Bundle> installed(String bsn) {
-        return Arrays.stream(context.getBundles()).filter(b -> bsn.equals(b.getSymbolicName())).findFirst();
+        return Arrays.stream(context.getBundles())
+                .filter(b -> bsn.equals(b.getSymbolicName()))
+                .findFirst();
     }
 
     /** A command that failed, with what it printed. */
@@ -259,7 +299,9 @@ public class MechanismBundleHotPlugIT {
     private String bsb(String command, String... args) throws Exception {
         StringBuilder line = new StringBuilder("bsb:").append(command);
         for (String arg : args) {
-            line.append(" \"").append(arg.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")).append('"');
+            line.append(" \"")
+                    .append(arg.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$"))
+                    .append('"');
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);

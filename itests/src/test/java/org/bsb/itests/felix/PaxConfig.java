@@ -35,9 +35,11 @@ final class PaxConfig {
             options.add(frameworkProperty("felix.fileinstall.filter").value("[^.].*\\.jar")); // as the launcher
             options.add(frameworkProperty("felix.fileinstall.log.level").value("1"));
             options.add(systemProperty("bsb.it.plugins").value(plugins.toString()));
-            options.add(systemProperty("bsb.it.fixture").value(ItBundles.fixtureJar().toString()));
+            options.add(systemProperty("bsb.it.fixture")
+                    .value(ItBundles.fixtureJar().toString()));
         } else {
-            options.add(frameworkProperty("felix.fileinstall.dir").value(ItBundles.workDir("no-plugins-" + name).toString()));
+            options.add(frameworkProperty("felix.fileinstall.dir")
+                    .value(ItBundles.workDir("no-plugins-" + name).toString()));
         }
         for (Path jar : ItBundles.jars()) {
             // The shell bundles are installed (so they must resolve) but not started, as in the launcher.

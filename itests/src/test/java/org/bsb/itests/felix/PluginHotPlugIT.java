@@ -15,11 +15,11 @@ import java.util.List;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
-import org.bsb.core.registry.ServiceKind;
 import org.bsb.api.UnknownServiceException;
 import org.bsb.api.placement.PlacementStrategy;
 import org.bsb.core.registry.Registry;
 import org.bsb.core.registry.RegistryEntry;
+import org.bsb.core.registry.ServiceKind;
 import org.bsb.itests.ItBundles;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -63,7 +63,8 @@ public class PluginHotPlugIT {
         assertTrue(bsb("strategies"), !bsb("strategies").contains("grid_placement"));
 
         Path dropped = Files.copy(fixture, plugins.resolve("lab-grid.jar"));
-        assertTrue("grid_placement did not appear within " + TIMEOUT + " ms of dropping " + dropped,
+        assertTrue(
+                "grid_placement did not appear within " + TIMEOUT + " ms of dropping " + dropped,
                 Frameworks.await(TIMEOUT, () -> known("grid_placement")));
 
         RegistryEntry entry = registry.entry(ServiceKind.PLACEMENT, "grid_placement");
@@ -73,9 +74,15 @@ public class PluginHotPlugIT {
         assertTrue(entry.service() instanceof PlacementStrategy);
         assertEquals("lab.placement.GridPlacement", entry.service().getClass().getName());
         assertEquals(entry.service(), registry.resolve(ServiceKind.PLACEMENT, "lab.placement.GridPlacement"));
-        assertEquals("spacing", ((PlacementStrategy<?>) entry.service()).parameterType().getRecordComponents()[0].getName());
+        assertEquals(
+                "spacing",
+                ((PlacementStrategy<?>) entry.service())
+                        .parameterType()
+                        .getRecordComponents()[0]
+                        .getName());
         String listing = bsb("strategies");
-        assertTrue(listing, listing.contains("lab.placement.GridPlacement, grid_placement   [lab.placement.grid 1.0.0]"));
+        assertTrue(
+                listing, listing.contains("lab.placement.GridPlacement, grid_placement   [lab.placement.grid 1.0.0]"));
 
         // a misspelt name: the error names the known ones and suggests the closest
         try {
@@ -84,24 +91,41 @@ public class PluginHotPlugIT {
         } catch (UnknownServiceException e) {
             assertEquals("grid_placement", e.suggestion());
             assertTrue(e.known().containsAll(List.of("lab.placement.GridPlacement", "grid_placement")));
-            assertTrue(e.getMessage(), e.getMessage().startsWith(
-                    "Unknown placement strategy 'grid_placment'. Did you mean 'grid_placement'? Known placement strategy names: "));
+            assertTrue(
+                    e.getMessage(),
+                    e.getMessage()
+                            .startsWith(
+                                    "Unknown placement strategy 'grid_placment'. Did you mean 'grid_placement'? Known placement strategy names: "));
         }
 
         // a new version of the jar replaces the old one: one entry, the new version
         Path update = Files.createTempFile(plugins.getParent(), "lab-grid", ".jar");
         withVersion(fixture, update, "1.0.1");
         Files.move(update, dropped, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertTrue("the update to 1.0.1 was not picked up", Frameworks.await(TIMEOUT,
-                () -> known("grid_placement") && "1.0.1".equals(registry.entry(ServiceKind.PLACEMENT, "grid_placement").version())));
-        assertEquals(1, registry.entries(ServiceKind.PLACEMENT).stream().filter(e -> e.answersTo("grid_placement")).count());
+        assertTrue(
+                "the update to 1.0.1 was not picked up",
+                Frameworks.await(
+                        TIMEOUT,
+                        () -> known("grid_placement")
+                                && "1.0.1"
+                                        .equals(registry.entry(ServiceKind.PLACEMENT, "grid_placement")
+                                                .version())));
+        assertEquals(
+                1,
+                registry.entries(ServiceKind.PLACEMENT).stream()
+                        .filter(e -> e.answersTo("grid_placement"))
+                        .count());
 
         Files.delete(dropped);
-        assertTrue("grid_placement still resolves " + TIMEOUT + " ms after deleting " + dropped,
+        assertTrue(
+                "grid_placement still resolves " + TIMEOUT + " ms after deleting " + dropped,
                 Frameworks.await(TIMEOUT, () -> !known("grid_placement")));
         assertUnknown("lab.placement.GridPlacement");
-        assertTrue("the bundle is still installed", Frameworks.await(TIMEOUT,
-                () -> Arrays.stream(context.getBundles()).noneMatch(b -> BSN.equals(b.getSymbolicName()))));
+        assertTrue(
+                "the bundle is still installed",
+                Frameworks.await(
+                        TIMEOUT,
+                        () -> Arrays.stream(context.getBundles()).noneMatch(b -> BSN.equals(b.getSymbolicName()))));
         assertTrue(!bsb("strategies").contains("grid_placement"));
     }
 
@@ -110,7 +134,8 @@ public class PluginHotPlugIT {
         try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
             java.util.jar.Manifest manifest = new java.util.jar.Manifest(in.getManifest());
             manifest.getMainAttributes().putValue("Bundle-Version", version);
-            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(copy), manifest)) {
+            try (java.util.jar.JarOutputStream out =
+                    new java.util.jar.JarOutputStream(Files.newOutputStream(copy), manifest)) {
                 for (var e = in.entries(); e.hasMoreElements(); ) {
                     java.util.jar.JarEntry entry = e.nextElement();
                     if (entry.getName().equals("META-INF/MANIFEST.MF")) {
@@ -151,5 +176,4 @@ public class PluginHotPlugIT {
         }
         return out.toString(StandardCharsets.UTF_8);
     }
-
 }

@@ -1,6 +1,5 @@
 package org.bsb.morphology.swc;
 
-import org.bsb.api.morphology.TagParameters;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +24,7 @@ import org.bsb.api.morphology.Branch;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.morphology.MorphologyFormatException;
 import org.bsb.api.morphology.MorphologyParser;
+import org.bsb.api.morphology.TagParameters;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -44,8 +44,8 @@ import org.osgi.service.component.annotations.Component;
 @BsbName({"bsb.morphologies.parsers.BsbParser", "bsb", "swc"})
 public class SwcParser implements MorphologyParser<TagParameters> {
     /** The original's built-in tag map. */
-    public static final Map<Integer, List<String>> DEFAULT_TAGS = Map.of(1, List.of("soma"), 2, List.of("axon"), 3,
-            List.of("dendrites"));
+    public static final Map<Integer, List<String>> DEFAULT_TAGS =
+            Map.of(1, List.of("soma"), 2, List.of("axon"), 3, List.of("dendrites"));
 
     @Override
     public Class<TagParameters> parameterType() {
@@ -89,11 +89,12 @@ public class SwcParser implements MorphologyParser<TagParameters> {
                 try {
                     tag = Integer.parseInt(e.getKey().trim());
                 } catch (NumberFormatException ex) {
-                    throw new MorphologyFormatException(source, 0,
-                            "parser.tags: key '" + e.getKey() + "' is not an SWC tag number");
+                    throw new MorphologyFormatException(
+                            source, 0, "parser.tags: key '" + e.getKey() + "' is not an SWC tag number");
                 }
                 if (e.getValue() == null || e.getValue().isEmpty()) {
-                    throw new MorphologyFormatException(source, 0, "parser.tags." + e.getKey() + ": expected one or more labels");
+                    throw new MorphologyFormatException(
+                            source, 0, "parser.tags." + e.getKey() + ": expected one or more labels");
                 }
                 map.put(tag, List.copyOf(e.getValue()));
             }
@@ -133,8 +134,11 @@ public class SwcParser implements MorphologyParser<TagParameters> {
             while ((line = reader.readLine()) != null) {
                 lineNo++;
                 if (line.indexOf('\0') >= 0 || line.indexOf('\uFFFD') >= 0) {
-                    throw new MorphologyFormatException(source, lineNo, "not a text SWC file: binary content (a NUL"
-                            + " byte or bytes that are not UTF-8) on this line");
+                    throw new MorphologyFormatException(
+                            source,
+                            lineNo,
+                            "not a text SWC file: binary content (a NUL"
+                                    + " byte or bytes that are not UTF-8) on this line");
                 }
                 String trimmed = line.strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
@@ -142,8 +146,11 @@ public class SwcParser implements MorphologyParser<TagParameters> {
                 }
                 String[] cols = trimmed.split("\\s+");
                 if (cols.length != 7) {
-                    throw new MorphologyFormatException(source, lineNo, "expected 7 columns (id tag x y z radius parent), found "
-                            + cols.length + ": " + quote(trimmed));
+                    throw new MorphologyFormatException(
+                            source,
+                            lineNo,
+                            "expected 7 columns (id tag x y z radius parent), found " + cols.length + ": "
+                                    + quote(trimmed));
                 }
                 double[] v = new double[7];
                 for (int c = 0; c < 7; c++) {
@@ -164,7 +171,8 @@ public class SwcParser implements MorphologyParser<TagParameters> {
                 char ch = text.charAt(i);
                 b.append(Character.isISOControl(ch) ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
             }
-            return b.append(text.length() > shown ? "...' (" + text.length() + " characters)" : "'").toString();
+            return b.append(text.length() > shown ? "...' (" + text.length() + " characters)" : "'")
+                    .toString();
         }
 
         private static double number(String source, int line, int column, String token)
@@ -184,20 +192,25 @@ public class SwcParser implements MorphologyParser<TagParameters> {
                 }
             }
             if (!plain || !Double.isFinite(value)) {
-                throw new MorphologyFormatException(source, line, "column " + (column + 1) + " (" + COLUMNS[column]
-                        + ") is not a number: " + quote(token));
+                throw new MorphologyFormatException(
+                        source,
+                        line,
+                        "column " + (column + 1) + " (" + COLUMNS[column] + ") is not a number: " + quote(token));
             }
             if ((column == 0 || column == 1 || column == 6)
                     && (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE)) {
-                throw new MorphologyFormatException(source, line, "column " + (column + 1) + " (" + COLUMNS[column]
-                        + ") must be an integer: " + quote(token));
+                throw new MorphologyFormatException(
+                        source,
+                        line,
+                        "column " + (column + 1) + " (" + COLUMNS[column] + ") must be an integer: " + quote(token));
             }
             return value;
         }
 
         private void add(String source, int line, double[] v) throws MorphologyFormatException {
             if (v[5] < 0) {
-                throw new MorphologyFormatException(source, line, "negative radius " + v[5] + " of sample " + (int) v[0]);
+                throw new MorphologyFormatException(
+                        source, line, "negative radius " + v[5] + " of sample " + (int) v[0]);
             }
             if (n == ids.length) {
                 int cap = 2 * n;
@@ -228,6 +241,7 @@ public class SwcParser implements MorphologyParser<TagParameters> {
         private final Set<Integer> boundaries;
         /** Children of each sample in file order, as index ranges into {@link #childList}. */
         private int[] childStart;
+
         private int[] childList;
         private final List<int[]> roots = new ArrayList<>();
 
@@ -265,8 +279,10 @@ public class SwcParser implements MorphologyParser<TagParameters> {
             for (int i = 0; i < s.n; i++) {
                 Integer prev = index.put(s.ids[i], i);
                 if (prev != null) {
-                    throw new MorphologyFormatException(source, s.lines[i], "duplicate sample id " + s.ids[i]
-                            + " (first on line " + s.lines[prev] + ")");
+                    throw new MorphologyFormatException(
+                            source,
+                            s.lines[i],
+                            "duplicate sample id " + s.ids[i] + " (first on line " + s.lines[prev] + ")");
                 }
             }
             int[] parentIndex = new int[s.n];
@@ -279,8 +295,10 @@ public class SwcParser implements MorphologyParser<TagParameters> {
                 }
                 Integer p = index.get(parent);
                 if (p == null) {
-                    throw new MorphologyFormatException(source, s.lines[i], "sample " + s.ids[i]
-                            + " names parent " + parent + ", which is not a sample of the file");
+                    throw new MorphologyFormatException(
+                            source,
+                            s.lines[i],
+                            "sample " + s.ids[i] + " names parent " + parent + ", which is not a sample of the file");
                 }
                 parentIndex[i] = p;
                 counts[p + 1]++;
@@ -318,8 +336,9 @@ public class SwcParser implements MorphologyParser<TagParameters> {
                 branch.add(node);
                 visited[node] = true;
                 int kids = childCount(node);
-                if (kids == 1 && !(boundaries.contains(s.tags[node])
-                        && !boundaries.contains(s.tags[childList[childStart[node]]]))) {
+                if (kids == 1
+                        && !(boundaries.contains(s.tags[node])
+                                && !boundaries.contains(s.tags[childList[childStart[node]]]))) {
                     node = childList[childStart[node]];
                     continue;
                 }

@@ -1,13 +1,11 @@
 package org.bsb.morphology.swc;
 
-import org.bsb.api.morphology.TagParameters;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import java.util.Set;
 import org.bsb.api.morphology.Branch;
 import org.bsb.api.morphology.Morphology;
 import org.bsb.api.morphology.MorphologyFormatException;
+import org.bsb.api.morphology.TagParameters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,8 @@ class SwcParserTest {
     @BeforeAll
     static void parseStellate() throws Exception {
         try (InputStream in = SwcParserTest.class.getResourceAsStream("/morphology/StellateCell.swc")) {
-            stellate = new SwcParser().read("StellateCell.swc", "StellateCell", in, TagParameters.ofTags(TUTORIAL_TAGS));
+            stellate =
+                    new SwcParser().read("StellateCell.swc", "StellateCell", in, TagParameters.ofTags(TUTORIAL_TAGS));
         }
         reference = new ArrayList<>();
         try (InputStream in = SwcParserTest.class.getResourceAsStream("/morphology/stellate-sections.txt")) {
@@ -56,7 +56,8 @@ class SwcParserTest {
     }
 
     static SwcMorphology parse(String text, TagParameters p) throws Exception {
-        return new SwcParser().read("test.swc", "test", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), p);
+        return new SwcParser()
+                .read("test.swc", "test", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), p);
     }
 
     @Test
@@ -103,7 +104,9 @@ class SwcParserTest {
             String[] ref = reference.get(b);
             Branch branch = m.branches().get(b);
             assertEquals(Integer.parseInt(ref[0]), branch.parent(), "parent of branch " + b);
-            int[] ids = Arrays.stream(ref[2].trim().split(" ")).mapToInt(Integer::parseInt).toArray();
+            int[] ids = Arrays.stream(ref[2].trim().split(" "))
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
             assertArrayEquals(ids, stellate.sampleIds().get(b), "SWC ids of branch " + b);
             Set<String> labels = Set.of(ref[1].split(","));
             for (int i = 0; i < branch.size(); i++) {
@@ -174,7 +177,8 @@ class SwcParserTest {
         assertArrayEquals(new int[] {2, 4}, ids.get(2));
         assertArrayEquals(new int[] {2, 5}, ids.get(3));
         assertArrayEquals(new int[] {1, 3}, ids.get(4));
-        int[] parents = s.morphology().branches().stream().mapToInt(Branch::parent).toArray();
+        int[] parents =
+                s.morphology().branches().stream().mapToInt(Branch::parent).toArray();
         assertArrayEquals(new int[] {-1, 0, 1, 1, 0}, parents);
     }
 
@@ -186,8 +190,9 @@ class SwcParserTest {
 
     @Test
     void configTagsOverrideDefaults() throws Exception {
-        Morphology m = parse("1 1 0 0 0 1 -1\n2 2 0 0 1 1 1\n",
-                TagParameters.ofTags(Map.of("2", List.of("axon", "myelin")))).morphology();
+        Morphology m = parse(
+                        "1 1 0 0 0 1 -1\n2 2 0 0 1 1 1\n", TagParameters.ofTags(Map.of("2", List.of("axon", "myelin"))))
+                .morphology();
         assertEquals(Set.of("axon", "myelin"), m.labelSet(m.branches().get(0).labels()[1]));
     }
 
@@ -201,7 +206,8 @@ class SwcParserTest {
 
     @Test
     void skipBoundaryLabelsLeavesOutTheCopy() throws Exception {
-        SwcMorphology s = parse("1 1 0 0 0 1 -1\n2 1 0 0 1 1 1\n3 3 0 0 2 1 2\n4 3 0 0 3 1 3\n",
+        SwcMorphology s = parse(
+                "1 1 0 0 0 1 -1\n2 1 0 0 1 1 1\n3 3 0 0 2 1 2\n4 3 0 0 3 1 3\n",
                 new TagParameters(null, List.of("soma")));
         assertEquals(2, s.sampleIds().size());
         assertArrayEquals(new int[] {1, 2}, s.sampleIds().get(0));
@@ -258,7 +264,8 @@ class SwcParserTest {
     void binaryFilesAreRefusedWithoutEchoingThem() throws Exception {
         byte[] bytes = new byte[3000];
         new java.util.Random(7).nextBytes(bytes);
-        MorphologyFormatException e = assertThrows(MorphologyFormatException.class,
+        MorphologyFormatException e = assertThrows(
+                MorphologyFormatException.class,
                 () -> SwcParser.Samples.read("bin.swc", new java.io.ByteArrayInputStream(bytes)));
         assertTrue(e.getMessage().matches("bin\\.swc:\\d+: not a text SWC file: binary content .*"), e.getMessage());
         assertTrue(e.getMessage().length() < 200, e.getMessage());
@@ -267,7 +274,8 @@ class SwcParserTest {
         String longLine = "1 2 3 " + "x".repeat(500);
         MorphologyFormatException quoted = error(longLine + "\n");
         assertTrue(quoted.getMessage().endsWith("...' (506 characters)"), quoted.getMessage());
-        assertTrue(error("1 1 0 0 0 1 -1\n2 3 0 \u001b[31m 0 1 1\n").getMessage().contains("\\u001b"));
+        assertTrue(
+                error("1 1 0 0 0 1 -1\n2 3 0 \u001b[31m 0 1 1\n").getMessage().contains("\\u001b"));
     }
 
     @Test
@@ -278,7 +286,8 @@ class SwcParserTest {
 
     @Test
     void badTagKeysAreReported() {
-        MorphologyFormatException e = assertThrows(MorphologyFormatException.class,
+        MorphologyFormatException e = assertThrows(
+                MorphologyFormatException.class,
                 () -> parse("1 1 0 0 0 1 -1\n", TagParameters.ofTags(Map.of("x", List.of("a")))));
         assertTrue(e.getMessage().contains("parser.tags"), e.getMessage());
     }
@@ -287,9 +296,11 @@ class SwcParserTest {
     void isARegisteredServiceLoaderParser() {
         // the core's ServiceLoaderRegistry finds parsers this way, by the names of @BsbName
         var parsers = java.util.ServiceLoader.load(org.bsb.api.morphology.MorphologyParser.class).stream()
-                .map(java.util.ServiceLoader.Provider::type).toList();
+                .map(java.util.ServiceLoader.Provider::type)
+                .toList();
         assertTrue(parsers.contains(SwcParser.class), parsers.toString());
-        List<String> names = List.of(SwcParser.class.getAnnotation(org.bsb.api.BsbName.class).value());
+        List<String> names =
+                List.of(SwcParser.class.getAnnotation(org.bsb.api.BsbName.class).value());
         assertTrue(names.contains("bsb") && names.contains("swc"), names.toString());
     }
 }

@@ -36,9 +36,16 @@ final class Attributes {
     }
 
     private static Object convert(Object value) {
-        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof Double || value instanceof Boolean || value instanceof Map<?, ?>
-                || value instanceof int[] || value instanceof long[] || value instanceof double[]
+        if (value == null
+                || value instanceof String
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Double
+                || value instanceof Boolean
+                || value instanceof Map<?, ?>
+                || value instanceof int[]
+                || value instanceof long[]
+                || value instanceof double[]
                 || value instanceof String[]) {
             return value;
         }

@@ -11,6 +11,7 @@ public final class Layout {
 
     /** Root: the layout's name and version, so that readers can tell our files apart. */
     public static final String FORMAT = "format";
+
     public static final String FORMAT_NAME = "bsb-results";
     public static final String FORMAT_VERSION = "format_version";
     public static final int VERSION = 1;
@@ -19,6 +20,7 @@ public final class Layout {
 
     /** Per signal or spike train. */
     public static final String DEVICE = "device";
+
     public static final String UNITS = "units";
     public static final String T_START = "t_start";
     public static final String SAMPLING_PERIOD = "sampling_period";
@@ -27,5 +29,6 @@ public final class Layout {
 
     /** Attributes that are record fields rather than annotations. */
     static final Set<String> SIGNAL_FIELDS = Set.of(DEVICE, UNITS, T_START, SAMPLING_PERIOD, LENGTH);
+
     static final Set<String> ROOT_FIELDS = Set.of(FORMAT, FORMAT_VERSION, SIMULATION);
 }

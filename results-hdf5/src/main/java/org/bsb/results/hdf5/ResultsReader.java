@@ -27,7 +27,8 @@ public final class ResultsReader {
             String format = Attributes.string(file, Layout.FORMAT, null);
             if (!Layout.FORMAT_NAME.equals(format)) {
                 throw new IOException(path + " is not a BSB results file (root attribute 'format' is "
-                        + (format == null ? "missing" : "'" + format + "'") + ", expected '" + Layout.FORMAT_NAME + "')");
+                        + (format == null ? "missing" : "'" + format + "'") + ", expected '" + Layout.FORMAT_NAME
+                        + "')");
             }
             String simulation = Attributes.string(file, Layout.SIMULATION, "");
             Map<String, Object> attributes = Attributes.read(file, Layout.ROOT_FIELDS);
@@ -35,14 +36,18 @@ public final class ResultsReader {
             for (Node[] entry : entries(file, Layout.SIGNALS)) {
                 String device = entry[0].getName();
                 Node node = entry[1];
-                signals.add(new Signal(device, Attributes.read(node, Layout.SIGNAL_FIELDS),
-                        Attributes.string(node, Layout.UNITS, ""), Attributes.number(node, Layout.T_START, 0),
-                        Attributes.number(node, Layout.SAMPLING_PERIOD, Double.NaN), values(node, path)));
+                signals.add(new Signal(
+                        device,
+                        Attributes.read(node, Layout.SIGNAL_FIELDS),
+                        Attributes.string(node, Layout.UNITS, ""),
+                        Attributes.number(node, Layout.T_START, 0),
+                        Attributes.number(node, Layout.SAMPLING_PERIOD, Double.NaN),
+                        values(node, path)));
             }
             List<SpikeTrain> spikes = new ArrayList<>();
             for (Node[] entry : entries(file, Layout.SPIKES)) {
-                spikes.add(new SpikeTrain(entry[0].getName(), Attributes.read(entry[1], Layout.SIGNAL_FIELDS),
-                        values(entry[1], path)));
+                spikes.add(new SpikeTrain(
+                        entry[0].getName(), Attributes.read(entry[1], Layout.SIGNAL_FIELDS), values(entry[1], path)));
             }
             return new SimulationResults(simulation, attributes, signals, spikes);
         } catch (RuntimeException e) {

@@ -36,8 +36,8 @@ public final class ResultsWriter {
     public static Path writeNew(SimulationResults results, Path directory) throws IOException {
         String name = safeName(results.simulation());
         String base = name + "-" + LocalDateTime.now().format(STAMP);
-        return AtomicFiles.createNew(directory, name, n -> base + (n == 0 ? "" : "-" + (n + 1)) + ".h5",
-                tmp -> write(tmp, results));
+        return AtomicFiles.createNew(
+                directory, name, n -> base + (n == 0 ? "" : "-" + (n + 1)) + ".h5", tmp -> write(tmp, results));
     }
 
     /** Writes to {@code file}, replacing it atomically if it exists (an explicit choice of the caller). */
@@ -131,7 +131,8 @@ public final class ResultsWriter {
     private static <T> Map<String, List<T>> byDevice(List<T> items, Function<T, String> device) {
         Map<String, List<T>> out = new LinkedHashMap<>();
         for (T item : items) {
-            out.computeIfAbsent(device.apply(item), k -> new java.util.ArrayList<>()).add(item);
+            out.computeIfAbsent(device.apply(item), k -> new java.util.ArrayList<>())
+                    .add(item);
         }
         return out;
     }

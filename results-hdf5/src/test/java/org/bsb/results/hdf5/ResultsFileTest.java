@@ -43,15 +43,24 @@ class ResultsFileTest {
         assertEquals(3, out.signals().size());
         for (int k = 0; k < 3; k++) {
             Signal a = in.signals().get(k);
-            Signal b = out.signals().stream().filter(s -> s.device().equals(a.device())
-                    && s.annotations().get("cell_id").equals(a.annotations().get("cell_id"))).findFirst().orElseThrow();
+            Signal b = out.signals().stream()
+                    .filter(s -> s.device().equals(a.device())
+                            && s.annotations()
+                                    .get("cell_id")
+                                    .equals(a.annotations().get("cell_id")))
+                    .findFirst()
+                    .orElseThrow();
             assertArrayEquals(a.values(), b.values(), 0.0);
             assertEquals(a.units(), b.units());
             assertEquals(a.samplingPeriod(), b.samplingPeriod());
             assertEquals(a.annotations().get("cell_type"), b.annotations().get("cell_type"));
-            assertArrayEquals((int[]) a.annotations().get("location"), (int[]) b.annotations().get("location"));
+            assertArrayEquals((int[]) a.annotations().get("location"), (int[])
+                    b.annotations().get("location"));
         }
-        Signal syn = out.signals().stream().filter(s -> s.device().equals("synapses_rec")).findFirst().orElseThrow();
+        Signal syn = out.signals().stream()
+                .filter(s -> s.device().equals("synapses_rec"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("GABA", syn.annotations().get("synapse_type"));
         assertEquals(2, out.spikes().size());
         assertArrayEquals(new double[] {10.5, 22.25, 87.0}, out.spikes().get(0).times(), 0.0);
@@ -65,7 +74,8 @@ class ResultsFileTest {
         Path b = ResultsWriter.writeNew(sample(), dir);
         assertNotEquals(a, b);
         try (Stream<Path> files = Files.list(dir)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names =
+                    files.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(2, names.size(), names.toString());
         }
         assertTrue(Files.size(a) > 3 * 4001 * 8);
@@ -84,8 +94,10 @@ class ResultsFileTest {
         Path h5dump = Path.of("/usr/bin/h5dump");
         if (Files.isExecutable(h5dump)) {
             for (Path f : List.of(file, nothing, ResultsWriter.writeNew(in, dir))) {
-                Process p = new ProcessBuilder(h5dump.toString(), "-H", f.toString()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Process p = new ProcessBuilder(h5dump.toString(), "-H", f.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 assertTrue(p.waitFor(60, TimeUnit.SECONDS));
                 assertEquals(0, p.exitValue(), "h5dump -H " + f);
             }
@@ -106,7 +118,8 @@ class ResultsFileTest {
         Path python = Path.of("/usr/bin/python3");
         assumeTrue(Files.isExecutable(python), "needs /usr/bin/python3 with h5py");
         Path file = ResultsWriter.writeNew(sample(), dir);
-        String script = String.join("\n",
+        String script = String.join(
+                "\n",
                 "import h5py, sys",
                 "f = h5py.File(sys.argv[1], 'r')",
                 "d = lambda x: x.decode() if isinstance(x, bytes) else x",
@@ -124,7 +137,9 @@ class ResultsFileTest {
                 "        s = f['spikes'][dev][k]",
                 "        vals = list(s[:s.attrs['length']])",
                 "        print('spikes', dev, k, int(s.attrs['cell_id']), vals)");
-        Process p = new ProcessBuilder(python.toString(), "-c", script, file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(python.toString(), "-c", script, file.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assumeTrue(!out.contains("No module named 'h5py'"), "h5py not installed");
@@ -137,7 +152,7 @@ class ResultsFileTest {
         for (double x : v0) {
             sum0 += x;
         }
-        String[] s0 = lines.get(2).split(" ");  // signals sorted: synapses_rec first, then vrecorder 0, 1
+        String[] s0 = lines.get(2).split(" "); // signals sorted: synapses_rec first, then vrecorder 0, 1
         assertEquals("vrecorder", s0[1]);
         assertEquals("float64", s0[3]);
         assertEquals("4001", s0[4]);

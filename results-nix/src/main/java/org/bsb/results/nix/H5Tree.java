@@ -135,8 +135,12 @@ final class H5Tree {
      */
     static void write(Path path, Group root) throws IOException {
         Writer writer = new Writer(root);
-        try (FileChannel fc = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel fc = FileChannel.open(
+                path,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
             Superblock.SuperblockV2V3 superblock = new Superblock.SuperblockV2V3();
             HdfFileChannel channel = new HdfFileChannel(fc, superblock);
             long end = writer.write(channel, superblock.getRootGroupObjectHeaderAddress(), root);
@@ -152,6 +156,7 @@ final class H5Tree {
         private final Heap heap = new Heap();
         /** Heap objects of string attributes (per group or dataset) and of string dataset elements. */
         private final Map<Object, Map<String, Heap.Ref>> attributeRefs = new IdentityHashMap<>();
+
         private final Map<Dataset, Heap.Ref[]> dataRefs = new IdentityHashMap<>();
 
         Writer(Group root) {
@@ -185,9 +190,13 @@ final class H5Tree {
         private void strings(Object node, Map<String, Object> attributes) {
             attributes.forEach((name, value) -> {
                 if (value instanceof String s) {
-                    attributeRefs.computeIfAbsent(node, k -> new LinkedHashMap<>()).put(name, heap.add(s));
+                    attributeRefs
+                            .computeIfAbsent(node, k -> new LinkedHashMap<>())
+                            .put(name, heap.add(s));
                 } else if (value instanceof Ascii a) {
-                    attributeRefs.computeIfAbsent(node, k -> new LinkedHashMap<>()).put(name, heap.add(a.value()));
+                    attributeRefs
+                            .computeIfAbsent(node, k -> new LinkedHashMap<>())
+                            .put(name, heap.add(a.value()));
                 }
             });
         }
@@ -195,7 +204,9 @@ final class H5Tree {
         /** Writes {@code group} at {@code position}; returns the end of everything written. */
         long write(HdfFileChannel channel, long position, Group group) {
             List<String> names = new ArrayList<>(group.children.keySet());
-            int headerSize = header(position, group, names, new long[names.size()]).toBuffer().limit();
+            int headerSize = header(position, group, names, new long[names.size()])
+                    .toBuffer()
+                    .limit();
             long[] addresses = new long[names.size()];
             long next = position + headerSize;
             written.put(group, position);
@@ -285,7 +296,9 @@ final class H5Tree {
             int layout = messages.size();
             messages.add(ContiguousDataLayoutMessage.create(0, size));
             messages.addAll(attributes(d, d.name, d.attributes));
-            int headerSize = new ObjectHeader.ObjectHeaderV2(position, messages).toBuffer().limit();
+            int headerSize = new ObjectHeader.ObjectHeaderV2(position, messages)
+                    .toBuffer()
+                    .limit();
             long dataAddress = position + headerSize;
             messages.set(layout, ContiguousDataLayoutMessage.create(size == 0 ? UNDEFINED : dataAddress, size));
             channel.write(new ObjectHeader.ObjectHeaderV2(position, messages).toBuffer(), position);
@@ -350,19 +363,27 @@ final class H5Tree {
             while (from < refs.size()) {
                 int used = 16; // collection header
                 int to = from;
-                while (to < refs.size() && to - from < MAX_OBJECTS
+                while (to < refs.size()
+                        && to - from < MAX_OBJECTS
                         && (to == from || used + refs.get(to).objectSize() + 16 <= MAX_COLLECTION)) {
                     used += refs.get(to).objectSize();
                     to++;
                 }
                 int size = Math.max(MIN_COLLECTION, pad(used + 16));
                 ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-                b.put("GCOL".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put(new byte[3]).putLong(size);
+                b.put("GCOL".getBytes(StandardCharsets.US_ASCII))
+                        .put((byte) 1)
+                        .put(new byte[3])
+                        .putLong(size);
                 for (int i = from; i < to; i++) {
                     Ref r = refs.get(i);
                     r.collection = position;
                     r.index = i - from + 1;
-                    b.putShort((short) r.index).putShort((short) 0).putInt(0).putLong(r.bytes.length).put(r.bytes);
+                    b.putShort((short) r.index)
+                            .putShort((short) 0)
+                            .putInt(0)
+                            .putLong(r.bytes.length)
+                            .put(r.bytes);
                     b.position(b.position() + pad(r.bytes.length) - r.bytes.length);
                 }
                 // the free space object (index 0): the rest of the collection, its own header included
@@ -418,8 +439,16 @@ final class H5Tree {
          * are link messages in the header, "compact" storage).
          */
         static Raw linkInfo(int links) {
-            return new Raw(0x02, le(2 + 8 + 8 + 8 + 8).put((byte) 0).put((byte) 0b11).putLong(links)
-                    .putLong(UNDEFINED).putLong(UNDEFINED).putLong(UNDEFINED).array());
+            return new Raw(
+                    0x02,
+                    le(2 + 8 + 8 + 8 + 8)
+                            .put((byte) 0)
+                            .put((byte) 0b11)
+                            .putLong(links)
+                            .putLong(UNDEFINED)
+                            .putLong(UNDEFINED)
+                            .putLong(UNDEFINED)
+                            .array());
         }
 
         /** Link (0x06): version 1, a hard link with its creation order and a UTF-8 name. */
@@ -428,7 +457,10 @@ final class H5Tree {
             int lengthSize = n.length < 0x100 ? 1 : n.length < 0x10000 ? 2 : 4;
             int sizeBits = lengthSize == 1 ? 0 : lengthSize == 2 ? 1 : 2;
             ByteBuffer b = le(2 + 8 + 1 + lengthSize + n.length + 8);
-            b.put((byte) 1).put((byte) (sizeBits | 0b100 | 0b10000)).putLong(creationOrder).put((byte) 1);
+            b.put((byte) 1)
+                    .put((byte) (sizeBits | 0b100 | 0b10000))
+                    .putLong(creationOrder)
+                    .put((byte) 1);
             switch (lengthSize) {
                 case 1 -> b.put((byte) n.length);
                 case 2 -> b.putShort((short) n.length);
@@ -447,14 +479,32 @@ final class H5Tree {
         }
 
         private static byte[] stringTypeBytes(boolean utf8) {
-            return le(20).put((byte) 0x19).put((byte) 0x01).put((byte) (utf8 ? 1 : 0)).put((byte) 0).putInt(16)
-                    .put((byte) 0x10).put((byte) 0).put((byte) 0).put((byte) 0).putInt(1).putShort((short) 0)
-                    .putShort((short) 8).array();
+            return le(20).put((byte) 0x19)
+                    .put((byte) 0x01)
+                    .put((byte) (utf8 ? 1 : 0))
+                    .put((byte) 0)
+                    .putInt(16)
+                    .put((byte) 0x10)
+                    .put((byte) 0)
+                    .put((byte) 0)
+                    .put((byte) 0)
+                    .putInt(1)
+                    .putShort((short) 0)
+                    .putShort((short) 8)
+                    .array();
         }
 
         /** Dataspace (0x01), version 2: simple, one dimension of {@code n} elements, no maximum given (= n). */
         static Raw dataspace(long n) {
-            return new Raw(0x01, le(4 + 8).put((byte) 2).put((byte) 1).put((byte) 0).put((byte) 1).putLong(n).array());
+            return new Raw(
+                    0x01,
+                    le(4 + 8)
+                            .put((byte) 2)
+                            .put((byte) 1)
+                            .put((byte) 0)
+                            .put((byte) 1)
+                            .putLong(n)
+                            .array());
         }
 
         /**
@@ -466,17 +516,38 @@ final class H5Tree {
             byte[] type = stringTypeBytes(utf8);
             byte[] space = {2, 0, 0, 0}; // version 2, rank 0, no flags, scalar
             ByteBuffer b = le(1 + 1 + 2 + 2 + 2 + 1 + n.length + 1 + type.length + space.length + 16);
-            b.put((byte) 3).put((byte) 0).putShort((short) (n.length + 1)).putShort((short) type.length)
-                    .putShort((short) space.length).put((byte) 1).put(n).put((byte) 0).put(type).put(space);
+            b.put((byte) 3)
+                    .put((byte) 0)
+                    .putShort((short) (n.length + 1))
+                    .putShort((short) type.length)
+                    .putShort((short) space.length)
+                    .put((byte) 1)
+                    .put(n)
+                    .put((byte) 0)
+                    .put(type)
+                    .put(space);
             ref.encode(b);
             return new Raw(0x0C, b.array());
         }
 
         /** Datatype (0x03): IEEE 754 little-endian 64-bit float (H5T_IEEE_F64LE). */
         static Raw float64() {
-            return new Raw(0x03, le(8 + 12).put((byte) 0x11).put((byte) 0x20).put((byte) 0x3f).put((byte) 0)
-                    .putInt(8).putShort((short) 0).putShort((short) 64).put((byte) 52).put((byte) 11)
-                    .put((byte) 0).put((byte) 52).putInt(1023).array());
+            return new Raw(
+                    0x03,
+                    le(8 + 12)
+                            .put((byte) 0x11)
+                            .put((byte) 0x20)
+                            .put((byte) 0x3f)
+                            .put((byte) 0)
+                            .putInt(8)
+                            .putShort((short) 0)
+                            .putShort((short) 64)
+                            .put((byte) 52)
+                            .put((byte) 11)
+                            .put((byte) 0)
+                            .put((byte) 52)
+                            .putInt(1023)
+                            .array());
         }
 
         private static ByteBuffer le(int size) {

@@ -52,6 +52,6 @@ public final class Nix {
     public static final String DEVICE = "device";
 
     /** Property names neo uses itself: annotations of these names are not written. */
-    static final Set<String> RESERVED = Set.of(NEO_NAME, NIX_NAME, T_START, T_STOP, NAME, "file_datetime",
-            "rec_datetime", "description");
+    static final Set<String> RESERVED =
+            Set.of(NEO_NAME, NIX_NAME, T_START, T_STOP, NAME, "file_datetime", "rec_datetime", "description");
 }

@@ -83,7 +83,8 @@ public final class NixReader {
         for (Node child : children(segment, Nix.DATA_ARRAYS)) {
             if (child instanceof Group da && Nix.ANALOGSIGNAL.equals(string(da, Nix.TYPE))) {
                 String n = string(da, Nix.NAME);
-                String base = n == null || n.lastIndexOf('.') < 0 ? String.valueOf(n) : n.substring(0, n.lastIndexOf('.'));
+                String base =
+                        n == null || n.lastIndexOf('.') < 0 ? String.valueOf(n) : n.substring(0, n.lastIndexOf('.'));
                 channels.computeIfAbsent(base, k -> new ArrayList<>()).add(da);
             }
         }
@@ -113,8 +114,13 @@ public final class NixReader {
             annotations.put("channel", channel);
         }
         String units = string(da, Nix.UNIT);
-        return new Signal(device == null ? "" : device.toString(), annotations,
-                units == null || units.equals("dimensionless") ? "" : units, start, period, doubles(da.getChild("data")));
+        return new Signal(
+                device == null ? "" : device.toString(),
+                annotations,
+                units == null || units.equals("dimensionless") ? "" : units,
+                start,
+                period,
+                doubles(da.getChild("data")));
     }
 
     private static SpikeTrain spikeTrain(Group mt) {
@@ -158,7 +164,8 @@ public final class NixReader {
     /** The properties of an entity's metadata section, in file order, as annotation values. */
     private static Map<String, Object> properties(Group entity) {
         Map<String, Object> out = new LinkedHashMap<>();
-        if (entity.getChild(Nix.METADATA) instanceof Group section && section.getChild(Nix.PROPERTIES) instanceof Group props) {
+        if (entity.getChild(Nix.METADATA) instanceof Group section
+                && section.getChild(Nix.PROPERTIES) instanceof Group props) {
             for (Node p : props.getChildren().values()) {
                 if (p instanceof Dataset ds) {
                     // a property's link name is its name (NIX names properties by their link)
@@ -170,7 +177,8 @@ public final class NixReader {
     }
 
     private static String propertyUnit(Group entity, String property) {
-        if (entity.getChild(Nix.METADATA) instanceof Group section && section.getChild(Nix.PROPERTIES) instanceof Group props
+        if (entity.getChild(Nix.METADATA) instanceof Group section
+                && section.getChild(Nix.PROPERTIES) instanceof Group props
                 && props.getChild(property) instanceof Dataset ds) {
             return string(ds, Nix.UNIT);
         }

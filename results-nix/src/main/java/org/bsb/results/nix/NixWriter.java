@@ -20,7 +20,8 @@ import org.bsb.api.simulation.SpikeTrain;
  * next to its destination, flushed to the disk and then linked into place ({@link AtomicFiles}).
  */
 public final class NixWriter {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private NixWriter() {}
 
@@ -29,7 +30,10 @@ public final class NixWriter {
      * {@code bsb simulate} names its results. Never replaces a file.
      */
     public static Path writeNew(SimulationResults results, Path directory) throws IOException {
-        return AtomicFiles.createNew(directory, "results", n -> n > 100 ? null : UUID.randomUUID() + "." + Nix.EXTENSION,
+        return AtomicFiles.createNew(
+                directory,
+                "results",
+                n -> n > 100 ? null : UUID.randomUUID() + "." + Nix.EXTENSION,
                 tmp -> write(tmp, results));
     }
 
@@ -61,8 +65,11 @@ public final class NixWriter {
         }
 
         H5Tree.Group build(SimulationResults r) {
-            root.attribute(Nix.CREATED_AT, ascii()).attribute("format", new H5Tree.Ascii(Nix.FORMAT))
-                    .attribute(Nix.ID, id()).attribute(Nix.UPDATED_AT, ascii()).attribute("version", Nix.VERSION.clone());
+            root.attribute(Nix.CREATED_AT, ascii())
+                    .attribute("format", new H5Tree.Ascii(Nix.FORMAT))
+                    .attribute(Nix.ID, id())
+                    .attribute(Nix.UPDATED_AT, ascii())
+                    .attribute("version", Nix.VERSION.clone());
             H5Tree.Group data = root.group(Nix.DATA);
             H5Tree.Group metadata = root.group(Nix.METADATA);
 
@@ -80,7 +87,8 @@ public final class NixWriter {
 
             String segmentName = name(Nix.SEGMENT);
             H5Tree.Group segment = entity(block.open(Nix.GROUPS), segmentName, Nix.SEGMENT);
-            H5Tree.Group segmentSection = section(blockSection.open(Nix.SECTIONS), segmentName, Nix.SEGMENT + ".metadata");
+            H5Tree.Group segmentSection =
+                    section(blockSection.open(Nix.SECTIONS), segmentName, Nix.SEGMENT + ".metadata");
             segment.link(Nix.METADATA, segmentSection);
             property(segmentSection, Nix.NEO_NAME, new String[] {""}, null);
             property(segmentSection, Nix.NIX_NAME, new String[] {segmentName}, null);
@@ -111,14 +119,17 @@ public final class NixWriter {
             da.dataset("data", s.values() == null ? new double[0] : s.values().clone());
             da.link(Nix.METADATA, section);
             H5Tree.Group dim = da.group(Nix.DIMENSIONS).group("1");
-            dim.attribute("dimension_type", "sample").attribute("label", "time").attribute("offset", s.tStart())
-                    .attribute("sampling_interval", s.samplingPeriod()).attribute(Nix.UNIT, "ms");
+            dim.attribute("dimension_type", "sample")
+                    .attribute("label", "time")
+                    .attribute("offset", s.tStart())
+                    .attribute("sampling_interval", s.samplingPeriod())
+                    .attribute(Nix.UNIT, "ms");
             segment.open(Nix.DATA_ARRAYS).link(id, da);
         }
 
         /** neo's SpikeTrain: a multi tag whose positions are a data array of the times. */
-        private void spikeTrain(H5Tree.Group block, H5Tree.Group segment, H5Tree.Group segmentSection, SpikeTrain t,
-                double tStop) {
+        private void spikeTrain(
+                H5Tree.Group block, H5Tree.Group segment, H5Tree.Group segmentSection, SpikeTrain t, double tStop) {
             String name = name(Nix.SPIKETRAIN);
             H5Tree.Group times = entity(block.open(Nix.DATA_ARRAYS), name + ".times", Nix.SPIKETRAIN_TIMES);
             times.attribute(Nix.UNIT, "ms");
@@ -152,8 +163,12 @@ public final class NixWriter {
         }
 
         private H5Tree.Group entity(H5Tree.Group parent, String name, String type, String id) {
-            return parent.group(name).attribute(Nix.CREATED_AT, ascii()).attribute(Nix.ENTITY_ID, id)
-                    .attribute(Nix.NAME, name).attribute(Nix.TYPE, type).attribute(Nix.UPDATED_AT, ascii());
+            return parent.group(name)
+                    .attribute(Nix.CREATED_AT, ascii())
+                    .attribute(Nix.ENTITY_ID, id)
+                    .attribute(Nix.NAME, name)
+                    .attribute(Nix.TYPE, type)
+                    .attribute(Nix.UPDATED_AT, ascii());
         }
 
         private H5Tree.Group section(H5Tree.Group parent, String name, String type) {

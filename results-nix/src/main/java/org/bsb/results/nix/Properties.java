@@ -47,7 +47,10 @@ final class Properties {
         if (value instanceof String s) {
             return new String[] {s};
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
                 || value instanceof BigInteger) {
             return new long[] {((Number) value).longValue()};
         }
@@ -64,7 +67,10 @@ final class Properties {
             }
             return out;
         }
-        if (value instanceof long[] || value instanceof double[] || value instanceof String[] || value instanceof boolean[]) {
+        if (value instanceof long[]
+                || value instanceof double[]
+                || value instanceof String[]
+                || value instanceof boolean[]) {
             return value;
         }
         if (value instanceof float[] f) {

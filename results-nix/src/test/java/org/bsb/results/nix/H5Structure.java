@@ -34,10 +34,13 @@ final class H5Structure {
      * Whether to tell fixed-length strings from variable-length ones and their character sets
      * ({@code string(UTF-8)} vs {@code vlen-string(US-ASCII)}), or to call them all {@code str}.
      */
-    enum Strings { DISTINGUISH, IGNORE_STORAGE }
+    enum Strings {
+        DISTINGUISH,
+        IGNORE_STORAGE
+    }
 
-    private static final java.util.Set<String> VALUE_ATTRIBUTES = java.util.Set.of("type", "dimension_type", "label",
-            "unit", "format", "version");
+    private static final java.util.Set<String> VALUE_ATTRIBUTES =
+            java.util.Set.of("type", "dimension_type", "label", "unit", "format", "version");
 
     static List<String> of(Path file, Strings strings) {
         try (HdfFile f = new HdfFile(file)) {
@@ -55,8 +58,8 @@ final class H5Structure {
         }
     }
 
-    private static void walk(Group group, String path, List<String> lines, Map<Long, TreeSet<String>> byAddress,
-            Strings strings) {
+    private static void walk(
+            Group group, String path, List<String> lines, Map<Long, TreeSet<String>> byAddress, Strings strings) {
         for (Node child : group.getChildren().values()) {
             String p = path + "/" + normalize(child.getName());
             if (child instanceof Group g) {

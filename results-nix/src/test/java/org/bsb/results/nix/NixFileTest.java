@@ -36,8 +36,13 @@ class NixFileTest {
         Map<String, Object> root = SampleResults.attributes();
         root.put("config", "{\"simulator\":\"neuron\",\"duration\":100.0}");
         List<Signal> signals = SampleResults.signals();
-        signals.add(new Signal("ca", Map.of("cell_id", 3, "cell_type", "stellate_cell", "location", new int[] {0, 0},
-                "ion", "ca"), "mM", 0.5, 0.1, ca));
+        signals.add(new Signal(
+                "ca",
+                Map.of("cell_id", 3, "cell_type", "stellate_cell", "location", new int[] {0, 0}, "ion", "ca"),
+                "mM",
+                0.5,
+                0.1,
+                ca));
         return new SimulationResults("neuronsim", root, List.copyOf(signals), SampleResults.spikeTrains());
     }
 
@@ -45,8 +50,11 @@ class NixFileTest {
     void writesAndReadsBack() throws IOException {
         SimulationResults in = sample();
         Path file = new NixResultsFormat().write(in, dir.resolve("res"));
-        assertTrue(file.getFileName().toString().matches(
-                "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\.nio"), file.toString());
+        assertTrue(
+                file.getFileName()
+                        .toString()
+                        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\.nio"),
+                file.toString());
         SimulationResults out = new NixResultsFormat().read(file);
         assertEquals("neuronsim", out.simulation());
         Map<String, Object> expected = new LinkedHashMap<>();
@@ -82,9 +90,13 @@ class NixFileTest {
         assertEquals(2, out.spikes().size());
         assertEquals("spikes", out.spikes().get(0).device());
         assertArrayEquals(new double[] {10.5, 22.25, 87.0}, out.spikes().get(0).times(), 0.0);
-        assertEquals(Map.of("cell_id", 3, "cell_type", "stellate_cell"), out.spikes().get(0).annotations());
+        assertEquals(
+                Map.of("cell_id", 3, "cell_type", "stellate_cell"),
+                out.spikes().get(0).annotations());
         assertEquals(0, out.spikes().get(1).times().length, "an empty spike train is an empty dataset");
-        assertEquals(Map.of("cell_id", 7, "cell_type", "stellate_cell"), out.spikes().get(1).annotations());
+        assertEquals(
+                Map.of("cell_id", 7, "cell_type", "stellate_cell"),
+                out.spikes().get(1).annotations());
     }
 
     @Test
@@ -100,12 +112,15 @@ class NixFileTest {
             assertArrayEquals(in.signals().get(k).values(), out.signals().get(k).values(), 0.0);
             assertEquals(0.025, out.signals().get(k).samplingPeriod(), 0.0);
         }
-        assertArrayEquals(new int[] {2, 5}, (int[]) out.signals().get(1).annotations().get("location"));
+        assertArrayEquals(
+                new int[] {2, 5}, (int[]) out.signals().get(1).annotations().get("location"));
         assertEquals("AMPA", out.signals().get(1).annotations().get("synapse_type"));
         assertEquals(2, out.spikes().size());
         assertArrayEquals(new double[] {1.5, 20.25, 60}, out.spikes().get(0).times(), 0.0);
         assertEquals(0, out.spikes().get(1).times().length);
-        assertEquals(Map.of("cell_id", 4, "cell_type", "stellate_cell"), out.spikes().get(1).annotations());
+        assertEquals(
+                Map.of("cell_id", 4, "cell_type", "stellate_cell"),
+                out.spikes().get(1).annotations());
     }
 
     @Test
@@ -114,7 +129,8 @@ class NixFileTest {
         Path b = NixWriter.writeNew(sample(), dir);
         assertNotEquals(a, b);
         try (Stream<Path> files = Files.list(dir)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names =
+                    files.map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(2, names.size(), names.toString());
         }
         assertTrue(Files.size(a) > 4 * 4001 * 8);
@@ -132,8 +148,10 @@ class NixFileTest {
         Path h5dump = Path.of("/usr/bin/h5dump");
         if (Files.isExecutable(h5dump)) {
             for (Path f : List.of(file, nothing, NixWriter.writeNew(in, dir))) {
-                Process p = new ProcessBuilder(h5dump.toString(), f.toString()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Process p = new ProcessBuilder(h5dump.toString(), f.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 assertTrue(p.waitFor(60, TimeUnit.SECONDS));
                 assertEquals(0, p.exitValue(), "h5dump " + f);
             }
@@ -146,8 +164,13 @@ class NixFileTest {
         String config = "{\"x\":\"" + "é".repeat(6000) + "\"}";
         List<Signal> signals = new java.util.ArrayList<>();
         for (int k = 0; k < 300; k++) {
-            signals.add(new Signal("rec-" + k, Map.of("cell_id", k, "cell_type", "Purkinje cell ü", "tag", "t".repeat(k)),
-                    "mV", 0, 0.1, new double[] {k, k + 1}));
+            signals.add(new Signal(
+                    "rec-" + k,
+                    Map.of("cell_id", k, "cell_type", "Purkinje cell ü", "tag", "t".repeat(k)),
+                    "mV",
+                    0,
+                    0.1,
+                    new double[] {k, k + 1}));
         }
         Path file = NixWriter.writeNew(new SimulationResults("σim", Map.of("config", config), signals, List.of()), dir);
         SimulationResults out = NixReader.read(file);
@@ -181,7 +204,8 @@ class NixFileTest {
         Path python = Path.of("/usr/bin/python3");
         assumeTrue(Files.isExecutable(python), "needs /usr/bin/python3 with h5py");
         Path file = NixWriter.writeNew(sample(), dir);
-        String script = String.join("\n",
+        String script = String.join(
+                "\n",
                 "import h5py, sys",
                 "f = h5py.File(sys.argv[1], 'r')",
                 "d = lambda x: x.decode() if isinstance(x, bytes) else str(x)",
@@ -202,7 +226,9 @@ class NixFileTest {
                 "    mt = seg['multi_tags'][k]",
                 "    p = mt['metadata/properties']",
                 "    print('spikes', d(p['device'][0]), int(p['cell_id'][0]), list(mt['positions/data'][:]), p['t_stop'][0])");
-        Process p = new ProcessBuilder(python.toString(), "-c", script, file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(python.toString(), "-c", script, file.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assumeTrue(!out.contains("No module named 'h5py'"), "h5py not installed");
@@ -213,7 +239,8 @@ class NixFileTest {
         double[] v0 = sample().signals().get(0).values();
         assertEquals("signal vrecorder mV 4001 " + v0[4000] + " 0.025 0.0 time 3 [0, 0] 2", lines.get(2));
         assertTrue(lines.get(4).startsWith("signal synapses_rec nA 4001 "), lines.get(4));
-        assertTrue(lines.get(5).startsWith("signal ca mM 4001 ") && lines.get(5).contains(" 0.1 0.5 time "), lines.get(5));
+        assertTrue(
+                lines.get(5).startsWith("signal ca mM 4001 ") && lines.get(5).contains(" 0.1 0.5 time "), lines.get(5));
         assertEquals("spikes spikes 3 [10.5, 22.25, 87.0] 100.0", lines.get(6));
         assertEquals("spikes spikes 7 [] 100.0", lines.get(7));
     }

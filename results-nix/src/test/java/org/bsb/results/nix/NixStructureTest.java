@@ -39,23 +39,38 @@ class NixStructureTest {
         i.put("cell_type", "stellate_cell");
         i.put("location", new int[] {2, 5});
         i.put("synapse_type", "AMPA");
-        return new SimulationResults("neuronsim", attributes, List.of(
-                new Signal("vrecorder", v, "mV", 0, 0.025, new double[] {-65, -64.5, -64, -63, -62}),
-                new Signal("synapses_rec", i, "nA", 0, 0.025, new double[] {0, -0.01, -0.02, -0.015, -0.01})),
-                List.of(new SpikeTrain("spikes", Map.of("cell_id", 3, "cell_type", "stellate_cell"), new double[] {1.5, 20.25, 60}),
+        return new SimulationResults(
+                "neuronsim",
+                attributes,
+                List.of(
+                        new Signal("vrecorder", v, "mV", 0, 0.025, new double[] {-65, -64.5, -64, -63, -62}),
+                        new Signal("synapses_rec", i, "nA", 0, 0.025, new double[] {0, -0.01, -0.02, -0.015, -0.01})),
+                List.of(
+                        new SpikeTrain("spikes", Map.of("cell_id", 3, "cell_type", "stellate_cell"), new double[] {
+                            1.5, 20.25, 60
+                        }),
                         new SpikeTrain("spikes", Map.of("cell_id", 4, "cell_type", "stellate_cell"), new double[0])));
     }
 
     @Test
     void sameStructureAsNeosFile() throws Exception {
-        SimulationResults content = new SimulationResults("neuronsim", Map.of("duration", 100.0,
-                "config", referenceContent().attributes().get("config")), referenceContent().signals(),
+        SimulationResults content = new SimulationResults(
+                "neuronsim",
+                Map.of(
+                        "duration",
+                        100.0,
+                        "config",
+                        referenceContent().attributes().get("config")),
+                referenceContent().signals(),
                 referenceContent().spikes());
         // duration sets the spike trains' t_stop; neo's block has only the config annotation
         Path ours = NixWriter.writeTo(withoutDuration(content), dir.resolve("ours.nio"));
         List<String> expected = H5Structure.of(REFERENCE, H5Structure.Strings.DISTINGUISH);
         List<String> actual = H5Structure.of(ours, H5Structure.Strings.DISTINGUISH);
-        assertEquals(String.join("\n", expected), String.join("\n", actual), "structure differs:\n" + diff(expected, actual));
+        assertEquals(
+                String.join("\n", expected),
+                String.join("\n", actual),
+                "structure differs:\n" + diff(expected, actual));
     }
 
     private static SimulationResults withoutDuration(SimulationResults r) {

@@ -42,6 +42,7 @@ import org.osgi.service.component.annotations.Component;
 public class Hdf5Engine implements StorageEngine {
     /** Version of this file layout, root attribute {@code bsb_java_layout}. */
     public static final int LAYOUT_VERSION = 1;
+
     static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     @Override
@@ -84,8 +85,8 @@ public class Hdf5Engine implements StorageEngine {
 
     private static void checkName(String what, String name) throws StorageException {
         if (name == null || name.isEmpty() || name.contains("/") || name.equals(".")) {
-            throw new StorageException("Cannot store " + what + " '" + name + "': names must be non-empty and"
-                    + " contain no '/'");
+            throw new StorageException(
+                    "Cannot store " + what + " '" + name + "': names must be non-empty and" + " contain no '/'");
         }
     }
 
@@ -102,8 +103,9 @@ public class Hdf5Engine implements StorageEngine {
             // header, which then cannot be read back (a 20,000-chunk table broke the file).
             long[][] table = chunkTable(n);
             if (table.length > 0) {
-                h.putDataset("chunks", table).putAttribute("columns",
-                        new String[] {"chunk_id", "placed", "connections_inc", "connections_out"});
+                h.putDataset("chunks", table)
+                        .putAttribute(
+                                "columns", new String[] {"chunk_id", "placed", "connections_inc", "connections_out"});
             }
             // jHDF 0.13 corrupts a file in which an empty group is followed by a dataset ("Failed to
             // load children of group '//'"), so groups are only made for something to put in them.
@@ -112,11 +114,13 @@ public class Hdf5Engine implements StorageEngine {
                 config.putAttribute("meta", "{\"active_config\": true}");
             }
             writeMorphologies(h, n.morphologies());
-            List<PlacementBlock> placed = n.placement().stream().filter(b -> b.size() > 0).toList();
+            List<PlacementBlock> placed =
+                    n.placement().stream().filter(b -> b.size() > 0).toList();
             if (!placed.isEmpty()) {
                 writePlacement(h.putGroup("placement"), placed);
             }
-            List<ConnectivityBlock> connected = n.connectivity().stream().filter(c -> c.size() > 0).toList();
+            List<ConnectivityBlock> connected =
+                    n.connectivity().stream().filter(c -> c.size() > 0).toList();
             if (!connected.isEmpty()) {
                 writeConnectivity(h.putGroup("connectivity"), connected);
             }
@@ -243,7 +247,9 @@ public class Hdf5Engine implements StorageEngine {
                 len += b.size();
                 WritableGroup chunk = type.putGroup(Long.toString(b.chunk().id()));
                 chunk.putAttribute("len", (long) b.size());
-                chunk.putAttribute("chunk", new int[] {b.chunk().x(), b.chunk().y(), b.chunk().z()});
+                chunk.putAttribute(
+                        "chunk",
+                        new int[] {b.chunk().x(), b.chunk().y(), b.chunk().z()});
                 if (!b.morphologyNames().isEmpty()) {
                     chunk.putAttribute("morphology_loaders", b.morphologyNames().toArray(new String[0]));
                 }
@@ -297,7 +303,9 @@ public class Hdf5Engine implements StorageEngine {
             // Small datasets: a chunk index costs more than a few row writes.
             return DatasetCreationOptions.DEFAULT;
         }
-        return DatasetCreationOptions.builder().chunkDimensions(Math.min(n, CHUNK_ROWS), width).build();
+        return DatasetCreationOptions.builder()
+                .chunkDimensions(Math.min(n, CHUNK_ROWS), width)
+                .build();
     }
 
     static final int CHUNKED_FROM = 512;
@@ -328,7 +336,8 @@ public class Hdf5Engine implements StorageEngine {
         Map<String, Map<Long, List<ConnectivityBlock>>> sets = new TreeMap<>();
         Map<String, ConnectivityBlock> first = new LinkedHashMap<>();
         for (ConnectivityBlock c : blocks) {
-            sets.computeIfAbsent(c.set(), k -> new TreeMap<>()).computeIfAbsent(c.preChunk(), k -> new ArrayList<>())
+            sets.computeIfAbsent(c.set(), k -> new TreeMap<>())
+                    .computeIfAbsent(c.preChunk(), k -> new ArrayList<>())
                     .add(c);
             first.putIfAbsent(c.set(), c);
         }
@@ -339,7 +348,9 @@ public class Hdf5Engine implements StorageEngine {
             g.putAttribute("post", f.postType());
             long len = 0;
             for (Map.Entry<Long, List<ConnectivityBlock>> chunk : set.getValue().entrySet()) {
-                int n = chunk.getValue().stream().mapToInt(ConnectivityBlock::size).sum();
+                int n = chunk.getValue().stream()
+                        .mapToInt(ConnectivityBlock::size)
+                        .sum();
                 if (n == 0) {
                     continue;
                 }
@@ -391,7 +402,8 @@ public class Hdf5Engine implements StorageEngine {
     @Override
     public NetworkData read(Path file) throws StorageException {
         if (!Files.isRegularFile(file)) {
-            throw new StorageException("Network file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
+            throw new StorageException(
+                    "Network file " + file + (Files.isDirectory(file) ? " is a directory" : " does not exist"));
         }
         if (!hasSignature(file)) {
             throw new StorageException("Cannot read network file " + file + ": it is not an HDF5 file");
@@ -409,8 +421,10 @@ public class Hdf5Engine implements StorageEngine {
         } catch (StorageException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StorageException("Cannot read network file " + file + ": it is truncated, damaged or not written"
-                    + " by BSB (" + describe(e) + ")", e);
+            throw new StorageException(
+                    "Cannot read network file " + file + ": it is truncated, damaged or not written" + " by BSB ("
+                            + describe(e) + ")",
+                    e);
         }
     }
 }

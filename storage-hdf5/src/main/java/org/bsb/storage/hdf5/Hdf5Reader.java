@@ -85,11 +85,16 @@ final class Hdf5Reader {
             }
         }
         Object layout = attributeData(h.getAttribute("bsb_java_layout"), "/ attribute bsb_java_layout");
-        long version = layout instanceof Number n ? n.longValue()
-                : layout instanceof int[] a && a.length == 1 ? a[0] : layout instanceof long[] a && a.length == 1 ? a[0] : -1;
+        long version = layout instanceof Number n
+                ? n.longValue()
+                : layout instanceof int[] a && a.length == 1
+                        ? a[0]
+                        : layout instanceof long[] a && a.length == 1 ? a[0] : -1;
         if (version != Hdf5Engine.LAYOUT_VERSION) {
-            problem("/ attribute bsb_java_layout", "found " + show(layout) + ", expected " + Hdf5Engine.LAYOUT_VERSION
-                    + " (the layout this version reads)");
+            problem(
+                    "/ attribute bsb_java_layout",
+                    "found " + show(layout) + ", expected " + Hdf5Engine.LAYOUT_VERSION
+                            + " (the layout this version reads)");
         }
         String seed = attributes.get("seed");
         if (seed != null) {
@@ -113,8 +118,10 @@ final class Hdf5Reader {
         Map<String, Morphology[]> cells = new HashMap<>();
         List<PlacementBlock> placement = placement(h.getChild("placement"), morphologies, cells);
         List<ConnectivityBlock> connectivity = connectivity(h.getChild("connectivity"), cells);
-        NetworkData network = count > 0 ? null : new NetworkData(config, chunkSize, List.copyOf(morphologies.values()),
-                placement, connectivity, attributes);
+        NetworkData network = count > 0
+                ? null
+                : new NetworkData(
+                        config, chunkSize, List.copyOf(morphologies.values()), placement, connectivity, attributes);
         return new Result(network, config, List.copyOf(problems), count);
     }
 
@@ -122,7 +129,11 @@ final class Hdf5Reader {
         String where = "/ attribute chunk_size";
         Object v = attributeData(h.getAttribute("chunk_size"), where);
         if (v instanceof double[] cs && cs.length == 3) {
-            if (Double.isFinite(cs[0]) && Double.isFinite(cs[1]) && Double.isFinite(cs[2]) && cs[0] > 0 && cs[1] > 0
+            if (Double.isFinite(cs[0])
+                    && Double.isFinite(cs[1])
+                    && Double.isFinite(cs[2])
+                    && cs[0] > 0
+                    && cs[1] > 0
                     && cs[2] > 0) {
                 return new Point3(cs[0], cs[1], cs[2]);
             }
@@ -177,7 +188,13 @@ final class Hdf5Reader {
         }
         double[][] data = new double[0][];
         if (points > 0 || g.getChild("data") != null) {
-            Object d = rows(g.getChild("data"), path + "/data", double.class, "float64", 5, points,
+            Object d = rows(
+                    g.getChild("data"),
+                    path + "/data",
+                    double.class,
+                    "float64",
+                    5,
+                    points,
                     "the morphology's points attribute");
             if (d == null) {
                 return UNKNOWN;
@@ -186,7 +203,13 @@ final class Hdf5Reader {
         }
         int[][] graph = new int[0][];
         if (branches > 0 || g.getChild("graph") != null) {
-            Object d = rows(g.getChild("graph"), path + "/graph", int.class, "int32", 2, branches,
+            Object d = rows(
+                    g.getChild("graph"),
+                    path + "/graph",
+                    int.class,
+                    "int32",
+                    2,
+                    branches,
                     "the morphology's branches attribute");
             if (d == null) {
                 return UNKNOWN;
@@ -203,8 +226,11 @@ final class Hdf5Reader {
                 problem(dataPath, i, "radius " + r[3] + ", expected a finite number >= 0");
             }
             if (!(r[4] == Math.rint(r[4]) && r[4] >= 0 && r[4] < sets.size())) {
-                problem(dataPath, i, "label-set code " + r[4] + " is not one of the codes 0.." + (sets.size() - 1)
-                        + " of the attribute labels");
+                problem(
+                        dataPath,
+                        i,
+                        "label-set code " + r[4] + " is not one of the codes 0.." + (sets.size() - 1)
+                                + " of the attribute labels");
             }
         }
         String graphPath = path + "/graph";
@@ -213,19 +239,27 @@ final class Hdf5Reader {
             int end = graph[b][0];
             int parent = graph[b][1];
             if (end < start || end > data.length) {
-                problem(graphPath, b, "end pointer " + end + ", expected " + start + ".." + data.length
-                        + " (at least the previous branch's end, at most the points in data)");
+                problem(
+                        graphPath,
+                        b,
+                        "end pointer " + end + ", expected " + start + ".." + data.length
+                                + " (at least the previous branch's end, at most the points in data)");
             } else {
                 start = end;
             }
             if (parent != -1 && (parent < 0 || parent >= b)) {
-                problem(graphPath, b, "parent branch " + parent + ", expected -1 (a root) or a branch before it"
-                        + (b > 0 ? " (0.." + (b - 1) + ")" : ""));
+                problem(
+                        graphPath,
+                        b,
+                        "parent branch " + parent + ", expected -1 (a root) or a branch before it"
+                                + (b > 0 ? " (0.." + (b - 1) + ")" : ""));
             }
         }
         if (count == before && start != data.length) {
-            problem(graphPath, "the last branch ends at point " + start + ", but data holds " + data.length + " points"
-                    + " (points " + start + ".." + (data.length - 1) + " belong to no branch)");
+            problem(
+                    graphPath,
+                    "the last branch ends at point " + start + ", but data holds " + data.length + " points"
+                            + " (points " + start + ".." + (data.length - 1) + " belong to no branch)");
         }
         if (count > before) {
             return UNKNOWN;
@@ -257,8 +291,8 @@ final class Hdf5Reader {
      * The placement blocks; fills {@code cells} with, per cell type, the morphology of each cell by
      * global id (null: none; {@link #UNKNOWN}: its data has problems).
      */
-    private List<PlacementBlock> placement(Node node, Map<String, Morphology> morphologies,
-            Map<String, Morphology[]> cells) {
+    private List<PlacementBlock> placement(
+            Node node, Map<String, Morphology> morphologies, Map<String, Morphology[]> cells) {
         List<PlacementBlock> out = new ArrayList<>();
         Group group = group(node, "/placement");
         if (group == null) {
@@ -281,15 +315,16 @@ final class Hdf5Reader {
                 Long len = longAttribute(g, "len", path, true);
                 if (len == null || len < 0 || len > Integer.MAX_VALUE) {
                     if (len != null) {
-                        problem(path + " attribute len", "found " + len + ", expected a number of cells 0.."
-                                + Integer.MAX_VALUE);
+                        problem(
+                                path + " attribute len",
+                                "found " + len + ", expected a number of cells 0.." + Integer.MAX_VALUE);
                     }
                     continue;
                 }
                 declared += len;
                 int n = len.intValue();
-                PlacementBlock block = placementChunk(g, path, e.getKey(), n, labelled, labelSets, morphologies,
-                        cellMorphologies);
+                PlacementBlock block =
+                        placementChunk(g, path, e.getKey(), n, labelled, labelSets, morphologies, cellMorphologies);
                 if (block == null) {
                     for (int i = 0; i < n; i++) {
                         cellMorphologies.add(UNKNOWN);
@@ -299,8 +334,9 @@ final class Hdf5Reader {
                 }
             }
             if (typeLen != null && typeLen != declared) {
-                problem(typePath + " attribute len", "is " + typeLen + ", but the len attributes of its chunks add up"
-                        + " to " + declared);
+                problem(
+                        typePath + " attribute len",
+                        "is " + typeLen + ", but the len attributes of its chunks add up" + " to " + declared);
             }
             cells.put(type.getName(), cellMorphologies.toArray(new Morphology[0]));
         }
@@ -308,15 +344,28 @@ final class Hdf5Reader {
     }
 
     /** One chunk's cells, or null if they have problems; appends each cell's morphology to {@code cellMorphologies}. */
-    private PlacementBlock placementChunk(Group g, String path, long id, int n, boolean labelled,
-            List<Set<String>> labelSets, Map<String, Morphology> morphologies, List<Morphology> cellMorphologies) {
+    private PlacementBlock placementChunk(
+            Group g,
+            String path,
+            long id,
+            int n,
+            boolean labelled,
+            List<Set<String>> labelSets,
+            Map<String, Morphology> morphologies,
+            List<Morphology> cellMorphologies) {
         long before = count;
         ChunkId chunk = ChunkId.ofId(id);
         Object coords = attributeData(g.getAttribute("chunk"), path + " attribute chunk");
-        if (coords != null && !(coords instanceof int[] c && c.length == 3 && c[0] == chunk.x() && c[1] == chunk.y()
-                && c[2] == chunk.z())) {
-            problem(path + " attribute chunk", "found " + show(coords) + ", expected [" + chunk.x() + ", " + chunk.y()
-                    + ", " + chunk.z() + "] (the coordinates of chunk id " + id + ")");
+        if (coords != null
+                && !(coords instanceof int[] c
+                        && c.length == 3
+                        && c[0] == chunk.x()
+                        && c[1] == chunk.y()
+                        && c[2] == chunk.z())) {
+            problem(
+                    path + " attribute chunk",
+                    "found " + show(coords) + ", expected [" + chunk.x() + ", " + chunk.y() + ", " + chunk.z()
+                            + "] (the coordinates of chunk id " + id + ")");
         }
         List<String> loaders = List.of();
         Attribute loaderAttribute = g.getAttribute("morphology_loaders");
@@ -331,24 +380,30 @@ final class Hdf5Reader {
             }
             for (String name : loaders) {
                 if (!morphologies.containsKey(name)) {
-                    problem(path + " attribute morphology_loaders", "names morphology '" + name + "', which /morphologies"
-                            + " does not hold" + (morphologies.isEmpty() ? " (it holds none)"
-                                    : " (it holds " + String.join(", ", morphologies.keySet()) + ")"));
+                    problem(
+                            path + " attribute morphology_loaders",
+                            "names morphology '" + name + "', which /morphologies"
+                                    + " does not hold"
+                                    + (morphologies.isEmpty()
+                                            ? " (it holds none)"
+                                            : " (it holds " + String.join(", ", morphologies.keySet()) + ")"));
                 }
             }
         }
         String lengthOf = "the chunk's len attribute";
-        double[][] pos = (double[][]) rows(g.getChild("position"), path + "/position", double.class, "float64", 3, n,
-                lengthOf);
-        double[][] rot = (double[][]) rows(g.getChild("rotation"), path + "/rotation", double.class, "float64", 3, n,
-                lengthOf);
+        double[][] pos =
+                (double[][]) rows(g.getChild("position"), path + "/position", double.class, "float64", 3, n, lengthOf);
+        double[][] rot =
+                (double[][]) rows(g.getChild("rotation"), path + "/rotation", double.class, "float64", 3, n, lengthOf);
         int[] morpho = (int[]) rows(g.getChild("morphology"), path + "/morphology", int.class, "int32", 0, n, lengthOf);
         int[] codes = null;
         Node labelsNode = g.getChild("labels");
         if (labelsNode != null || labelled) {
             if (labelsNode != null && !labelled) {
-                problem(path + "/labels", "label-set codes, but " + path.substring(0, path.lastIndexOf('/'))
-                        + " has no labelsets attribute to decode them");
+                problem(
+                        path + "/labels",
+                        "label-set codes, but " + path.substring(0, path.lastIndexOf('/'))
+                                + " has no labelsets attribute to decode them");
             } else {
                 codes = (int[]) rows(labelsNode, path + "/labels", int.class, "int32", 0, n, lengthOf);
             }
@@ -363,23 +418,33 @@ final class Hdf5Reader {
             for (int i = 0; i < morpho.length; i++) {
                 int m = morpho[i];
                 if (m != -1 && (m < 0 || m >= loaders.size())) {
-                    problem(path + "/morphology", i, "morphology index " + m + " out of range: "
-                            + (loaders.isEmpty() ? "the chunk has no morphology_loaders, so only -1 (no morphology)"
-                                    : "expected -1 (no morphology) or 0.." + (loaders.size() - 1)
-                                            + " (into the chunk's morphology_loaders " + loaders + ")"));
+                    problem(
+                            path + "/morphology",
+                            i,
+                            "morphology index " + m + " out of range: "
+                                    + (loaders.isEmpty()
+                                            ? "the chunk has no morphology_loaders, so only -1 (no morphology)"
+                                            : "expected -1 (no morphology) or 0.." + (loaders.size() - 1)
+                                                    + " (into the chunk's morphology_loaders " + loaders + ")"));
                 }
             }
         }
         if (codes != null && labelSets != null) {
             for (int i = 0; i < codes.length; i++) {
                 if (codes[i] < 0 || codes[i] >= labelSets.size()) {
-                    problem(path + "/labels", i, "label-set code " + codes[i] + " is not one of the codes 0.."
-                            + (labelSets.size() - 1) + " of the cell type's labelsets attribute");
+                    problem(
+                            path + "/labels",
+                            i,
+                            "label-set code " + codes[i] + " is not one of the codes 0.." + (labelSets.size() - 1)
+                                    + " of the cell type's labelsets attribute");
                 }
             }
         }
-        if (count > before || pos == null || rot == null || morpho == null || labelled && (codes == null
-                || labelSets == null)) {
+        if (count > before
+                || pos == null
+                || rot == null
+                || morpho == null
+                || labelled && (codes == null || labelSets == null)) {
             return null;
         }
         for (int m : morpho) {
@@ -431,18 +496,19 @@ final class Hdf5Reader {
                 Long len = longAttribute(g, "len", path, true);
                 if (len == null || len < 0 || len > Integer.MAX_VALUE) {
                     if (len != null) {
-                        problem(path + " attribute len", "found " + len + ", expected a number of connections 0.."
-                                + Integer.MAX_VALUE);
+                        problem(
+                                path + " attribute len",
+                                "found " + len + ", expected a number of connections 0.." + Integer.MAX_VALUE);
                     }
                     continue;
                 }
                 declared += len;
                 long before = count;
                 String lengthOf = "the chunk's len attribute";
-                int[][] preLocs = (int[][]) rows(g.getChild("pre_locs"), path + "/pre_locs", int.class, "int32", 3,
-                        len, lengthOf);
-                int[][] postLocs = (int[][]) rows(g.getChild("post_locs"), path + "/post_locs", int.class, "int32", 3,
-                        len, lengthOf);
+                int[][] preLocs = (int[][])
+                        rows(g.getChild("pre_locs"), path + "/pre_locs", int.class, "int32", 3, len, lengthOf);
+                int[][] postLocs = (int[][])
+                        rows(g.getChild("post_locs"), path + "/post_locs", int.class, "int32", 3, len, lengthOf);
                 if (preLocs != null && preCells != null) {
                     locations(preLocs, path + "/pre_locs", pre, preCells);
                 }
@@ -454,25 +520,31 @@ final class Hdf5Reader {
                 }
             }
             if (setLen != null && setLen != declared) {
-                problem(setPath + " attribute len", "is " + setLen + ", but the len attributes of its chunks add up to "
-                        + declared);
+                problem(
+                        setPath + " attribute len",
+                        "is " + setLen + ", but the len attributes of its chunks add up to " + declared);
             }
         }
         return out;
     }
 
     /** The cells of a set's pre or post type, or null (reported) if there are none to check against. */
-    private Morphology[] side(String type, String attribute, String setPath, Map<String, Morphology[]> cells,
-            boolean empty) {
+    private Morphology[] side(
+            String type, String attribute, String setPath, Map<String, Morphology[]> cells, boolean empty) {
         if (type == null) {
             return null;
         }
         Morphology[] m = cells.get(type);
         if (m == null) {
             if (!empty) {
-                problem(setPath + " attribute " + attribute, "names cell type '" + type + "', which /placement does not"
-                        + " hold" + (cells.isEmpty() ? " (it holds no cells)"
-                                : " (it holds " + String.join(", ", new java.util.TreeSet<>(cells.keySet())) + ")"));
+                problem(
+                        setPath + " attribute " + attribute,
+                        "names cell type '" + type + "', which /placement does not"
+                                + " hold"
+                                + (cells.isEmpty()
+                                        ? " (it holds no cells)"
+                                        : " (it holds " + String.join(", ", new java.util.TreeSet<>(cells.keySet()))
+                                                + ")"));
             }
             return null;
         }
@@ -486,8 +558,13 @@ final class Hdf5Reader {
             int branch = rows[r][1];
             int point = rows[r][2];
             if (id < 0 || id >= cells.length) {
-                problem(dataset, r, "cell id " + id + " out of range " + (cells.length == 0 ? "(" + type
-                        + " has no cells)" : "0.." + (cells.length - 1) + " of " + type));
+                problem(
+                        dataset,
+                        r,
+                        "cell id " + id + " out of range "
+                                + (cells.length == 0
+                                        ? "(" + type + " has no cells)"
+                                        : "0.." + (cells.length - 1) + " of " + type));
                 continue;
             }
             Morphology m = cells[id];
@@ -495,15 +572,24 @@ final class Hdf5Reader {
                 continue;
             }
             if (m == null) {
-                problem(dataset, r, "branch " + branch + ", point " + point + " on " + type + " cell " + id
-                        + ", which has no morphology (expected -1, -1)");
+                problem(
+                        dataset,
+                        r,
+                        "branch " + branch + ", point " + point + " on " + type + " cell " + id
+                                + ", which has no morphology (expected -1, -1)");
             } else if (branch < 0 || branch >= m.branches().size()) {
-                problem(dataset, r, "branch " + branch + " does not exist on morphology " + m.name() + " of " + type
-                        + " cell " + id + " (" + range(m.branches().size(), "branches") + "; -1, -1 for no location)");
+                problem(
+                        dataset,
+                        r,
+                        "branch " + branch + " does not exist on morphology " + m.name() + " of " + type + " cell " + id
+                                + " (" + range(m.branches().size(), "branches") + "; -1, -1 for no location)");
             } else if (point < 0 || point >= m.branches().get(branch).size()) {
-                problem(dataset, r, "point " + point + " does not exist on branch " + branch + " of morphology "
-                        + m.name() + " of " + type + " cell " + id + " (" + range(m.branches().get(branch).size(),
-                                "points") + ")");
+                problem(
+                        dataset,
+                        r,
+                        "point " + point + " does not exist on branch " + branch + " of morphology "
+                                + m.name() + " of " + type + " cell " + id + " ("
+                                + range(m.branches().get(branch).size(), "points") + ")");
             }
         }
     }
@@ -538,8 +624,10 @@ final class Hdf5Reader {
                 id = -1;
             }
             if (id < 0 || id >= 1L << 48 || !Long.toString(id).equals(n.getName())) {
-                problem(path, "'" + n.getName() + "' is not a chunk id (a whole number 0.." + ((1L << 48) - 1)
-                        + "); a group's children are its chunks");
+                problem(
+                        path,
+                        "'" + n.getName() + "' is not a chunk id (a whole number 0.." + ((1L << 48) - 1)
+                                + "); a group's children are its chunks");
                 continue;
             }
             if (!(n instanceof Group)) {
@@ -562,8 +650,8 @@ final class Hdf5Reader {
      * of the given Java type, or null (reported) if it is missing, of another shape or type,
      * or unreadable.
      */
-    private Object rows(Node node, String path, Class<?> javaType, String dtype, int columns, long expectedRows,
-            String lengthOf) {
+    private Object rows(
+            Node node, String path, Class<?> javaType, String dtype, int columns, long expectedRows, String lengthOf) {
         if (node == null) {
             problem(path, "missing (" + expectedRows + " rows of " + dtype + " expected)");
             return null;
@@ -574,10 +662,12 @@ final class Hdf5Reader {
         }
         long rows = d.getDimensionsAsLong()[0];
         if (rows != expectedRows) {
-            problem(path, "holds " + rows + (rows == 1 ? " row" : " rows") + ", but " + lengthOf + " is " + expectedRows
-                    + (rows < expectedRows
-                    ? " (rows " + rows + ".." + (expectedRows - 1) + " are missing)"
-                    : " (rows " + expectedRows + ".." + (rows - 1) + " are extra)"));
+            problem(
+                    path,
+                    "holds " + rows + (rows == 1 ? " row" : " rows") + ", but " + lengthOf + " is " + expectedRows
+                            + (rows < expectedRows
+                                    ? " (rows " + rows + ".." + (expectedRows - 1) + " are missing)"
+                                    : " (rows " + expectedRows + ".." + (rows - 1) + " are extra)"));
             return null;
         }
         return data(d, path);
@@ -591,8 +681,7 @@ final class Hdf5Reader {
         }
         try {
             int[] dims = d.getDimensions();
-            boolean shapeOk = columns == 0 ? dims.length == 1 && !d.isScalar()
-                    : dims.length == 2 && dims[1] == columns;
+            boolean shapeOk = columns == 0 ? dims.length == 1 && !d.isScalar() : dims.length == 2 && dims[1] == columns;
             String wanted = columns == 0 ? "(N,) " + dtype : "(N, " + columns + ") " + dtype;
             if (!shapeOk) {
                 problem(path, "shape " + shape(d) + ", expected " + wanted);
@@ -613,8 +702,13 @@ final class Hdf5Reader {
         try {
             return d.getData();
         } catch (RuntimeException | OutOfMemoryError e) {
-            problem(path, "cannot be read (" + (e instanceof OutOfMemoryError ? "too large for the heap"
-                    : "the file is damaged: " + Hdf5Engine.describe(e)) + ")");
+            problem(
+                    path,
+                    "cannot be read ("
+                            + (e instanceof OutOfMemoryError
+                                    ? "too large for the heap"
+                                    : "the file is damaged: " + Hdf5Engine.describe(e))
+                            + ")");
             return null;
         }
     }
@@ -725,8 +819,11 @@ final class Hdf5Reader {
         for (int c = 0; c < map.size(); c++) {
             Object labels = map.get(Integer.toString(c));
             if (!(labels instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
-                problem(where, labels == null ? "has no code " + c + " (codes must be 0.." + (map.size() - 1) + ")"
-                        : "code " + c + " is " + show(labels) + ", expected a list of labels");
+                problem(
+                        where,
+                        labels == null
+                                ? "has no code " + c + " (codes must be 0.." + (map.size() - 1) + ")"
+                                : "code " + c + " is " + show(labels) + ", expected a list of labels");
                 return null;
             }
             Set<String> set = new LinkedHashSet<>((List<String>) list);
@@ -757,7 +854,9 @@ final class Hdf5Reader {
         if (t instanceof StringData) {
             return "string";
         }
-        return t == null ? "unknown" : t.getClass().getSimpleName().replace("DataType", "").toLowerCase(Locale.ROOT);
+        return t == null
+                ? "unknown"
+                : t.getClass().getSimpleName().replace("DataType", "").toLowerCase(Locale.ROOT);
     }
 
     /** A value for messages: numbers and strings as such, arrays as lists, long text cut short. */

@@ -12,7 +12,9 @@ public final class H5py {
 
     public static boolean available() {
         try {
-            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import h5py").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import h5py")
+                    .redirectErrorStream(true)
+                    .start();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;

@@ -31,20 +31,45 @@ class Hdf5EngineTest {
     Path dir;
 
     static NetworkData sample() {
-        Morphology m = new Morphology("Cell", List.of(
-                new Branch(-1, new double[] {0, 0, 0, 0, 0, 1}, new double[] {2, 1.5}, new int[] {1, 1}),
-                new Branch(0, new double[] {0, 0, 1, 0, 1, 2, 0, 2, 3}, new double[] {1.5, 0.5, 0.25}, new int[] {2, 2, 2})),
+        Morphology m = new Morphology(
+                "Cell",
+                List.of(
+                        new Branch(-1, new double[] {0, 0, 0, 0, 0, 1}, new double[] {2, 1.5}, new int[] {1, 1}),
+                        new Branch(
+                                0, new double[] {0, 0, 1, 0, 1, 2, 0, 2, 3}, new double[] {1.5, 0.5, 0.25}, new int[] {
+                                    2, 2, 2
+                                })),
                 List.of(Set.of(), Set.of("soma"), Set.of("dendrites", "proximal")));
-        PlacementBlock a0 = new PlacementBlock("granule", new ChunkId(0, 0, 0), new double[] {1, 2, 3, 4, 5, 6},
-                new double[6], new int[] {0, 0}, List.of("Cell"));
-        PlacementBlock a1 = new PlacementBlock("granule", new ChunkId(0, 1, 0), new double[] {7, 108, 9},
-                new double[3], new int[] {0}, List.of("Cell"));
-        PlacementBlock b0 = new PlacementBlock("point", new ChunkId(1, 0, 0), new double[] {150, 1, 1},
-                new double[] {0, 90, 0}, new int[] {-1}, List.of());
-        ConnectivityBlock c = new ConnectivityBlock("g_to_g", "granule", "granule", 0, new int[] {0, 1, 0, 1, 1, 2},
-                new int[] {2, 0, 1, 0, 1, 1});
-        return new NetworkData("{\"name\": \"t\"}", new Point3(100, 100, 100), List.of(m), List.of(a0, a1, b0),
-                List.of(c), Map.of("seed", "42", "name", "t"));
+        PlacementBlock a0 = new PlacementBlock(
+                "granule",
+                new ChunkId(0, 0, 0),
+                new double[] {1, 2, 3, 4, 5, 6},
+                new double[6],
+                new int[] {0, 0},
+                List.of("Cell"));
+        PlacementBlock a1 = new PlacementBlock(
+                "granule",
+                new ChunkId(0, 1, 0),
+                new double[] {7, 108, 9},
+                new double[3],
+                new int[] {0},
+                List.of("Cell"));
+        PlacementBlock b0 = new PlacementBlock(
+                "point",
+                new ChunkId(1, 0, 0),
+                new double[] {150, 1, 1},
+                new double[] {0, 90, 0},
+                new int[] {-1},
+                List.of());
+        ConnectivityBlock c = new ConnectivityBlock(
+                "g_to_g", "granule", "granule", 0, new int[] {0, 1, 0, 1, 1, 2}, new int[] {2, 0, 1, 0, 1, 1});
+        return new NetworkData(
+                "{\"name\": \"t\"}",
+                new Point3(100, 100, 100),
+                List.of(m),
+                List.of(a0, a1, b0),
+                List.of(c),
+                Map.of("seed", "42", "name", "t"));
     }
 
     @Test
@@ -73,9 +98,12 @@ class Hdf5EngineTest {
         assertEquals("Cell", m.name());
         assertEquals(2, m.branches().size());
         assertEquals(0, m.branches().get(1).parent());
-        assertArrayEquals(n.morphologies().get(0).branches().get(1).points(), m.branches().get(1).points());
+        assertArrayEquals(
+                n.morphologies().get(0).branches().get(1).points(),
+                m.branches().get(1).points());
         assertArrayEquals(new double[] {1.5, 0.5, 0.25}, m.branches().get(1).radii());
-        assertEquals(Set.of("dendrites", "proximal"), m.labelSet(m.branches().get(1).labels()[0]));
+        assertEquals(
+                Set.of("dendrites", "proximal"), m.labelSet(m.branches().get(1).labels()[0]));
         ConnectivityBlock c = r.connectivity().get(0);
         assertEquals("g_to_g", c.set());
         assertEquals("granule", c.preType());
@@ -131,7 +159,8 @@ class Hdf5EngineTest {
         assertTrue(e2.getMessage().contains("not an HDF5 file"), e2.getMessage());
         assertFalse(new Hdf5Engine().exists(text));
 
-        StorageException e3 = assertThrows(StorageException.class, () -> new Hdf5Engine().read(dir.resolve("nope.hdf5")));
+        StorageException e3 =
+                assertThrows(StorageException.class, () -> new Hdf5Engine().read(dir.resolve("nope.hdf5")));
         assertTrue(e3.getMessage().contains("does not exist"), e3.getMessage());
     }
 
@@ -150,12 +179,12 @@ class Hdf5EngineTest {
         // jHDF 0.13 corrupts files where an empty group precedes a dataset: no config, no
         // morphologies, empty blocks and a morphology without branches must still read back.
         Morphology none = new Morphology("None", List.of(), List.of(Set.of()));
-        Morphology dot = new Morphology("Dot", List.of(new Branch(-1, new double[0], new double[0], new int[0])),
-                List.of(Set.of()));
-        PlacementBlock empty = new PlacementBlock("ghost", new ChunkId(0, 0, 0), new double[0], new double[0],
-                new int[0], List.of());
-        PlacementBlock one = new PlacementBlock("one", new ChunkId(0, 0, 0), new double[] {1, 2, 3}, new double[3],
-                new int[] {-1}, List.of());
+        Morphology dot = new Morphology(
+                "Dot", List.of(new Branch(-1, new double[0], new double[0], new int[0])), List.of(Set.of()));
+        PlacementBlock empty =
+                new PlacementBlock("ghost", new ChunkId(0, 0, 0), new double[0], new double[0], new int[0], List.of());
+        PlacementBlock one = new PlacementBlock(
+                "one", new ChunkId(0, 0, 0), new double[] {1, 2, 3}, new double[3], new int[] {-1}, List.of());
         for (NetworkData n : List.of(
                 new NetworkData(null, new Point3(10, 10, 10), List.of(), List.of(), List.of(), Map.of()),
                 new NetworkData(null, new Point3(10, 10, 10), List.of(), List.of(empty, one), List.of(), Map.of()),
@@ -164,7 +193,9 @@ class Hdf5EngineTest {
             new Hdf5Engine().write(f, n);
             NetworkData r = new Hdf5Engine().read(f);
             assertEquals(n.configJson(), r.configJson());
-            assertEquals(n.placement().stream().filter(b -> b.size() > 0).count(), r.placement().size());
+            assertEquals(
+                    n.placement().stream().filter(b -> b.size() > 0).count(),
+                    r.placement().size());
             assertEquals(n.morphologies().size(), r.morphologies().size());
             if (n.configJson() != null && H5py.available()) {
                 H5py.run(f, "import h5py\nh5py.File(path, 'r').visit(lambda name: None)\n");
@@ -178,8 +209,13 @@ class Hdf5EngineTest {
         // what jHDF can keep in an object header and broke the file; tables are datasets now.
         List<PlacementBlock> blocks = new java.util.ArrayList<>();
         for (int i = 0; i < 1500; i++) {
-            blocks.add(new PlacementBlock("many", new ChunkId(i % 50, i / 50, 0), new double[] {i, 0, 0},
-                    new double[3], new int[] {-1}, List.of()));
+            blocks.add(new PlacementBlock(
+                    "many",
+                    new ChunkId(i % 50, i / 50, 0),
+                    new double[] {i, 0, 0},
+                    new double[3],
+                    new int[] {-1},
+                    List.of()));
         }
         blocks.sort(java.util.Comparator.comparing(PlacementBlock::chunk));
         Path f = dir.resolve("many.hdf5");
@@ -197,14 +233,17 @@ class Hdf5EngineTest {
         for (int i = 0; i < pos.length; i++) {
             pos[i] = i * 0.25 - 17;
         }
-        PlacementBlock big = new PlacementBlock("big", new ChunkId(2, 0, 1), pos, new double[3 * n], morpho,
-                List.of("Cell"));
+        PlacementBlock big =
+                new PlacementBlock("big", new ChunkId(2, 0, 1), pos, new double[3 * n], morpho, List.of("Cell"));
         Path f = dir.resolve("big.hdf5");
         // (the morphology its cells name must be stored too: a network naming a missing one does not read)
-        Morphology cell = new Morphology("Cell", List.of(new Branch(-1, new double[3], new double[] {1}, new int[1])),
-                List.of(Set.of()));
-        new Hdf5Engine().write(f, new NetworkData(null, new Point3(100, 100, 100), List.of(cell), List.of(big),
-                List.of(), Map.of()));
+        Morphology cell = new Morphology(
+                "Cell", List.of(new Branch(-1, new double[3], new double[] {1}, new int[1])), List.of(Set.of()));
+        new Hdf5Engine()
+                .write(
+                        f,
+                        new NetworkData(
+                                null, new Point3(100, 100, 100), List.of(cell), List.of(big), List.of(), Map.of()));
         PlacementBlock back = new Hdf5Engine().read(f).placement().get(0);
         assertArrayEquals(pos, back.positions());
         assertEquals(n, back.size());

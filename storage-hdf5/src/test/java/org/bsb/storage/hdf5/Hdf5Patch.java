@@ -59,7 +59,8 @@ public final class Hdf5Patch {
     private static final Object REMOVE = new Object();
 
     public void writeTo(Path target) {
-        try (HdfFile in = new HdfFile(source); WritableHdfFile out = HdfFile.write(target)) {
+        try (HdfFile in = new HdfFile(source);
+                WritableHdfFile out = HdfFile.write(target)) {
             attributes(in, "/", out);
             children(in, out);
         }
@@ -83,9 +84,13 @@ public final class Hdf5Patch {
                     data = change.apply(deepCopy(data));
                 }
                 int rows = data != null && data.getClass().isArray() ? Array.getLength(data) : 0;
-                int width = rows > 0 && Array.get(data, 0) != null && Array.get(data, 0).getClass().isArray()
-                        ? Array.getLength(Array.get(data, 0)) : 0;
-                WritableNode copy = width > 0 ? out.putDataset(d.getName(), data, Hdf5Engine.rows(rows, width))
+                int width = rows > 0
+                                && Array.get(data, 0) != null
+                                && Array.get(data, 0).getClass().isArray()
+                        ? Array.getLength(Array.get(data, 0))
+                        : 0;
+                WritableNode copy = width > 0
+                        ? out.putDataset(d.getName(), data, Hdf5Engine.rows(rows, width))
                         : out.putDataset(d.getName(), data);
                 attributes(d, path, copy);
             }

@@ -22,13 +22,12 @@ import org.bsb.neuron.spi.MechanismCatalogue;
  * at 100 ms of cell 0 is printed for both.
  */
 public final class BuiltinsBenchmark {
-    private BuiltinsBenchmark() {
-    }
+    private BuiltinsBenchmark() {}
 
     static Network network(CableCell cell, int copies, MechanismCatalogue first, boolean synapses) {
         Network net = new Network(List.of(first, new BuiltinMechanisms()));
-        Network.PointRef stim = net.addArtificialCell("NetStim", Map.of("interval", 2.0, "number", 50.0, "start", 1.0,
-                "noise", 0.0));
+        Network.PointRef stim =
+                net.addArtificialCell("NetStim", Map.of("interval", 2.0, "number", 50.0, "start", 1.0, "noise", 0.0));
         int source = net.addSpikeSource(stim);
         int sections = cell.sections().size();
         for (int c = 0; c < copies; c++) {
@@ -39,9 +38,13 @@ public final class BuiltinsBenchmark {
             }
             for (int k = 0; k < 20; k++) {
                 int sec = 1 + (k * 7) % (sections - 1);
-                net.connect(source, net.addPointProcess(id, sec, 0.5, "ExpSyn", Map.of("tau", 2.0, "e", 0.0)), 1.0, 1e-4);
-                net.connect(source, net.addPointProcess(id, sec, 0.3, "Exp2Syn", Map.of("tau1", 0.5, "tau2", 3.0,
-                        "e", 0.0)), 1.0, 1e-4);
+                net.connect(
+                        source, net.addPointProcess(id, sec, 0.5, "ExpSyn", Map.of("tau", 2.0, "e", 0.0)), 1.0, 1e-4);
+                net.connect(
+                        source,
+                        net.addPointProcess(id, sec, 0.3, "Exp2Syn", Map.of("tau1", 0.5, "tau2", 3.0, "e", 0.0)),
+                        1.0,
+                        1e-4);
             }
         }
         net.probeVoltage(0, 0, 0.5);
@@ -62,7 +65,8 @@ public final class BuiltinsBenchmark {
         for (String scenario : new String[] {"hh", "synapses"}) {
             boolean synapses = scenario.equals("synapses");
             String file = synapses ? "stellate_pas.json" : "stellate_hh_all.json";
-            ModelDefinition model = ModelDefinition.fromData(LiteralReader.parse(CableBenchmark.resource(file), file), file);
+            ModelDefinition model =
+                    ModelDefinition.fromData(LiteralReader.parse(CableBenchmark.resource(file), file), file);
             CableCell cell = CableBenchmark.stellate(model);
             Network java = network(cell, copies, new BuiltinMechanisms(), synapses);
             Network nmodl = network(cell, copies, new BuiltinNmodlCatalogue(), synapses);
@@ -80,9 +84,10 @@ public final class BuiltinsBenchmark {
                 bestJava = Math.min(bestJava, rj[0]);
                 bestNmodl = Math.min(bestNmodl, rn[0]);
             }
-            System.out.printf("built-ins, %s: %d Stellate copies, 100 ms, 1 thread: cpu Java %.3f s, NMODL %.3f s,"
-                    + " NMODL/Java %.3f (cell 0 v_soma(100 ms): Java %.9f, NMODL %.9f mV)%n", scenario, copies, bestJava,
-                    bestNmodl, bestNmodl / bestJava, rj[1], rn[1]);
+            System.out.printf(
+                    "built-ins, %s: %d Stellate copies, 100 ms, 1 thread: cpu Java %.3f s, NMODL %.3f s,"
+                            + " NMODL/Java %.3f (cell 0 v_soma(100 ms): Java %.9f, NMODL %.9f mV)%n",
+                    scenario, copies, bestJava, bestNmodl, bestNmodl / bestJava, rj[1], rn[1]);
         }
     }
 }

@@ -29,8 +29,7 @@ import org.bsb.neuron.model.ModelDefinition;
  * Wall and process CPU times are both reported: on a shared machine CPU time is the steadier.
  */
 public final class CableBenchmark {
-    private CableBenchmark() {
-    }
+    private CableBenchmark() {}
 
     static String resource(String name) throws IOException {
         try (InputStream in = CableBenchmark.class.getResourceAsStream("/bench/" + name)) {
@@ -40,7 +39,8 @@ public final class CableBenchmark {
 
     @SuppressWarnings("unchecked")
     static CableCell stellate(ModelDefinition model) throws IOException {
-        Map<String, Object> root = (Map<String, Object>) LiteralReader.parse(resource("sections.json"), "sections.json");
+        Map<String, Object> root =
+                (Map<String, Object>) LiteralReader.parse(resource("sections.json"), "sections.json");
         List<CableSection> secs = new ArrayList<>();
         for (Map<String, Object> s : (List<Map<String, Object>>) root.get("sections")) {
             List<List<Number>> pts = (List<List<Number>>) s.get("pt3d");
@@ -55,17 +55,29 @@ public final class CableBenchmark {
             for (var e : model.merge(labels).mechanisms().entrySet()) {
                 mechs.add(new MechanismSpec(CellBuilder.defaultName(e.getKey()), e.getValue()));
             }
-            secs.add(new CableSection((String) s.get("name"), labels, ((Number) s.get("parent")).intValue(), p[0], p[1],
-                    p[2], p[3], ((Number) s.get("nseg")).intValue(), ((Number) s.get("Ra")).doubleValue(),
-                    ((Number) s.get("cm")).doubleValue(), mechs, Map.of()));
+            secs.add(new CableSection(
+                    (String) s.get("name"),
+                    labels,
+                    ((Number) s.get("parent")).intValue(),
+                    p[0],
+                    p[1],
+                    p[2],
+                    p[3],
+                    ((Number) s.get("nseg")).intValue(),
+                    ((Number) s.get("Ra")).doubleValue(),
+                    ((Number) s.get("cm")).doubleValue(),
+                    mechs,
+                    Map.of()));
         }
         return new CableCell("stellate", secs);
     }
 
     /** Process CPU time (s), all threads. */
     static double cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     /** NEURON's last soma voltage of its last timing run, to check both computed the same. */
@@ -95,8 +107,17 @@ public final class CableBenchmark {
     /** NEURON's best wall time; cpuOut[0] receives its best CPU time. */
     static double neuron(String script, int copies, int threads, double[] cpuOut)
             throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("/usr/bin/python3", script, "--timing", String.valueOf(copies), "--threads",
-                String.valueOf(threads), "--repeat", "1").redirectErrorStream(false).start();
+        Process p = new ProcessBuilder(
+                        "/usr/bin/python3",
+                        script,
+                        "--timing",
+                        String.valueOf(copies),
+                        "--threads",
+                        String.valueOf(threads),
+                        "--repeat",
+                        "1")
+                .redirectErrorStream(false)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.getErrorStream().readAllBytes();
         if (p.waitFor() != 0) {
@@ -115,7 +136,8 @@ public final class CableBenchmark {
 
     static String loadavg() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .trim();
         } catch (IOException e) {
             return "?";
         }
@@ -124,8 +146,8 @@ public final class CableBenchmark {
     public static void main(String[] args) throws Exception {
         int copies = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         String script = args.length > 1 ? args[1] : "simulator-neuron/reference/neuron_reference.py";
-        ModelDefinition model = ModelDefinition.fromData(LiteralReader.parse(resource("stellate_hh_all.json"),
-                "stellate_hh_all.json"), "stellate_hh_all.json");
+        ModelDefinition model = ModelDefinition.fromData(
+                LiteralReader.parse(resource("stellate_hh_all.json"), "stellate_hh_all.json"), "stellate_hh_all.json");
         CableCell cell = stellate(model);
         Network net = new Network(List.of(new BuiltinMechanisms()));
         Network.Probe probe = null;
@@ -134,10 +156,13 @@ public final class CableBenchmark {
             net.addPointProcess(id, 0, 0.5, "IClamp", Map.of("del", 20.0, "dur", 60.0, "amp", 0.1));
             probe = net.probeVoltage(id, 0, 0.5);
         }
-        System.out.printf("cable benchmark: %d Stellate copies, hh everywhere, %d segments each, 100 ms at dt 0.025%n",
+        System.out.printf(
+                "cable benchmark: %d Stellate copies, hh everywhere, %d segments each, 100 ms at dt 0.025%n",
                 copies, cell.segmentCount());
         StringBuilder json = new StringBuilder("{\"copies\": " + copies + ", \"runs\": [");
-        for (int threads : Boolean.getBoolean("bench.only2") ? new int[] {2} : Boolean.getBoolean("bench.only1") ? new int[] {1} : new int[] {1, 2}) {
+        for (int threads : Boolean.getBoolean("bench.only2")
+                ? new int[] {2}
+                : Boolean.getBoolean("bench.only1") ? new int[] {1} : new int[] {1, 2}) {
             double[] lastV = new double[1];
             double tn = Double.POSITIVE_INFINITY;
             double to = Double.POSITIVE_INFINITY;
@@ -156,12 +181,15 @@ public final class CableBenchmark {
                 to = Math.min(to, ours(net, threads, lastV, probe, c, 1));
                 co[0] = Math.min(co[0], c[0]);
             }
-            System.out.printf("threads %d: wall NEURON %.3f s, ours %.3f s, ratio %.3f; cpu NEURON %.3f s, ours %.3f s,"
-                    + " ratio %.3f (last cell's v_soma(100 ms): ours %.9f, NEURON %.9f mV)%n", threads, tn, to, to / tn,
-                    cn[0], co[0], co[0] / cn[0], lastV[0], neuronV);
-            json.append(threads == 1 ? "" : ", ").append(String.format(
-                    "{\"threads\": %d, \"neuron_s\": %.4f, \"ours_s\": %.4f, \"ratio\": %.4f, \"neuron_cpu_s\": %.4f,"
-                    + " \"ours_cpu_s\": %.4f}", threads, tn, to, to / tn, cn[0], co[0]));
+            System.out.printf(
+                    "threads %d: wall NEURON %.3f s, ours %.3f s, ratio %.3f; cpu NEURON %.3f s, ours %.3f s,"
+                            + " ratio %.3f (last cell's v_soma(100 ms): ours %.9f, NEURON %.9f mV)%n",
+                    threads, tn, to, to / tn, cn[0], co[0], co[0] / cn[0], lastV[0], neuronV);
+            json.append(threads == 1 ? "" : ", ")
+                    .append(String.format(
+                            "{\"threads\": %d, \"neuron_s\": %.4f, \"ours_s\": %.4f, \"ratio\": %.4f, \"neuron_cpu_s\": %.4f,"
+                                    + " \"ours_cpu_s\": %.4f}",
+                            threads, tn, to, to / tn, cn[0], co[0]));
         }
         json.append("], \"loadavg\": \"").append(loadavg()).append("\"}");
         System.out.println(json);

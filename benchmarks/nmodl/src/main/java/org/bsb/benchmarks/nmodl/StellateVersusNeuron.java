@@ -14,24 +14,25 @@ import org.bsb.testsupport.ProjectPaths;
  * Needs BSB_MECHANISM_PATH (the catalogue's mods/neuron) and the NEURON reference data (BSB_NEURON_DATA).
  */
 public final class StellateVersusNeuron {
-  private StellateVersusNeuron() {}
+    private StellateVersusNeuron() {}
 
-  public static void main(String[] args) throws Exception {
-    Path data = ProjectPaths.neuronData().orElse(null);
-    String path = System.getenv("BSB_MECHANISM_PATH");
-    if (data == null || path == null) {
-      System.err.println("set BSB_MECHANISM_PATH (dbbs catalogue mods/neuron) and BSB_NEURON_DATA (shared data)");
-      System.exit(2);
+    public static void main(String[] args) throws Exception {
+        Path data = ProjectPaths.neuronData().orElse(null);
+        String path = System.getenv("BSB_MECHANISM_PATH");
+        if (data == null || path == null) {
+            System.err.println("set BSB_MECHANISM_PATH (dbbs catalogue mods/neuron) and BSB_NEURON_DATA (shared data)");
+            System.exit(2);
+        }
+        List<Path> dirs = new ArrayList<>();
+        for (String d : path.split(":")) dirs.add(Path.of(d));
+        long t0 = System.nanoTime();
+        NmodlCatalogue cat = NmodlCatalogue.fromDirectories("BSB_MECHANISM_PATH", dirs);
+        CableCell cell = StellateComparison.buildCell(data);
+        cat.types();
+        System.out.printf(
+                "catalogue: %d mechanisms compiled in %.1f s%n", cat.names().size(), (System.nanoTime() - t0) / 1e9);
+        System.out.println(StellateComparison.compare(data, cell, cat, "a (rest)", "a_rest.csv", 0));
+        System.out.println(StellateComparison.compare(data, cell, cat, "c (0.1 nA)", "c_iclamp_0.1nA.csv", 0.1));
+        System.out.println(StellateComparison.compare(data, cell, cat, "c (0.3 nA)", "c_iclamp_0.3nA.csv", 0.3));
     }
-    List<Path> dirs = new ArrayList<>();
-    for (String d : path.split(":")) dirs.add(Path.of(d));
-    long t0 = System.nanoTime();
-    NmodlCatalogue cat = NmodlCatalogue.fromDirectories("BSB_MECHANISM_PATH", dirs);
-    CableCell cell = StellateComparison.buildCell(data);
-    cat.types();
-    System.out.printf("catalogue: %d mechanisms compiled in %.1f s%n", cat.names().size(), (System.nanoTime() - t0) / 1e9);
-    System.out.println(StellateComparison.compare(data, cell, cat, "a (rest)", "a_rest.csv", 0));
-    System.out.println(StellateComparison.compare(data, cell, cat, "c (0.1 nA)", "c_iclamp_0.1nA.csv", 0.1));
-    System.out.println(StellateComparison.compare(data, cell, cat, "c (0.3 nA)", "c_iclamp_0.3nA.csv", 0.3));
-  }
 }

@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.Component;
 @BsbName({"bsb.connectivity.AllToAll", "bsb.connectivity.general.AllToAll", "all_to_all"})
 public class AllToAll implements ConnectionStrategy<AllToAll.Parameters> {
     /** @param affinity probability that a pair is connected (0..1, default 1) */
-    public record Parameters(@Default("1") @Range(min = 0, max = 1) double affinity) {
+    public record Parameters(
+            @Default("1") @Range(min = 0, max = 1) double affinity) {
         public static final Parameters DEFAULTS = new Parameters(1);
     }
 

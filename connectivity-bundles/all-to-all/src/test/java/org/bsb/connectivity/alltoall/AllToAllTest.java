@@ -24,8 +24,8 @@ class AllToAllTest {
         b.add(new PlacementBlock("a", new ChunkId(0, 0, 0), new double[3 * 7], new double[3 * 7], fill(7), List.of()));
         b.add(new PlacementBlock("a", new ChunkId(1, 0, 0), new double[3 * 5], new double[3 * 5], fill(5), List.of()));
         b.add(new PlacementBlock("b", new ChunkId(0, 1, 0), new double[3 * 9], new double[3 * 9], fill(9), List.of()));
-        b.add(new PlacementBlock("b", new ChunkId(2, 1, 0), new double[3 * 11], new double[3 * 11], fill(11),
-                List.of()));
+        b.add(new PlacementBlock(
+                "b", new ChunkId(2, 1, 0), new double[3 * 11], new double[3 * 11], fill(11), List.of()));
         return new PlacedCells(new Point3(100, 100, 100), b, List.of());
     }
 
@@ -36,8 +36,12 @@ class AllToAllTest {
     }
 
     static List<ConnectivityBlock> run(double affinity, int threads) throws Exception {
-        var task = new ConnectivityTask("ab", new AllToAll(), new AllToAll.Parameters(affinity),
-                new Hemitype(List.of("a"), List.of()), new Hemitype(List.of("b"), List.of()));
+        var task = new ConnectivityTask(
+                "ab",
+                new AllToAll(),
+                new AllToAll.Parameters(affinity),
+                new Hemitype(List.of("a"), List.of()),
+                new Hemitype(List.of("b"), List.of()));
         return new ConnectivityRunner(cells(), 11, threads, Reporter.SILENT).run(List.of(task));
     }
 
@@ -67,7 +71,8 @@ class AllToAllTest {
         static String of(List<ConnectivityBlock> blocks) {
             StringBuilder sb = new StringBuilder();
             for (ConnectivityBlock b : blocks) {
-                sb.append(b.preChunk()).append(java.util.Arrays.toString(b.preLocations()))
+                sb.append(b.preChunk())
+                        .append(java.util.Arrays.toString(b.preLocations()))
                         .append(java.util.Arrays.toString(b.postLocations()));
             }
             return sb.toString();

@@ -24,8 +24,7 @@ import org.osgi.service.component.annotations.Component;
 @BsbName({"bsb.connectivity.FixedIndegree", "bsb.connectivity.general.FixedIndegree", "fixed_indegree"})
 public class FixedIndegree implements ConnectionStrategy<FixedIndegree.Parameters> {
     /** @param indegree presynaptic partners per postsynaptic cell */
-    public record Parameters(@Required @Range(min = 0) int indegree) {
-    }
+    public record Parameters(@Required @Range(min = 0) int indegree) {}
 
     @Override
     public Class<Parameters> parameterType() {
@@ -59,7 +58,10 @@ public class FixedIndegree implements ConnectionStrategy<FixedIndegree.Parameter
             int[][][] pairs = Sampling.fixedDegreePartners(job.random(), post.size(), degree, sizes);
             for (int p = 0; p < pres.size(); p++) {
                 if (pairs[p][0].length > 0) {
-                    job.connect(pres.get(p), post, Sampling.pointLocations(pairs[p][1]),
+                    job.connect(
+                            pres.get(p),
+                            post,
+                            Sampling.pointLocations(pairs[p][1]),
                             Sampling.pointLocations(pairs[p][0]));
                 }
             }

@@ -36,8 +36,12 @@ class FixedIndegreeTest {
     }
 
     static List<ConnectivityBlock> run(int degree, int threads) throws Exception {
-        var task = new ConnectivityTask("in", new FixedIndegree(), new FixedIndegree.Parameters(degree),
-                new Hemitype(List.of("a", "c"), List.of()), new Hemitype(List.of("b"), List.of()));
+        var task = new ConnectivityTask(
+                "in",
+                new FixedIndegree(),
+                new FixedIndegree.Parameters(degree),
+                new Hemitype(List.of("a", "c"), List.of()),
+                new Hemitype(List.of("b"), List.of()));
         return new ConnectivityRunner(cells(), 3, threads, Reporter.SILENT).run(List.of(task));
     }
 
@@ -47,7 +51,9 @@ class FixedIndegreeTest {
         for (ConnectivityBlock b : run(5, 2)) {
             for (int k = 0; k < b.size(); k++) {
                 String pre = b.preType() + b.preLocations()[3 * k];
-                assertTrue(partners.computeIfAbsent(b.postLocations()[3 * k], x -> new HashSet<>()).add(pre),
+                assertTrue(
+                        partners.computeIfAbsent(b.postLocations()[3 * k], x -> new HashSet<>())
+                                .add(pre),
                         "duplicate partner " + pre);
             }
         }
@@ -71,7 +77,9 @@ class FixedIndegreeTest {
     @Test
     void tooFewPresynapticCellsIsAnError() {
         var e = assertThrows(ConnectivityException.class, () -> run(10, 1));
-        assertEquals("connectivity.in: there are 9 presynaptic cells, too few to give each postsynaptic cell"
-                + " an indegree of 10", e.getMessage());
+        assertEquals(
+                "connectivity.in: there are 9 presynaptic cells, too few to give each postsynaptic cell"
+                        + " an indegree of 10",
+                e.getMessage());
     }
 }

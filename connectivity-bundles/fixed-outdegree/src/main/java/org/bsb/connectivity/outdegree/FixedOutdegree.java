@@ -20,8 +20,7 @@ import org.osgi.service.component.annotations.Component;
 @BsbName({"bsb.connectivity.FixedOutdegree", "bsb.connectivity.general.FixedOutdegree", "fixed_outdegree"})
 public class FixedOutdegree implements ConnectionStrategy<FixedOutdegree.Parameters> {
     /** @param outdegree postsynaptic partners per presynaptic cell */
-    public record Parameters(@Required @Range(min = 0) int outdegree) {
-    }
+    public record Parameters(@Required @Range(min = 0) int outdegree) {}
 
     @Override
     public Class<Parameters> parameterType() {
@@ -45,7 +44,10 @@ public class FixedOutdegree implements ConnectionStrategy<FixedOutdegree.Paramet
             int[][][] pairs = Sampling.fixedDegreePartners(job.random(), pre.size(), degree, sizes);
             for (int p = 0; p < posts.size(); p++) {
                 if (pairs[p][0].length > 0) {
-                    job.connect(pre, posts.get(p), Sampling.pointLocations(pairs[p][0]),
+                    job.connect(
+                            pre,
+                            posts.get(p),
+                            Sampling.pointLocations(pairs[p][0]),
                             Sampling.pointLocations(pairs[p][1]));
                 }
             }

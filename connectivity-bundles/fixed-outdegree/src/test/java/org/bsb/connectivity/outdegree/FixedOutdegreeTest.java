@@ -35,8 +35,12 @@ class FixedOutdegreeTest {
     }
 
     static List<ConnectivityBlock> run(int degree, int threads) throws Exception {
-        var task = new ConnectivityTask("out", new FixedOutdegree(), new FixedOutdegree.Parameters(degree),
-                new Hemitype(List.of("a"), List.of()), new Hemitype(List.of("b", "c"), List.of()));
+        var task = new ConnectivityTask(
+                "out",
+                new FixedOutdegree(),
+                new FixedOutdegree.Parameters(degree),
+                new Hemitype(List.of("a"), List.of()),
+                new Hemitype(List.of("b", "c"), List.of()));
         return new ConnectivityRunner(cells(), 3, threads, Reporter.SILENT).run(List.of(task));
     }
 
@@ -48,7 +52,8 @@ class FixedOutdegreeTest {
             sets.add(b.set());
             for (int k = 0; k < b.size(); k++) {
                 String post = b.postType() + b.postLocations()[3 * k];
-                assertTrue(partners.computeIfAbsent(b.preLocations()[3 * k], x -> new HashSet<>()).add(post));
+                assertTrue(partners.computeIfAbsent(b.preLocations()[3 * k], x -> new HashSet<>())
+                        .add(post));
             }
         }
         assertEquals(7, partners.size());

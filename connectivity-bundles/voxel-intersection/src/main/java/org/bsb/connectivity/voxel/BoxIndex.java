@@ -59,7 +59,8 @@ final class BoxIndex {
     private int[] range(double[] b, int o) {
         return new int[] {
             cellIndex(b[o], 0), cellIndex(b[o + 1], 1), cellIndex(b[o + 2], 2),
-            cellIndex(b[o + 3], 0), cellIndex(b[o + 4], 1), cellIndex(b[o + 5], 2)};
+            cellIndex(b[o + 3], 0), cellIndex(b[o + 4], 1), cellIndex(b[o + 5], 2)
+        };
     }
 
     private int cellIndex(double v, int axis) {

@@ -39,8 +39,9 @@ final class Contacts {
                 case "uniform" -> new Contacts(kind, number(m, "loc", 0), number(m, "scale", 1));
                 case "randint" -> new Contacts(kind, number(m, "low", 0), number(m, "high", Double.NaN));
                 case "poisson" -> new Contacts(kind, number(m, "mu", Double.NaN), number(m, "loc", 0));
-                default -> throw new ConnectivityException("contacts: unsupported distribution '" + kind
-                        + "'; expected a number or one of constant, norm, uniform, randint, poisson");
+                default ->
+                    throw new ConnectivityException("contacts: unsupported distribution '" + kind
+                            + "'; expected a number or one of constant, norm, uniform, randint, poisson");
             };
         }
         throw new ConnectivityException("contacts: expected a number or a distribution node, got '" + value + "'");
@@ -50,8 +51,8 @@ final class Contacts {
         Object v = m.get(key);
         if (v == null) {
             if (Double.isNaN(fallback)) {
-                throw new ConnectivityException("contacts: the " + m.get("distribution") + " distribution needs '"
-                        + key + "'");
+                throw new ConnectivityException(
+                        "contacts: the " + m.get("distribution") + " distribution needs '" + key + "'");
             }
             return fallback;
         }

@@ -8,8 +8,7 @@ import org.bsb.api.geometry.Box;
  * anchored at the origin of the frame the points are in: voxel index = floor(coordinate / edge).
  */
 final class VoxelGrid {
-    private VoxelGrid() {
-    }
+    private VoxelGrid() {}
 
     /** Edge lengths for {@code bounds} divided into about {@code n} voxels. */
     static double[] edges(Box bounds, int n) {
@@ -34,7 +33,11 @@ final class VoxelGrid {
     }
 
     private static double[] size(Box b) {
-        return new double[] {b.max().x() - b.min().x(), b.max().y() - b.min().y(), b.max().z() - b.min().z()};
+        return new double[] {
+            b.max().x() - b.min().x(),
+            b.max().y() - b.min().y(),
+            b.max().z() - b.min().z()
+        };
     }
 
     /** Size / per-side count; a flat axis (all points in one plane) gets the largest other edge. */

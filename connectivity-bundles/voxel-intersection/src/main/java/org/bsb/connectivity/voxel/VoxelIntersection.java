@@ -41,8 +41,11 @@ import org.osgi.service.component.annotations.Component;
  * share one grid and matching voxels coincide.
  */
 @Component(service = ConnectionStrategy.class)
-@BsbName({"bsb.connectivity.VoxelIntersection", "bsb.connectivity.detailed.voxel_intersection.VoxelIntersection",
-    "voxel_intersection"})
+@BsbName({
+    "bsb.connectivity.VoxelIntersection",
+    "bsb.connectivity.detailed.voxel_intersection.VoxelIntersection",
+    "voxel_intersection"
+})
 public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionParameters> {
     /** Target voxel sets per (filtered morphology instance, edges), kept while the morphology lives. */
     private final Map<Morphology, Map<List<Double>, VoxelSet>> cache = Collections.synchronizedMap(new WeakHashMap<>());
@@ -67,7 +70,9 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         List<CellPopulation> candidates = favorPre ? job.postsynaptic() : job.presynaptic();
         for (CellPopulation t : targets) {
             for (CellPopulation c : candidates) {
-                if (t.size() == 0 || c.size() == 0 || !hasPoints(job, t, favorPre ? "presynaptic" : "postsynaptic")
+                if (t.size() == 0
+                        || c.size() == 0
+                        || !hasPoints(job, t, favorPre ? "presynaptic" : "postsynaptic")
                         || !hasPoints(job, c, favorPre ? "postsynaptic" : "presynaptic")) {
                     continue;
                 }
@@ -87,8 +92,8 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
             throw new ConnectivityException("affinity must be between 0 and 1, got " + p.affinity());
         }
         if (p.voxelsPre() < 1 || p.voxelsPost() < 1) {
-            throw new ConnectivityException("voxels_pre and voxels_post must be at least 1, got " + p.voxelsPre()
-                    + " and " + p.voxelsPost());
+            throw new ConnectivityException(
+                    "voxels_pre and voxels_post must be at least 1, got " + p.voxelsPre() + " and " + p.voxelsPost());
         }
         for (Double e : new Double[] {p.maxVoxelEdgePre(), p.maxVoxelEdgePost()}) {
             if (e != null && !(e > 0)) {
@@ -101,7 +106,8 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
     }
 
     /** Whether every cell has a morphology with points left after label filtering (else warns). */
-    private static boolean hasPoints(ConnectionJob<?> job, CellPopulation pop, String side) throws ConnectivityException {
+    private static boolean hasPoints(ConnectionJob<?> job, CellPopulation pop, String side)
+            throws ConnectivityException {
         List<String> empty = new ArrayList<>();
         for (int i = 0; i < pop.size(); i++) {
             Morphology m = pop.morphology(i);
@@ -115,8 +121,9 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         }
         if (!empty.isEmpty()) {
             List<String> labels = side.equals("presynaptic") ? job.presynapticLabels() : job.postsynapticLabels();
-            job.reporter().warn(job.strategyName() + ": no point matching label filters " + labels + " in the "
-                    + side + " morphologies of '" + pop.cellType() + "': " + empty + "; skipped");
+            job.reporter()
+                    .warn(job.strategyName() + ": no point matching label filters " + labels + " in the " + side
+                            + " morphologies of '" + pop.cellType() + "': " + empty + "; skipped");
             return false;
         }
         return true;
@@ -153,10 +160,16 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         final IntList candLocs = new IntList();
         /** Candidate points rotated into a target frame, per (morphology, combined rotation). */
         final Map<RotKey, Rotated> rotated = new HashMap<>();
+
         final LongIntMap candVoxels = new LongIntMap(256);
 
-        Pair(RandomGenerator random, VoxelIntersectionParameters p, Contacts contacts, CellPopulation targets,
-                CellPopulation cands, boolean favorPre) {
+        Pair(
+                RandomGenerator random,
+                VoxelIntersectionParameters p,
+                Contacts contacts,
+                CellPopulation targets,
+                CellPopulation cands,
+                boolean favorPre) {
             this.random = random;
             this.contacts = contacts;
             this.p = p;
@@ -236,7 +249,15 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
                 if (sameGrid) {
                     sameGridPoints(pts, rot.branchStart[b], rot.branchStart[b + 1], d, ce, tv, groupOfPoint, pointIds);
                 } else {
-                    ownGridPoints(pts, rot.branchStart[b], rot.branchStart[b + 1], d, ce, candVoxels, vx, groupOfPoint,
+                    ownGridPoints(
+                            pts,
+                            rot.branchStart[b],
+                            rot.branchStart[b + 1],
+                            d,
+                            ce,
+                            candVoxels,
+                            vx,
+                            groupOfPoint,
                             pointIds);
                 }
             }
@@ -312,12 +333,20 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         }
 
         /** Points from..to moved by d that fall in an occupied target voxel (grids coincide): group = that voxel. */
-        private static void sameGridPoints(double[] pts, int from, int to, double[] d, double[] e, VoxelSet tv,
-                IntList groupOfPoint, IntList pointIds) {
+        private static void sameGridPoints(
+                double[] pts,
+                int from,
+                int to,
+                double[] d,
+                double[] e,
+                VoxelSet tv,
+                IntList groupOfPoint,
+                IntList pointIds) {
             double dx = d[0], dy = d[1], dz = d[2], ex = e[0], ey = e[1], ez = e[2];
             for (int i = from; i < to; i++) {
-                int g = tv.findDense((int) Math.floor((pts[3 * i] + dx) / ex), (int) Math.floor((pts[3 * i + 1] + dy) / ey),
-                        (int) Math.floor((pts[3 * i + 2] + dz) / ez));
+                int g = tv.findDense(
+                        (int) Math.floor((pts[3 * i] + dx) / ex), (int) Math.floor((pts[3 * i + 1] + dy) / ey), (int)
+                                Math.floor((pts[3 * i + 2] + dz) / ez));
                 if (g >= 0) {
                     groupOfPoint.add(g);
                     pointIds.add(i);
@@ -326,8 +355,16 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
         }
 
         /** Points from..to moved by d, grouped by their own voxel on the candidate's grid. */
-        private static void ownGridPoints(double[] pts, int from, int to, double[] d, double[] e, LongIntMap voxels,
-                IntList vx, IntList groupOfPoint, IntList pointIds) {
+        private static void ownGridPoints(
+                double[] pts,
+                int from,
+                int to,
+                double[] d,
+                double[] e,
+                LongIntMap voxels,
+                IntList vx,
+                IntList groupOfPoint,
+                IntList pointIds) {
             for (int i = from; i < to; i++) {
                 int ix = (int) Math.floor((pts[3 * i] + d[0]) / e[0]);
                 int iy = (int) Math.floor((pts[3 * i + 1] + d[1]) / e[1]);
@@ -363,10 +400,10 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
 
         /** Points of a candidate morphology rotated by {@code rot}, cached per morphology and rotation. */
         Rotated rotatedPoints(Morphology m, EulerRotation rot) {
-            RotKey key = new RotKey(m, java.util.Arrays.stream(rot.matrix()).boxed().toList());
+            RotKey key =
+                    new RotKey(m, java.util.Arrays.stream(rot.matrix()).boxed().toList());
             return rotated.computeIfAbsent(key, k -> new Rotated(m, rot));
         }
-
     }
 
     /** First target grid index whose voxel overlaps (open) candidate voxel {@code k}. */
@@ -431,8 +468,14 @@ public class VoxelIntersection implements ConnectionStrategy<VoxelIntersectionPa
             for (int b = 0; b < m.branches().size(); b++) {
                 Branch br = m.branches().get(b);
                 branchStart[b] = at;
-                double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
-                    Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+                double[] box = {
+                    Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY
+                };
                 for (int p = 0; p < br.size(); p++, at++) {
                     rot.apply(br.points(), 3 * p, points, 3 * at);
                     locations[2 * at] = b;

@@ -29,13 +29,13 @@ public record VoxelIntersectionParameters(
             new VoxelIntersectionParameters(1, 1L, 50, 50, null, null, true, "pre");
 
     public VoxelIntersectionParameters withAffinity(double a) {
-        return new VoxelIntersectionParameters(a, contacts, voxelsPre, voxelsPost, maxVoxelEdgePre, maxVoxelEdgePost,
-                cache, favorCache);
+        return new VoxelIntersectionParameters(
+                a, contacts, voxelsPre, voxelsPost, maxVoxelEdgePre, maxVoxelEdgePost, cache, favorCache);
     }
 
     public VoxelIntersectionParameters withVoxels(int pre, int post) {
-        return new VoxelIntersectionParameters(affinity, contacts, pre, post, maxVoxelEdgePre, maxVoxelEdgePost, cache,
-                favorCache);
+        return new VoxelIntersectionParameters(
+                affinity, contacts, pre, post, maxVoxelEdgePre, maxVoxelEdgePost, cache, favorCache);
     }
 
     public VoxelIntersectionParameters withMaxVoxelEdge(Double pre, Double post) {
@@ -43,12 +43,12 @@ public record VoxelIntersectionParameters(
     }
 
     public VoxelIntersectionParameters withFavorCache(String side) {
-        return new VoxelIntersectionParameters(affinity, contacts, voxelsPre, voxelsPost, maxVoxelEdgePre,
-                maxVoxelEdgePost, cache, side);
+        return new VoxelIntersectionParameters(
+                affinity, contacts, voxelsPre, voxelsPost, maxVoxelEdgePre, maxVoxelEdgePost, cache, side);
     }
 
     public VoxelIntersectionParameters withContacts(Object n) {
-        return new VoxelIntersectionParameters(affinity, n, voxelsPre, voxelsPost, maxVoxelEdgePre, maxVoxelEdgePost,
-                cache, favorCache);
+        return new VoxelIntersectionParameters(
+                affinity, n, voxelsPre, voxelsPost, maxVoxelEdgePre, maxVoxelEdgePost, cache, favorCache);
     }
 }

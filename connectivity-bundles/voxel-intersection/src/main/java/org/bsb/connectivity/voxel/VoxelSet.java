@@ -15,14 +15,17 @@ final class VoxelSet {
     final int[] index;
     /** Locations of voxel v: entries start[v] until start[v + 1] of branch/point. */
     final int[] start;
+
     final int[] branch;
     final int[] point;
     /** Smallest and largest occupied grid index per axis. */
     final int[] lo;
+
     final int[] hi;
     private final LongIntMap lookup;
     /** Voxel id per grid cell of the box lo..hi (x fastest), -1 if empty; null if that box is too large. */
     private final int[] dense;
+
     final int[] dims;
 
     private VoxelSet(double[] edges, int[] index, int[] start, int[] branch, int[] point, LongIntMap lookup) {

@@ -47,7 +47,9 @@ class ContactDistributionTest {
                 new PlacementBlock("a", new ChunkId(0, 0, 0), POS_A, ROT_A, new int[1], List.of("cross")),
                 new PlacementBlock("b", new ChunkId(0, 0, 0), POS_B, ROT_B, new int[1], List.of("cross")));
         PlacedCells cells = new PlacedCells(new Point3(100, 100, 100), blocks, List.of(m));
-        var p = VoxelIntersectionParameters.DEFAULTS.withMaxVoxelEdge(maxPre, maxPost).withContacts(DRAWS);
+        var p = VoxelIntersectionParameters.DEFAULTS
+                .withMaxVoxelEdge(maxPre, maxPost)
+                .withContacts(DRAWS);
         var out = new ConnectivityRunner(cells, 3, 1, Reporter.SILENT).run(List.of(VoxelIntersectionTest.task(p)));
 
         // brute force: target (a) voxels in a's frame, candidate (b) points moved into a's frame
@@ -104,8 +106,9 @@ class ContactDistributionTest {
             double expected = share * DRAWS;
             double sd = Math.sqrt(DRAWS * share * (1 - share));
             int got = hits.getOrDefault(w.getKey(), 0);
-            assertTrue(Math.abs(got - expected) <= 5 * sd + 1, "voxel " + w.getKey() + ": " + got
-                    + " contacts, expected " + expected + " +- " + sd);
+            assertTrue(
+                    Math.abs(got - expected) <= 5 * sd + 1,
+                    "voxel " + w.getKey() + ": " + got + " contacts, expected " + expected + " +- " + sd);
         }
     }
 

@@ -29,9 +29,14 @@ class VoxelIntersectionTest {
 
     /** Soma at the origin, an axon along x and dendrites along z and y, points 1 µm apart, from -50 to 50. */
     static Morphology cross(String name) {
-        return new Morphology(name, List.of(
-                new Branch(-1, new double[] {0, 0, 0}, new double[] {5}, new int[] {1}),
-                line(0, 0, 2), line(0, 2, 3), line(0, 1, 3)), LABELS);
+        return new Morphology(
+                name,
+                List.of(
+                        new Branch(-1, new double[] {0, 0, 0}, new double[] {5}, new int[] {1}),
+                        line(0, 0, 2),
+                        line(0, 2, 3),
+                        line(0, 1, 3)),
+                LABELS);
     }
 
     static Branch line(int parent, int axis, int label) {
@@ -49,7 +54,11 @@ class VoxelIntersectionTest {
     static final double DIAGONAL = Math.sqrt(Math.pow(100.0 / 3, 2) + 2 * Math.pow(100.0 / 4, 2));
 
     static ConnectivityTask task(VoxelIntersectionParameters p) {
-        return new ConnectivityTask("a_to_b", new VoxelIntersection(), p, new Hemitype(List.of("a"), List.of("axon")),
+        return new ConnectivityTask(
+                "a_to_b",
+                new VoxelIntersection(),
+                p,
+                new Hemitype(List.of("a"), List.of("axon")),
                 new Hemitype(List.of("b"), List.of("dendrites")));
     }
 
@@ -75,8 +84,8 @@ class VoxelIntersectionTest {
         Branch br = cells.morphology("cross").branches().get(branch);
         double[] p = {br.x(point), br.y(point), br.z(point)};
         double[] out = new double[3];
-        EulerRotation.of(b.rotations()[3 * gid], b.rotations()[3 * gid + 1], b.rotations()[3 * gid + 2]).apply(p, 0,
-                out, 0);
+        EulerRotation.of(b.rotations()[3 * gid], b.rotations()[3 * gid + 1], b.rotations()[3 * gid + 2])
+                .apply(p, 0, out, 0);
         for (int a = 0; a < 3; a++) {
             out[a] += b.positions()[3 * gid + a];
         }
@@ -90,7 +99,8 @@ class VoxelIntersectionTest {
                 int[] pre = {b.preLocations()[3 * k], b.preLocations()[3 * k + 1], b.preLocations()[3 * k + 2]};
                 int[] post = {b.postLocations()[3 * k], b.postLocations()[3 * k + 1], b.postLocations()[3 * k + 2]};
                 assertTrue(m.labelSet(m.branches().get(pre[1]).labels()[pre[2]]).contains("axon"));
-                assertTrue(m.labelSet(m.branches().get(post[1]).labels()[post[2]]).contains("dendrites"));
+                assertTrue(
+                        m.labelSet(m.branches().get(post[1]).labels()[post[2]]).contains("dendrites"));
                 double[] x = world(cells, "a", pre[0], pre[1], pre[2]);
                 double[] y = world(cells, "b", post[0], post[1], post[2]);
                 double d = Math.sqrt(Math.pow(x[0] - y[0], 2) + Math.pow(x[1] - y[1], 2) + Math.pow(x[2] - y[2], 2));
@@ -136,10 +146,20 @@ class VoxelIntersectionTest {
         // a at the origin, b 30 um further along x: b's dendrites (along z and y at x=30) cross a's axon
         // only at (30, 0, 0); with max 2 um voxels the contact is within 2 sqrt(3) of it
         List<PlacementBlock> blocks = List.of(
-                new PlacementBlock("a", new ChunkId(0, 0, 0), new double[] {0.5, 0.5, 0.5}, new double[3], new int[1],
+                new PlacementBlock(
+                        "a",
+                        new ChunkId(0, 0, 0),
+                        new double[] {0.5, 0.5, 0.5},
+                        new double[3],
+                        new int[1],
                         List.of("cross")),
-                new PlacementBlock("b", new ChunkId(0, 0, 0), new double[] {30.5, 0.5, 0.5}, new double[3],
-                        new int[1], List.of("cross")));
+                new PlacementBlock(
+                        "b",
+                        new ChunkId(0, 0, 0),
+                        new double[] {30.5, 0.5, 0.5},
+                        new double[3],
+                        new int[1],
+                        List.of("cross")));
         PlacedCells cells = new PlacedCells(new Point3(100, 100, 100), blocks, List.of(cross("cross")));
         var out = new ConnectivityRunner(cells, 1, 1, Reporter.SILENT)
                 .run(List.of(task(VoxelIntersectionParameters.DEFAULTS.withMaxVoxelEdge(2.0, 2.0))));
@@ -154,7 +174,8 @@ class VoxelIntersectionTest {
     @Test
     void affinityKeepsThatFractionOfPartners() throws Exception {
         PlacedCells cells = randomNetwork(30, 10, false);
-        var all = new ConnectivityRunner(cells, 1, 1, Reporter.SILENT).run(List.of(task(VoxelIntersectionParameters.DEFAULTS)));
+        var all = new ConnectivityRunner(cells, 1, 1, Reporter.SILENT)
+                .run(List.of(task(VoxelIntersectionParameters.DEFAULTS)));
         var half = new ConnectivityRunner(cells, 1, 1, Reporter.SILENT)
                 .run(List.of(task(VoxelIntersectionParameters.DEFAULTS.withAffinity(0.5))));
         var none = new ConnectivityRunner(cells, 1, 1, Reporter.SILENT)
@@ -178,8 +199,8 @@ class VoxelIntersectionTest {
                     pos[3 * i + 1] = r.nextDouble(100);
                     pos[3 * i + 2] = r.nextDouble(100);
                 }
-                blocks.add(new PlacementBlock(type, new ChunkId(cx, 0, 0), pos, new double[3 * n], new int[n],
-                        List.of("cross")));
+                blocks.add(new PlacementBlock(
+                        type, new ChunkId(cx, 0, 0), pos, new double[3 * n], new int[n], List.of("cross")));
             }
         }
         PlacedCells cells = new PlacedCells(new Point3(100, 100, 100), blocks, List.of(cross("cross")));
@@ -193,8 +214,8 @@ class VoxelIntersectionTest {
     @Test
     void contactsMayBeDrawnFromADistribution() throws Exception {
         PlacedCells cells = randomNetwork(15, 11, true);
-        var p = VoxelIntersectionParameters.DEFAULTS.withContacts(Map.of("distribution", "randint", "low", 2L,
-                "high", 4L));
+        var p = VoxelIntersectionParameters.DEFAULTS.withContacts(
+                Map.of("distribution", "randint", "low", 2L, "high", 4L));
         var blocks = new ConnectivityRunner(cells, 1, 1, Reporter.SILENT).run(List.of(task(p)));
         Map<Long, Integer> perPair = new java.util.HashMap<>();
         for (ConnectivityBlock b : blocks) {
@@ -203,13 +224,18 @@ class VoxelIntersectionTest {
             }
         }
         assertTrue(perPair.size() > 5);
-        assertTrue(perPair.values().stream().allMatch(n -> n == 2 || n == 3), perPair.values().toString());
+        assertTrue(
+                perPair.values().stream().allMatch(n -> n == 2 || n == 3),
+                perPair.values().toString());
         assertTrue(perPair.containsValue(2) && perPair.containsValue(3));
         var bad = VoxelIntersectionParameters.DEFAULTS.withContacts(Map.of("distribution", "zipf"));
-        var e = org.junit.jupiter.api.Assertions.assertThrows(org.bsb.api.connectivity.ConnectivityException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.bsb.api.connectivity.ConnectivityException.class,
                 () -> new ConnectivityRunner(cells, 1, 1, Reporter.SILENT).run(List.of(task(bad))));
-        assertEquals("connectivity.a_to_b: contacts: unsupported distribution 'zipf'; expected a number or one of"
-                + " constant, norm, uniform, randint, poisson", e.getMessage());
+        assertEquals(
+                "connectivity.a_to_b: contacts: unsupported distribution 'zipf'; expected a number or one of"
+                        + " constant, norm, uniform, randint, poisson",
+                e.getMessage());
     }
 
     @Test

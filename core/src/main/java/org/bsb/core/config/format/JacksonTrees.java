@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,7 +44,8 @@ final class JacksonTrees {
             ConfigNode root = read(parser, source, 0, new HashMap<>(), new long[1]);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
-                throw new ConfigSyntaxException(position(source, parser.currentTokenLocation()),
+                throw new ConfigSyntaxException(
+                        position(source, parser.currentTokenLocation()),
                         "unexpected content after the end of the document");
             }
             return root;
@@ -52,8 +53,11 @@ final class JacksonTrees {
             throw new ConfigSyntaxException(position(source, e.getLocation()), clean(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             // Parser bugs or limits (e.g. snakeyaml's own nesting limit) are still malformed input to the user.
-            throw new ConfigSyntaxException(new SourcePosition(source, 0, 0),
-                    e.getMessage() != null ? clean(e.getMessage()) : e.getClass().getSimpleName());
+            throw new ConfigSyntaxException(
+                    new SourcePosition(source, 0, 0),
+                    e.getMessage() != null
+                            ? clean(e.getMessage())
+                            : e.getClass().getSimpleName());
         }
     }
 
@@ -75,14 +79,16 @@ final class JacksonTrees {
                 Anchored target = anchors.get(p.getText());
                 if (target == null) {
                     // Jackson's YAML parser drops anchors of single values; only mappings and lists keep them.
-                    throw new ConfigSyntaxException(at, "unknown alias '*" + p.getText()
-                            + "' (an alias must follow its anchor, and only mappings and lists can be anchored)");
+                    throw new ConfigSyntaxException(
+                            at,
+                            "unknown alias '*" + p.getText()
+                                    + "' (an alias must follow its anchor, and only mappings and lists can be anchored)");
                 }
                 // An alias is a copy of its target for everything downstream: count it as such.
                 nodes[0] += target.size();
                 if (nodes[0] > MAX_NODES) {
-                    throw new ConfigSyntaxException(at, "the document expands to more than " + MAX_NODES
-                            + " values through its aliases");
+                    throw new ConfigSyntaxException(
+                            at, "the document expands to more than " + MAX_NODES + " values through its aliases");
                 }
                 return target.node();
             }
@@ -99,8 +105,9 @@ final class JacksonTrees {
 
     private record Anchored(ConfigNode node, long size) {}
 
-    private static ConfigNode readValue(JsonParser p, String source, int depth, Map<String, Anchored> anchors,
-            SourcePosition at, long[] nodes) throws IOException, ConfigSyntaxException {
+    private static ConfigNode readValue(
+            JsonParser p, String source, int depth, Map<String, Anchored> anchors, SourcePosition at, long[] nodes)
+            throws IOException, ConfigSyntaxException {
         JsonToken token = p.currentToken();
         switch (token) {
             case START_OBJECT: {

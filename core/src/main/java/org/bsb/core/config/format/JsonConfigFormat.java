@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.Component;
 @BsbName({"json"})
 public class JsonConfigFormat implements ConfigFormat {
     private final JsonFactory factory = JsonFactory.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
 
     @Override
     public List<String> extensions() {

@@ -27,11 +27,13 @@ public class FixedPositions implements PlacementStrategy<FixedPositionsParameter
     }
 
     @Override
-    public List<ChunkId> jobChunks(FixedPositionsParameters parameters, List<ChunkId> partitionChunks, Point3 chunkSize) {
+    public List<ChunkId> jobChunks(
+            FixedPositionsParameters parameters, List<ChunkId> partitionChunks, Point3 chunkSize) {
         TreeSet<ChunkId> chunks = new TreeSet<>();
         for (List<Double> p : positions(parameters)) {
-            chunks.add(new ChunkId((int) Math.floor(p.get(0) / chunkSize.x()), (int) Math.floor(p.get(1) / chunkSize.y()),
-                    (int) Math.floor(p.get(2) / chunkSize.z())));
+            chunks.add(new ChunkId(
+                    (int) Math.floor(p.get(0) / chunkSize.x()), (int) Math.floor(p.get(1) / chunkSize.y()), (int)
+                            Math.floor(p.get(2) / chunkSize.z())));
         }
         return new ArrayList<>(chunks);
     }
@@ -53,8 +55,12 @@ public class FixedPositions implements PlacementStrategy<FixedPositionsParameter
         }
         double[] positions = inside.stream().mapToDouble(Double::doubleValue).toArray();
         for (PlacementIndicator ind : job.indicators()) {
-            job.reporter().report(3, "Placing " + positions.length / 3 + " " + ind.cellType() + " in [" + job.chunk().x()
-                    + " " + job.chunk().y() + " " + job.chunk().z() + "]");
+            job.reporter()
+                    .report(
+                            3,
+                            "Placing " + positions.length / 3 + " " + ind.cellType() + " in ["
+                                    + job.chunk().x() + " " + job.chunk().y() + " "
+                                    + job.chunk().z() + "]");
             job.place(ind.cellType(), positions);
         }
     }

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
 
 class FixedPositionsTest {
     static final Point3 SIZE = new Point3(100, 100, 100);
-    static final FixedPositionsParameters P = new FixedPositionsParameters(List.of(List.of(10.0, 10.0, 10.0),
-            List.of(150.0, 10.0, 10.0), List.of(100.0, 0.0, 0.0), List.of(20.0, 30.0, 40.0)));
+    static final FixedPositionsParameters P = new FixedPositionsParameters(List.of(
+            List.of(10.0, 10.0, 10.0),
+            List.of(150.0, 10.0, 10.0),
+            List.of(100.0, 0.0, 0.0),
+            List.of(20.0, 30.0, 40.0)));
 
     record Ind(String cellType) implements PlacementIndicator {
         public double radius() {
@@ -75,7 +78,8 @@ class FixedPositionsTest {
 
     @Test
     void oneJobPerChunkHoldingAPosition() {
-        assertEquals(List.of(new ChunkId(0, 0, 0), new ChunkId(1, 0, 0)),
+        assertEquals(
+                List.of(new ChunkId(0, 0, 0), new ChunkId(1, 0, 0)),
                 new FixedPositions().jobChunks(P, List.of(), SIZE));
     }
 
@@ -85,6 +89,7 @@ class FixedPositionsTest {
         assertArrayEquals(new double[] {10, 10, 10, 20, 30, 40}, c0.get("a"));
         assertArrayEquals(c0.get("a"), c0.get("b"));
         // (100, 0, 0) lies on the boundary: it belongs to chunk (1, 0, 0) only.
-        assertArrayEquals(new double[] {150, 10, 10, 100, 0, 0}, run(new ChunkId(1, 0, 0)).get("a"));
+        assertArrayEquals(
+                new double[] {150, 10, 10, 100, 0, 0}, run(new ChunkId(1, 0, 0)).get("a"));
     }
 }

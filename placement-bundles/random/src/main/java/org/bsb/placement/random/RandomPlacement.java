@@ -57,15 +57,24 @@ public class RandomPlacement implements PlacementStrategy<NoParameters> {
         }
         double pf = volume > 0 ? particles / volume : Double.POSITIVE_INFINITY;
         if (pf > MAX_PACKING) {
-            throw new PlacementException(String.format(Locale.ROOT,
+            throw new PlacementException(String.format(
+                    Locale.ROOT,
                     "Packing factor %.4f too high to resolve with RandomPlacement. Can not fit %d particles (%.1f µm³)"
-                            + " into %.1f µm³%s", pf, total, particles, volume,
+                            + " into %.1f µm³%s",
+                    pf,
+                    total,
+                    particles,
+                    volume,
                     pf > SPHERE_PACKING ? "; this exceeds the geometrical maximum packing for spheres (0.64)" : ""));
         }
         if (pf > WARN_PACKING) {
-            job.reporter().warn(String.format(Locale.ROOT,
-                    "Packing factor %.4f is too high for good performance (chunk %s of '%s').", pf, format(job.chunk()),
-                    job.strategyName()));
+            job.reporter()
+                    .warn(String.format(
+                            Locale.ROOT,
+                            "Packing factor %.4f is too high for good performance (chunk %s of '%s').",
+                            pf,
+                            format(job.chunk()),
+                            job.strategyName()));
         }
         RandomGenerator random = job.random();
         for (int t = 0; t < counts.length; t++) {
@@ -81,7 +90,8 @@ public class RandomPlacement implements PlacementStrategy<NoParameters> {
                     positions[3 * i + a] = lo + random.nextDouble() * (v.max().get(a) - lo);
                 }
             }
-            job.reporter().report(3, "Placing " + n + " " + indicators.get(t).cellType() + " in " + format(job.chunk()));
+            job.reporter()
+                    .report(3, "Placing " + n + " " + indicators.get(t).cellType() + " in " + format(job.chunk()));
             job.place(indicators.get(t).cellType(), positions);
         }
     }

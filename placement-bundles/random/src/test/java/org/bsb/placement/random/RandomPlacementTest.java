@@ -130,7 +130,8 @@ class RandomPlacementTest {
         // 573 spheres of r=5 is pf 0.30; two types share the volume (counted once).
         Job job = new Job(List.of(box(0, 0, 0, 100, 100, 100)), new Ind("a", 5, 300), new Ind("b", 5, 273));
         new RandomPlacement().place(job);
-        assertTrue(job.messages.stream().anyMatch(m -> m.startsWith("1:Warning: Packing factor 0.3000")),
+        assertTrue(
+                job.messages.stream().anyMatch(m -> m.startsWith("1:Warning: Packing factor 0.3000")),
                 job.messages.toString());
         assertEquals(300 * 3, job.placed.get("a").length);
     }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.bsb.api.morphology.Branch;
 import org.bsb.api.morphology.Morphology;
-import org.bsb.targetting.UnitSections;
 import org.bsb.neuron.cable.CableSection;
 import org.bsb.neuron.cable.IonSpec;
 import org.bsb.neuron.cable.MechanismSpec;
@@ -17,6 +16,7 @@ import org.bsb.neuron.model.MechanismId;
 import org.bsb.neuron.model.MergedCable;
 import org.bsb.neuron.model.ModelDefinition;
 import org.bsb.neuron.model.SynapseDefinition;
+import org.bsb.targetting.UnitSections;
 
 /**
  * A morphology built with a model definition, as arborize builds it for NEURON: one section per
@@ -53,8 +53,7 @@ public final class CellTemplate {
                         + " has a single-point run of labels " + unit.labels() + " at point " + unit.start()
                         + "; single-point sections are not supported");
             }
-            int parent = unit.start() > 0 ? u - 1
-                    : branch.parent() >= 0 ? lastOfBranch[branch.parent()] : -1;
+            int parent = unit.start() > 0 ? u - 1 : branch.parent() >= 0 ? lastOfBranch[branch.parent()] : -1;
             if (u > 0 && parent < 0) {
                 throw new IllegalArgumentException("morphology " + morphology.name() + ": branch " + unit.branch()
                         + " is a second root; a cell must be one tree");
@@ -82,8 +81,8 @@ public final class CellTemplate {
                 ions.put(e.getKey(), new IonSpec(ion.revPot(), ion.intCon(), ion.extCon()));
             }
             String name = morphology.name() + "_" + unit.branch() + "_" + unit.start();
-            sections.add(new CableSection(name, List.copyOf(unit.labels()), parent, x, y, z, d, nseg, cable.ra(),
-                    cable.cm(), mechs, ions));
+            sections.add(new CableSection(
+                    name, List.copyOf(unit.labels()), parent, x, y, z, d, nseg, cable.ra(), cable.cm(), mechs, ions));
             synapses.add(synapseTypes(model, model.mergeOrder(unit.labels())));
             for (int i = unit.start(); i < unit.end(); i++) {
                 places.put(key(unit.branch(), i), new Place(u, unit.arcStart(i), unit.arcEnd(i)));

@@ -38,8 +38,8 @@ public final class DefaultModel implements CellModelProvider {
                 if (in == null) {
                     throw new IllegalStateException("the adapter bundle lacks " + RESOURCE);
                 }
-                data = (Map<String, Object>) ModelDefinition.data(new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                        RESOURCE, null);
+                data = (Map<String, Object>)
+                        ModelDefinition.data(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE, null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

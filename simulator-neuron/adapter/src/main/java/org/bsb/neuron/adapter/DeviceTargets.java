@@ -12,10 +12,10 @@ import org.bsb.api.targetting.LocationTargetting;
 import org.bsb.api.targetting.TargetCells;
 import org.bsb.core.config.DeviceNode;
 import org.bsb.core.config.Parameters;
-import org.bsb.targetting.TargettingException;
 import org.bsb.neuron.devices.DeviceContext;
 import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.devices.NeuronDevice;
+import org.bsb.targetting.TargettingException;
 
 /**
  * Turns a device node's {@code targetting} and {@code locations} into the device's targets:
@@ -31,11 +31,18 @@ public final class DeviceTargets {
      * @param morphologies the morphology of a cell (model, id), or null if it has none
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static List<DeviceContext.Target> resolve(DeviceNode node, NeuronDevice<?> device, String path,
-            ServiceLookup services, TargetCells cells, BiFunction<String, Integer, Morphology> morphologies,
+    public static List<DeviceContext.Target> resolve(
+            DeviceNode node,
+            NeuronDevice<?> device,
+            String path,
+            ServiceLookup services,
+            TargetCells cells,
+            BiFunction<String, Integer, Morphology> morphologies,
             RandomGenerator random) {
-        CellTargetting cellTargetting = services.resolve(CellTargetting.class, node.targetting().strategy());
-        Record cellParameters = node.targetting().parameters().bind(cellTargetting.parameterType(), path + ".targetting");
+        CellTargetting cellTargetting =
+                services.resolve(CellTargetting.class, node.targetting().strategy());
+        Record cellParameters =
+                node.targetting().parameters().bind(cellTargetting.parameterType(), path + ".targetting");
         Map<String, List<Integer>> selected;
         try {
             selected = cellTargetting.select(cells, cellParameters, random);

@@ -71,7 +71,9 @@ final class MechanismResolver {
     }
 
     private String chosen(String wanted, String name, MechanismCatalogue from) {
-        choices.putIfAbsent(wanted, name + " (" + from.origin() + ", " + from.precedence().name().toLowerCase() + ")");
+        choices.putIfAbsent(
+                wanted,
+                name + " (" + from.origin() + ", " + from.precedence().name().toLowerCase() + ")");
         return name;
     }
 

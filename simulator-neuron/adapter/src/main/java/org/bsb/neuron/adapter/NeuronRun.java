@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.bsb.api.Reporter;
 import org.bsb.api.ServiceLookup;
+import org.bsb.api.UnknownServiceException;
 import org.bsb.api.morphology.Morphology;
+import org.bsb.api.simulation.CellModelProvider;
 import org.bsb.api.simulation.Signal;
 import org.bsb.api.simulation.SimulationException;
 import org.bsb.api.simulation.SimulationResults;
@@ -22,10 +24,8 @@ import org.bsb.api.storage.NetworkData;
 import org.bsb.core.config.CellModelNode;
 import org.bsb.core.config.ConnectionModelNode;
 import org.bsb.core.config.DeviceNode;
-import org.bsb.api.UnknownServiceException;
 import org.bsb.core.config.SimulationNode;
 import org.bsb.core.config.SynapseSpec;
-import org.bsb.targetting.NetworkTargetCells;
 import org.bsb.neuron.cable.CableCell;
 import org.bsb.neuron.cable.MemoryEstimate;
 import org.bsb.neuron.cable.Network;
@@ -36,11 +36,10 @@ import org.bsb.neuron.devices.DeviceContext;
 import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.devices.NeuronDevice;
 import org.bsb.neuron.model.MechanismId;
-import org.bsb.api.UnknownServiceException;
-import org.bsb.api.simulation.CellModelProvider;
 import org.bsb.neuron.model.ModelDefinition;
 import org.bsb.neuron.model.SynapseDefinition;
 import org.bsb.neuron.spi.MechanismCatalogue;
+import org.bsb.targetting.NetworkTargetCells;
 
 /**
  * One run of a simulation: builds the cable network from the network data (cells of the cell
@@ -64,13 +63,20 @@ final class NeuronRun {
     private final Map<String, CellTemplate> templates = new HashMap<>();
     /** (model, id) to network cell index and its template. */
     private final Map<String, Built> built = new HashMap<>();
+
     private final List<Recording> recordings = new ArrayList<>();
 
     record Built(int cell, CellTemplate template) {}
 
     record Recording(String device, Map<String, Object> annotations, String units, Network.Probe probe, int source) {}
 
-    NeuronRun(String name, SimulationNode sim, NetworkData data, Path base, ServiceLookup services, Reporter reporter,
+    NeuronRun(
+            String name,
+            SimulationNode sim,
+            NetworkData data,
+            Path base,
+            ServiceLookup services,
+            Reporter reporter,
             List<MechanismCatalogue> catalogues) {
         this.name = name;
         this.sim = sim;
@@ -83,18 +89,21 @@ final class NeuronRun {
         for (Morphology m : data.morphologies()) {
             morphologies.put(m.name(), m);
         }
-        this.cells = new NetworkTargetCells(data, new ArrayList<>(sim.cellModels().keySet()));
+        this.cells =
+                new NetworkTargetCells(data, new ArrayList<>(sim.cellModels().keySet()));
     }
 
     SimulationResults run(double temperature, double vInit, int threads, long seed) throws SimulationException {
         String path = "simulations." + name;
-        sim.cellModels().forEach((model, node) -> models.put(model, model(model, node, path + ".cell_models." + model)));
+        sim.cellModels()
+                .forEach((model, node) -> models.put(model, model(model, node, path + ".cell_models." + model)));
         buildCells();
         connect(path);
         SplittableRandom random = new SplittableRandom(seed);
         sim.devices().forEach((deviceName, node) -> device(deviceName, node, path + ".devices." + deviceName, random));
         mechanisms.choices().forEach(c -> reporter.report(3, "mechanism " + c));
-        reporter.report(2, "Running " + net.cellCount() + " cells for " + sim.duration() + " ms at dt " + sim.resolution());
+        reporter.report(
+                2, "Running " + net.cellCount() + " cells for " + sim.duration() + " ms at dt " + sim.resolution());
         Progress progress = new Progress(sim.duration(), reporter);
         SimSettings settings = new SimSettings(sim.resolution(), sim.duration(), temperature, vInit);
         reporter.report(2, "Memory: " + MemoryEstimate.of(net, settings).summary());
@@ -104,7 +113,8 @@ final class NeuronRun {
         List<SpikeTrain> spikes = new ArrayList<>();
         for (Recording r : recordings) {
             if (r.probe() != null) {
-                signals.add(new Signal(r.device(), r.annotations(), r.units(), 0, sim.resolution(), result.trace(r.probe())));
+                signals.add(new Signal(
+                        r.device(), r.annotations(), r.units(), 0, sim.resolution(), result.trace(r.probe())));
             } else {
                 spikes.add(new SpikeTrain(r.device(), r.annotations(), result.spikes(r.source())));
             }
@@ -137,7 +147,8 @@ final class NeuronRun {
             if (Files.isRegularFile(py)) {
                 ModelDefinition def = ModelDefinition.read(py, ref.substring(dot + 1));
                 List<String> missing = missingMechanisms(def);
-                if (!missing.isEmpty() && py.getFileName().toString().equals("Stellate.py")
+                if (!missing.isEmpty()
+                        && py.getFileName().toString().equals("Stellate.py")
                         && ref.endsWith(".definitionStellate")) {
                     // The tutorial's model needs the GPL dbbs-lab catalogue, which is not shipped:
                     // run the tutorial unchanged with the embedded default instead, and say so.
@@ -152,8 +163,8 @@ final class NeuronRun {
         }
         try {
             CellModelProvider provider = services.resolve(CellModelProvider.class, ref);
-            return ModelDefinition.fromData(provider.definition(), path + ".model (the registered cell model '" + ref
-                    + "')");
+            return ModelDefinition.fromData(
+                    provider.definition(), path + ".model (the registered cell model '" + ref + "')");
         } catch (UnknownServiceException e) {
             throw new DeviceException(path + ".model: '" + ref + "' is neither a file, a Python module variable under "
                     + base + ", nor a registered cell model: " + e.getMessage());
@@ -192,7 +203,8 @@ final class NeuronRun {
                 }
                 CellTemplate t;
                 try {
-                    t = templates.computeIfAbsent(model + "/" + morph,
+                    t = templates.computeIfAbsent(
+                            model + "/" + morph,
                             k -> new CellTemplate(morphology(morph), models.get(model), this::resolve));
                 } catch (DeviceException e) {
                     throw new DeviceException("simulations." + name + ".cell_models." + model + ": " + e.getMessage());
@@ -226,10 +238,11 @@ final class NeuronRun {
                     + b.template().sections().get(place.section()).labels() + "); choose from: "
                     + b.template().synapseTypes(place.section()).keySet());
         }
-        Network.PointRef ref = net.addPointProcess(b.cell(), place.section(), place.arc(0.5), resolve(def.mechanism()),
-                def.parameters());
+        Network.PointRef ref = net.addPointProcess(
+                b.cell(), place.section(), place.arc(0.5), resolve(def.mechanism()), def.parameters());
         Synapse s = new Synapse(type, ref);
-        synapses.computeIfAbsent(b.cell() + "/" + place.section(), k -> new ArrayList<>()).add(s);
+        synapses.computeIfAbsent(b.cell() + "/" + place.section(), k -> new ArrayList<>())
+                .add(s);
         return s;
     }
 
@@ -257,8 +270,8 @@ final class NeuronRun {
                     transmitters.put(key, src);
                 }
                 for (SynapseSpec spec : model.synapses()) {
-                    Synapse s = insertSynapse(block.postType(), post[3 * k], post[3 * k + 1], post[3 * k + 2],
-                            spec.synapse());
+                    Synapse s = insertSynapse(
+                            block.postType(), post[3 * k], post[3 * k + 1], post[3 * k + 2], spec.synapse());
                     net.connect(src, s.ref(), spec.delay(), spec.weight());
                 }
             }
@@ -274,13 +287,20 @@ final class NeuronRun {
             throw new DeviceException(path + ".device: " + e.getMessage());
         }
         if (!(service instanceof NeuronDevice device)) {
-            throw new DeviceException(path + ".device: '" + node.device() + "' is not a device of the neuron simulator");
+            throw new DeviceException(
+                    path + ".device: '" + node.device() + "' is not a device of the neuron simulator");
         }
-        List<DeviceContext.Target> targets = DeviceTargets.resolve(node, device, path, services, cells,
+        List<DeviceContext.Target> targets = DeviceTargets.resolve(
+                node,
+                device,
+                path,
+                services,
+                cells,
                 (model, id) -> {
                     String m = cells.morphologyName(model, id);
                     return m == null || !built.containsKey(model + "/" + id) ? null : morphology(m);
-                }, random);
+                },
+                random);
         Record parameters = node.parameters().bind(device.parameterType(), path);
         device.implement(new Context(deviceName, targets), parameters);
     }
@@ -328,11 +348,12 @@ final class NeuronRun {
         }
 
         @Override
-        public Point addPointProcess(Target cell, int[] location, double sx, String mechanism, Map<String, Double> parameters) {
+        public Point addPointProcess(
+                Target cell, int[] location, double sx, String mechanism, Map<String, Double> parameters) {
             Built b = cell(cell);
             CellTemplate.Place place = b.template().place(location[0], location[1]);
-            return new Synapse(mechanism, net.addPointProcess(b.cell(), place.section(), place.arc(sx), mechanism,
-                    parameters));
+            return new Synapse(
+                    mechanism, net.addPointProcess(b.cell(), place.section(), place.arc(sx), mechanism, parameters));
         }
 
         @Override
@@ -355,17 +376,27 @@ final class NeuronRun {
         public void recordVoltage(Target cell, int[] location, double sx, Map<String, Object> annotations) {
             Built b = cell(cell);
             CellTemplate.Place place = b.template().place(location[0], location[1]);
-            recordings.add(new Recording(device, annotations, "mV",
-                    net.probeVoltage(b.cell(), place.section(), place.arc(sx)), -1));
+            recordings.add(new Recording(
+                    device, annotations, "mV", net.probeVoltage(b.cell(), place.section(), place.arc(sx)), -1));
         }
 
         @Override
-        public void recordIon(Target cell, int[] location, double sx, String ion, String quantity, String units,
+        public void recordIon(
+                Target cell,
+                int[] location,
+                double sx,
+                String ion,
+                String quantity,
+                String units,
                 Map<String, Object> annotations) {
             Built b = cell(cell);
             CellTemplate.Place place = b.template().place(location[0], location[1]);
-            recordings.add(new Recording(device, annotations, units,
-                    net.probeIon(b.cell(), place.section(), place.arc(sx), ion, quantity), -1));
+            recordings.add(new Recording(
+                    device,
+                    annotations,
+                    units,
+                    net.probeIon(b.cell(), place.section(), place.arc(sx), ion, quantity),
+                    -1));
         }
 
         @Override
@@ -377,7 +408,11 @@ final class NeuronRun {
         public void recordSpikes(Target cell, int[] location, double threshold, Map<String, Object> annotations) {
             Built b = cell(cell);
             CellTemplate.Place place = b.template().place(location[0], location[1]);
-            recordings.add(new Recording(device, annotations, "ms", null,
+            recordings.add(new Recording(
+                    device,
+                    annotations,
+                    "ms",
+                    null,
                     net.addSpikeSource(b.cell(), place.section(), place.arc(0.5), threshold)));
         }
 

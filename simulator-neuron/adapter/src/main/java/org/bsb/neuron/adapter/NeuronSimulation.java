@@ -40,8 +40,12 @@ public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Param
      *     at run time and preferred over the installed catalogues (validate, compile and reconfigure check
      *     that each is one)
      */
-    public record Parameters(@Required Double temperature, @Default("-65") double initial,
-            @Default("[]") @ProjectFile(extensions = ".mod", folders = true) List<String> mechanisms) {}
+    public record Parameters(
+            @Required Double temperature,
+            @Default("-65") double initial,
+
+            @Default("[]") @ProjectFile(extensions = ".mod", folders = true)
+            List<String> mechanisms) {}
 
     private final List<MechanismCatalogue> catalogues = new CopyOnWriteArrayList<>();
     private volatile boolean osgi;
@@ -69,7 +73,8 @@ public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Param
             return List.copyOf(catalogues);
         }
         List<MechanismCatalogue> out = new ArrayList<>();
-        ServiceLoader.load(MechanismCatalogue.class, NeuronSimulation.class.getClassLoader()).forEach(out::add);
+        ServiceLoader.load(MechanismCatalogue.class, NeuronSimulation.class.getClassLoader())
+                .forEach(out::add);
         return out;
     }
 
@@ -80,8 +85,10 @@ public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Param
         }
         SimulationNode node;
         try {
-            node = ConfigLoader.fromJson(request.network().configJson(), "network config", registry).config()
-                    .simulations().get(request.name());
+            node = ConfigLoader.fromJson(request.network().configJson(), "network config", registry)
+                    .config()
+                    .simulations()
+                    .get(request.name());
         } catch (ConfigException e) {
             throw new SimulationException(e.getMessage(), e);
         }
@@ -93,8 +100,8 @@ public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Param
         if (files != null && !files.isEmpty()) {
             List<MechanismCatalogue> all = new ArrayList<>();
             try {
-                all.add(NmodlCatalogue.forConfig(request.baseDirectory(), files,
-                        "simulations." + request.name() + ".mechanisms"));
+                all.add(NmodlCatalogue.forConfig(
+                        request.baseDirectory(), files, "simulations." + request.name() + ".mechanisms"));
             } catch (IllegalArgumentException e) {
                 throw new SimulationException(e.getMessage(), e);
             }
@@ -102,9 +109,19 @@ public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Param
             installed = all;
         }
         try {
-            return new NeuronRun(request.name(), node, request.network(), request.baseDirectory(), registry,
-                    request.reporter(), installed).run(request.parameters().temperature(),
-                    request.parameters().initial(), request.threads(), request.seed());
+            return new NeuronRun(
+                            request.name(),
+                            node,
+                            request.network(),
+                            request.baseDirectory(),
+                            registry,
+                            request.reporter(),
+                            installed)
+                    .run(
+                            request.parameters().temperature(),
+                            request.parameters().initial(),
+                            request.threads(),
+                            request.seed());
         } catch (DeviceException | IllegalArgumentException e) {
             throw new SimulationException(e.getMessage(), e);
         }

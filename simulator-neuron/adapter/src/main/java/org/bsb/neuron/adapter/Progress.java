@@ -39,8 +39,15 @@ final class Progress implements DoubleConsumer {
 
     void finish(int cells) {
         double wall = seconds();
-        reporter.report(1, String.format(Locale.ROOT, "Simulated %.1f ms of %d cells in %.2f s (%s real time)",
-                duration, cells, wall, speed(duration)));
+        reporter.report(
+                1,
+                String.format(
+                        Locale.ROOT,
+                        "Simulated %.1f ms of %d cells in %.2f s (%s real time)",
+                        duration,
+                        cells,
+                        wall,
+                        speed(duration)));
     }
 
     private double seconds() {

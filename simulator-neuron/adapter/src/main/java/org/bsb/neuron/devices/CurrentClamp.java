@@ -18,7 +18,9 @@ public class CurrentClamp implements NeuronDevice<CurrentClamp.Parameters> {
     /** An IClamp duration that outlasts any simulation. */
     static final double FOREVER = 1e9;
 
-    public record Parameters(@Required Double amplitude, @Default("0") @Range(min = 0) double before,
+    public record Parameters(
+            @Required Double amplitude,
+            @Default("0") @Range(min = 0) double before,
             @Range(min = 0) Double duration) {}
 
     @Override
@@ -30,13 +32,23 @@ public class CurrentClamp implements NeuronDevice<CurrentClamp.Parameters> {
     public void implement(DeviceContext context, Parameters p) {
         for (DeviceContext.Target target : context.targets()) {
             if (target.locations().size() > 1) {
-                context.warn("device '" + context.device() + "': " + target.locations().size()
-                        + " current clamps placed on " + target.cellModel() + " " + target.cellId());
+                context.warn("device '" + context.device() + "': "
+                        + target.locations().size() + " current clamps placed on " + target.cellModel() + " "
+                        + target.cellId());
             }
             for (int[] location : target.locations()) {
-                DeviceContext.Point clamp = context.addPointProcess(target, location, 0.5, "IClamp",
-                        Map.of("del", p.before(), "dur", p.duration() == null ? FOREVER : p.duration(),
-                                "amp", p.amplitude()));
+                DeviceContext.Point clamp = context.addPointProcess(
+                        target,
+                        location,
+                        0.5,
+                        "IClamp",
+                        Map.of(
+                                "del",
+                                p.before(),
+                                "dur",
+                                p.duration() == null ? FOREVER : p.duration(),
+                                "amp",
+                                p.amplitude()));
                 context.recordPoint(clamp, "i", "nA", Locations.annotate(target, location));
             }
         }

@@ -69,7 +69,13 @@ public interface DeviceContext {
      * Records an ion quantity at {@code sx} of the location's arc interval: {@code ci}, {@code co}
      * (mM), {@code cur} (mA/cm²) or {@code e} (mV) of ion {@code ion} (e.g. {@code ca}).
      */
-    default void recordIon(Target cell, int[] location, double sx, String ion, String quantity, String units,
+    default void recordIon(
+            Target cell,
+            int[] location,
+            double sx,
+            String ion,
+            String quantity,
+            String units,
             Map<String, Object> annotations) {
         throw new DeviceException("this simulator cannot record ions");
     }

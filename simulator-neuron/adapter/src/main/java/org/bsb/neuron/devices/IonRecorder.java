@@ -16,8 +16,14 @@ import org.osgi.service.component.annotations.Component;
 public class IonRecorder implements NeuronDevice<IonRecorder.Parameters> {
     /** What each {@code variable} records: the cable network's ion quantity and its units. */
     private static final Map<String, String[]> VARIABLES = Map.of(
-            "i", new String[] {"ci", "mM"}, "o", new String[] {"co", "mM"},
-            "current", new String[] {"cur", "mA/cm2"}, "e", new String[] {"e", "mV"});
+            "i",
+            new String[] {"ci", "mM"},
+            "o",
+            new String[] {"co", "mM"},
+            "current",
+            new String[] {"cur", "mA/cm2"},
+            "e",
+            new String[] {"e", "mV"});
 
     public record Parameters(String ion, @Default("i") String variable) {}
 
@@ -41,7 +47,8 @@ public class IonRecorder implements NeuronDevice<IonRecorder.Parameters> {
                 Map<String, Object> annotations = new LinkedHashMap<>(Locations.annotate(target, location));
                 annotations.put("ion", p.ion());
                 annotations.put("variable", p.variable());
-                // the middle of the location's interval: a section's end nodes carry no mechanisms, hence no ion current
+                // the middle of the location's interval: a section's end nodes carry no mechanisms, hence no ion
+                // current
                 context.recordIon(target, location, 0.5, p.ion(), quantity[0], quantity[1], annotations);
             }
         }

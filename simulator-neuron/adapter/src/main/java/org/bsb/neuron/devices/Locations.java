@@ -16,7 +16,14 @@ final class Locations {
     }
 
     static Map<String, Object> annotate(DeviceContext.Target target, int[] location, String synapseType) {
-        return Map.of("cell_type", target.cellModel(), "cell_id", target.cellId(), "location", copy(location),
-                "synapse_type", synapseType);
+        return Map.of(
+                "cell_type",
+                target.cellModel(),
+                "cell_id",
+                target.cellId(),
+                "location",
+                copy(location),
+                "synapse_type",
+                synapseType);
     }
 }

@@ -22,8 +22,14 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = org.bsb.api.simulation.DeviceType.class)
 @BsbName({"bsb_neuron.devices.SpikeGenerator", "spike_generator"})
 public class SpikeGenerator implements NeuronDevice<SpikeGenerator.Parameters> {
-    public record Parameters(Double start, Double number, Double interval, @Range(min = 0, max = 1) Double noise,
-            @Default("0.04") double weight, @Default("0") @Range(min = 0) double delay, List<Double> pattern,
+    public record Parameters(
+            Double start,
+            Double number,
+            Double interval,
+            @Range(min = 0, max = 1) Double noise,
+            @Default("0.04") double weight,
+            @Default("0") @Range(min = 0) double delay,
+            List<Double> pattern,
             List<String> synapses) {}
 
     @Override
@@ -37,7 +43,9 @@ public class SpikeGenerator implements NeuronDevice<SpikeGenerator.Parameters> {
             for (int[] location : target.locations()) {
                 List<DeviceContext.Point> synapses;
                 if (p.synapses() != null && !p.synapses().isEmpty()) {
-                    synapses = p.synapses().stream().map(s -> context.insertSynapse(target, location, s)).toList();
+                    synapses = p.synapses().stream()
+                            .map(s -> context.insertSynapse(target, location, s))
+                            .toList();
                 } else {
                     synapses = context.synapsesOn(target, location, List.of());
                     if (synapses.isEmpty()) {
@@ -56,7 +64,13 @@ public class SpikeGenerator implements NeuronDevice<SpikeGenerator.Parameters> {
     private static DeviceContext.Point stimulus(DeviceContext context, Parameters p) {
         if (p.pattern() != null && !p.pattern().isEmpty()) { // an absent list binds as empty
             DeviceContext.Point vecstim = context.addArtificialCell("VecStim", Map.of());
-            context.setVector(vecstim, "times", p.pattern().stream().mapToDouble(Double::doubleValue).sorted().toArray());
+            context.setVector(
+                    vecstim,
+                    "times",
+                    p.pattern().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sorted()
+                            .toArray());
             return vecstim;
         }
         Map<String, Double> netstim = new LinkedHashMap<>();

@@ -17,8 +17,12 @@ import org.osgi.service.component.annotations.Component;
 @BsbName({"bsb_neuron.devices.VoltageClamp", "vclamp", "voltage_clamp"})
 public class VoltageClamp implements NeuronDevice<VoltageClamp.Parameters> {
     /** @param voltage a number, or a list of 3 numbers (before, during, after) */
-    public record Parameters(@Required Object voltage, @Default("0") double before, Double duration,
-            @Default("0") double after, @Default("-65") double holding) {}
+    public record Parameters(
+            @Required Object voltage,
+            @Default("0") double before,
+            Double duration,
+            @Default("0") double after,
+            @Default("-65") double holding) {}
 
     @Override
     public Class<Parameters> parameterType() {
@@ -30,14 +34,29 @@ public class VoltageClamp implements NeuronDevice<VoltageClamp.Parameters> {
         double[] levels = levels(p, context.device());
         for (DeviceContext.Target target : context.targets()) {
             if (target.locations().size() > 1) {
-                context.warn("device '" + context.device() + "': " + target.locations().size()
-                        + " voltage clamps placed on " + target.cellModel() + " " + target.cellId());
+                context.warn("device '" + context.device() + "': "
+                        + target.locations().size() + " voltage clamps placed on " + target.cellModel() + " "
+                        + target.cellId());
             }
             for (int[] location : target.locations()) {
-                DeviceContext.Point clamp = context.addPointProcess(target, location, 0.5, "SEClamp", Map.of(
-                        "dur1", p.before(), "amp1", levels[0],
-                        "dur2", p.duration() == null ? CurrentClamp.FOREVER : p.duration(), "amp2", levels[1],
-                        "dur3", p.after(), "amp3", levels[2]));
+                DeviceContext.Point clamp = context.addPointProcess(
+                        target,
+                        location,
+                        0.5,
+                        "SEClamp",
+                        Map.of(
+                                "dur1",
+                                p.before(),
+                                "amp1",
+                                levels[0],
+                                "dur2",
+                                p.duration() == null ? CurrentClamp.FOREVER : p.duration(),
+                                "amp2",
+                                levels[1],
+                                "dur3",
+                                p.after(),
+                                "amp3",
+                                levels[2]));
                 context.recordPoint(clamp, "i", "nA", Locations.annotate(target, location));
             }
         }
@@ -51,7 +70,7 @@ public class VoltageClamp implements NeuronDevice<VoltageClamp.Parameters> {
         if (v instanceof List<?> list && list.size() == 3 && list.stream().allMatch(x -> x instanceof Number)) {
             return list.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
         }
-        throw new DeviceException("device '" + device + "': 'voltage' must be a number or a list of 3 numbers, got "
-                + v);
+        throw new DeviceException(
+                "device '" + device + "': 'voltage' must be a number or a list of 3 numbers, got " + v);
     }
 }

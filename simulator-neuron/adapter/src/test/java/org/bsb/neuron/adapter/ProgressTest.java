@@ -12,10 +12,13 @@ class ProgressTest {
         // a fake clock: 10 ms of wall time per simulated ms, so 0.1x real time throughout
         double[] simulated = {0};
         List<String> lines = new ArrayList<>();
-        Progress p = new Progress(100, (level, message) -> {
-            assertEquals(1, level);
-            lines.add(message);
-        }, () -> (long) (simulated[0] * 10e6));
+        Progress p = new Progress(
+                100,
+                (level, message) -> {
+                    assertEquals(1, level);
+                    lines.add(message);
+                },
+                () -> (long) (simulated[0] * 10e6));
         for (int step = 1; step <= 400; step++) {
             simulated[0] = step * 0.25;
             p.accept(simulated[0]);

@@ -20,8 +20,8 @@ import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.core.scaffold.Scaffold;
 import org.bsb.core.scaffold.ScaffoldException;
 import org.bsb.core.scaffold.SimulationRun;
-import org.junit.jupiter.api.BeforeAll;
 import org.bsb.testsupport.ProjectPaths;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +48,14 @@ class ScaffoldApiTest {
             }
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = BsbCli.run(ServiceLoaderRegistry.load(), new PrintStream(new ByteArrayOutputStream(), true),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "compile", "--clear", "neuron-simulation.yaml");
+        int status = BsbCli.run(
+                ServiceLoaderRegistry.load(),
+                new PrintStream(new ByteArrayOutputStream(), true),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                dir,
+                "compile",
+                "--clear",
+                "neuron-simulation.yaml");
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         network = dir.resolve("my_network.hdf5");
     }
@@ -74,7 +80,10 @@ class ScaffoldApiTest {
         assertTrue(written.getFileName().toString().matches("[0-9a-f-]{36}\\.nio"), written.toString());
         SimulationResults back = SimulationRun.read(written, scaffold.registry());
         assertEquals(run.signals().size(), back.signals().size());
-        Signal first = back.signals().stream().filter(s -> s.device().equals("vrecorder")).findFirst().orElseThrow();
+        Signal first = back.signals().stream()
+                .filter(s -> s.device().equals("vrecorder"))
+                .findFirst()
+                .orElseThrow();
         assertArrayEquals(voltages.get(0).values(), first.values(), 0.0);
 
         // a file: the format by its extension
@@ -87,7 +96,8 @@ class ScaffoldApiTest {
         SimulationResults nix = SimulationRun.read(nio, scaffold.registry(), "nix");
         assertEquals(run.signals().size(), nix.signals().size());
         for (int k = 0; k < run.signals().size(); k++) {
-            assertArrayEquals(run.signals().get(k).values(), nix.signals().get(k).values(), 0.0, "in the order recorded");
+            assertArrayEquals(
+                    run.signals().get(k).values(), nix.signals().get(k).values(), 0.0, "in the order recorded");
             assertEquals(run.signals().get(k).device(), nix.signals().get(k).device());
         }
         assertEquals(run.results().attributes().get("config"), nix.attributes().get("config"));
@@ -127,19 +137,28 @@ class ScaffoldApiTest {
     /** Cell 0's soma voltage with the generator's {@code number} of spikes, recorded by an added recorder. */
     private static double[] cell0SomaTrace(String spikes) throws IOException {
         String yaml = Files.readString(dir.resolve("neuron-simulation.yaml"))
-                .replace("    devices:\n", "    devices:\n      cell0_soma:\n        device: voltage_recorder\n"
-                        + "        targetting:\n          strategy: by_id\n          ids:\n            stellate_cell:\n"
-                        + "              - 0\n")
+                .replace(
+                        "    devices:\n",
+                        "    devices:\n      cell0_soma:\n        device: voltage_recorder\n"
+                                + "        targetting:\n          strategy: by_id\n          ids:\n            stellate_cell:\n"
+                                + "              - 0\n")
                 .replace("        number: 1\n", "        number: " + spikes + "\n");
         Path config = dir.resolve("stimulus-" + spikes + ".yaml");
         Files.writeString(config, yaml);
         Path copy = dir.resolve("network-" + spikes + ".hdf5");
         Files.copy(network, copy);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = BsbCli.run(ServiceLoaderRegistry.load(), new PrintStream(new ByteArrayOutputStream(), true),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "reconfigure", copy.toString(), config.toString());
+        int status = BsbCli.run(
+                ServiceLoaderRegistry.load(),
+                new PrintStream(new ByteArrayOutputStream(), true),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                dir,
+                "reconfigure",
+                copy.toString(),
+                config.toString());
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        List<Signal> traces = Scaffold.fromStorage(copy).runSimulation("neuronsim").signals("cell0_soma");
+        List<Signal> traces =
+                Scaffold.fromStorage(copy).runSimulation("neuronsim").signals("cell0_soma");
         assertEquals(1, traces.size());
         return traces.get(0).values();
     }
@@ -158,8 +177,14 @@ class ScaffoldApiTest {
             }
         }
         Path good = withMechanisms("mods", "good");
-        assertEquals(30, ((Number) Scaffold.fromStorage(good).runSimulation("neuronsim").results().attributes()
-                .get("cells")).intValue());
+        assertEquals(
+                30,
+                ((Number) Scaffold.fromStorage(good)
+                                .runSimulation("neuronsim")
+                                .results()
+                                .attributes()
+                                .get("cells"))
+                        .intValue());
         // reconfigure refuses a list naming something that is not a .mod file or a folder of them
         for (String entry : List.of("no-such-folder", "data", "data/Stellate.py")) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -167,13 +192,16 @@ class ScaffoldApiTest {
             Files.copy(network, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             assertEquals(1, reconfigure(entry, "bad", copy, err));
             String message = err.toString(StandardCharsets.UTF_8);
-            assertTrue(message.contains("simulations.neuronsim.mechanisms[0]: found '" + entry + "'")
-                    && message.contains("expected a .mod file or a folder of .mod files"), message);
+            assertTrue(
+                    message.contains("simulations.neuronsim.mechanisms[0]: found '" + entry + "'")
+                            && message.contains("expected a .mod file or a folder of .mod files"),
+                    message);
             assertArrayEquals(Files.readAllBytes(network), Files.readAllBytes(copy), "the network was changed");
         }
         // where the files are missing at run time (run from another folder), the simulation names the entry
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
-        ScaffoldException e = assertThrows(ScaffoldException.class,
+        ScaffoldException e = assertThrows(
+                ScaffoldException.class,
                 () -> Scaffold.fromStorage(good).withBaseDirectory(elsewhere).runSimulation("neuronsim"));
         assertTrue(e.getMessage().contains("simulations.neuronsim.mechanisms[0]"), e.getMessage());
     }
@@ -193,7 +221,13 @@ class ScaffoldApiTest {
                 .replace("    simulator: neuron\n", "    simulator: neuron\n    mechanisms:\n      - " + entry + "\n");
         Path config = dir.resolve("mechanisms-" + tag + ".yaml");
         Files.writeString(config, yaml);
-        return BsbCli.run(ServiceLoaderRegistry.load(), new PrintStream(new ByteArrayOutputStream(), true),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, "reconfigure", copy.toString(), config.toString());
+        return BsbCli.run(
+                ServiceLoaderRegistry.load(),
+                new PrintStream(new ByteArrayOutputStream(), true),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                dir,
+                "reconfigure",
+                copy.toString(),
+                config.toString());
     }
 }

@@ -11,6 +11,7 @@ final class RecordingContext implements DeviceContext {
     final List<Target> targets;
     /** Synapses already on each "cell/branch" section (a location's section is its branch here). */
     final Map<String, List<Point>> existing;
+
     private int points;
 
     RecordingContext(List<Target> targets, Map<String, List<Point>> existing) {
@@ -48,13 +49,16 @@ final class RecordingContext implements DeviceContext {
     @Override
     public List<Point> synapsesOn(Target cell, int[] location, Collection<String> synapseTypes) {
         return existing.getOrDefault(cell.cellId() + "/" + location[0], List.of()).stream()
-                .filter(p -> synapseTypes.isEmpty() || synapseTypes.contains(p.name())).toList();
+                .filter(p -> synapseTypes.isEmpty() || synapseTypes.contains(p.name()))
+                .toList();
     }
 
     @Override
-    public Point addPointProcess(Target cell, int[] location, double sx, String mechanism, Map<String, Double> parameters) {
+    public Point addPointProcess(
+            Target cell, int[] location, double sx, String mechanism, Map<String, Double> parameters) {
         Point p = point(mechanism);
-        log.add("point " + p + " on " + cell.cellId() + "@" + loc(location) + " sx=" + sx + " " + new java.util.TreeMap<>(parameters));
+        log.add("point " + p + " on " + cell.cellId() + "@" + loc(location) + " sx=" + sx + " "
+                + new java.util.TreeMap<>(parameters));
         return p;
     }
 
@@ -87,7 +91,8 @@ final class RecordingContext implements DeviceContext {
 
     @Override
     public void recordSpikes(Target cell, int[] location, double threshold, Map<String, Object> annotations) {
-        log.add("record spikes " + cell.cellId() + "@" + loc(location) + " thr=" + threshold + " " + describe(annotations));
+        log.add("record spikes " + cell.cellId() + "@" + loc(location) + " thr=" + threshold + " "
+                + describe(annotations));
     }
 
     @Override

@@ -21,8 +21,8 @@ import org.bsb.commands.BsbCli;
 import org.bsb.core.registry.ServiceLoaderRegistry;
 import org.bsb.core.scaffold.Scaffold;
 import org.bsb.core.scaffold.SimulationRun;
-import org.junit.jupiter.api.BeforeAll;
 import org.bsb.testsupport.ProjectPaths;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +38,12 @@ class NetworkVersusNeuronTest {
     static final Path DATA = CHECK.getParent().getParent().resolve("data");
     /** Spike times: NEURON's and ours agree to ~1e-9 ms; a 1 % parameter change moves them by >= 1e-4 ms. */
     static final double SPIKE_TOLERANCE_MS = 1e-5;
+
     static final double TRACE_TOLERANCE_MV = 1e-5;
 
     @TempDir
     static Path dir;
+
     static NeuronReference neuron;
     static SimulationRun oneThread;
 
@@ -69,8 +71,15 @@ class NetworkVersusNeuronTest {
             }
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = BsbCli.run(ServiceLoaderRegistry.load(), new PrintStream(new ByteArrayOutputStream(), true),
-                new PrintStream(err, true, StandardCharsets.UTF_8), into, "compile", "--clear", "--seed", "1",
+        int status = BsbCli.run(
+                ServiceLoaderRegistry.load(),
+                new PrintStream(new ByteArrayOutputStream(), true),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                into,
+                "compile",
+                "--clear",
+                "--seed",
+                "1",
                 "network-check.yaml");
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         return into.resolve("my_network.hdf5");
@@ -79,12 +88,17 @@ class NetworkVersusNeuronTest {
     /** NEURON ran the network this test compiles: same cells and connections (else regenerate, README.md). */
     @Test
     void theCompiledNetworkIsTheOneNeuronRan() throws IOException {
-        var setup = new com.fasterxml.jackson.databind.ObjectMapper().readTree(CHECK.resolve("neuron/setup.json").toFile());
+        var setup = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(CHECK.resolve("neuron/setup.json").toFile());
         var data = Scaffold.fromStorage(dir.resolve("my_network.hdf5")).network();
-        assertEquals(setup.at("/cells/stellate_cell/placed").asInt(), data.placement().stream()
-                .mapToInt(b -> b.size()).sum(), "placed cells");
-        assertEquals(setup.at("/connections/stellate_to_stellate/connections").asInt(), data.connectivity().stream()
-                .mapToInt(b -> b.size()).sum(), "connections");
+        assertEquals(
+                setup.at("/cells/stellate_cell/placed").asInt(),
+                data.placement().stream().mapToInt(b -> b.size()).sum(),
+                "placed cells");
+        assertEquals(
+                setup.at("/connections/stellate_to_stellate/connections").asInt(),
+                data.connectivity().stream().mapToInt(b -> b.size()).sum(),
+                "connections");
     }
 
     @Test
@@ -92,7 +106,8 @@ class NetworkVersusNeuronTest {
         List<String> problems = NeuronReference.compareSpikes(neuron, oneThread.spikes(), SPIKE_TOLERANCE_MS);
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         assertEquals(30, neuron.spikes().size(), "cells in NEURON's run");
-        int spiking = (int) neuron.spikes().values().stream().filter(t -> t.length > 0).count();
+        int spiking = (int)
+                neuron.spikes().values().stream().filter(t -> t.length > 0).count();
         assertEquals(30, spiking, "every cell fires in this check");
     }
 
@@ -104,16 +119,20 @@ class NetworkVersusNeuronTest {
 
     @Test
     void twoThreadsGiveTheSameNumbersBitForBit() {
-        SimulationRun two = Scaffold.fromStorage(dir.resolve("my_network.hdf5")).runSimulation("network_check", 2, 1,
-                Reporter.SILENT);
+        SimulationRun two = Scaffold.fromStorage(dir.resolve("my_network.hdf5"))
+                .runSimulation("network_check", 2, 1, Reporter.SILENT);
         assertEquals(oneThread.signals().size(), two.signals().size());
         for (int k = 0; k < oneThread.signals().size(); k++) {
-            assertArrayEquals(oneThread.signals().get(k).values(), two.signals().get(k).values(),
+            assertArrayEquals(
+                    oneThread.signals().get(k).values(),
+                    two.signals().get(k).values(),
                     "signal " + oneThread.signals().get(k).annotations());
         }
         assertEquals(oneThread.spikes().size(), two.spikes().size());
         for (int k = 0; k < oneThread.spikes().size(); k++) {
-            assertArrayEquals(oneThread.spikes().get(k).times(), two.spikes().get(k).times(),
+            assertArrayEquals(
+                    oneThread.spikes().get(k).times(),
+                    two.spikes().get(k).times(),
                     "spikes " + oneThread.spikes().get(k).annotations());
         }
     }
@@ -127,7 +146,8 @@ class NetworkVersusNeuronTest {
         for (Map.Entry<String, Map<String, String>> e : edits.entrySet()) {
             Path network = compile(perturbed.resolve(e.getKey().replaceAll("[^A-Za-z0-9]", "_")), e.getValue());
             SimulationRun run = Scaffold.fromStorage(network).runSimulation("network_check", 1, 1, Reporter.SILENT);
-            List<String> problems = new ArrayList<>(NeuronReference.compareSpikes(neuron, run.spikes(), SPIKE_TOLERANCE_MS));
+            List<String> problems =
+                    new ArrayList<>(NeuronReference.compareSpikes(neuron, run.spikes(), SPIKE_TOLERANCE_MS));
             problems.addAll(NeuronReference.compareSignals(neuron, run.signals(), TRACE_TOLERANCE_MV));
             assertFalse(problems.isEmpty(), e.getKey() + " went unnoticed");
             System.out.println(e.getKey() + ": " + problems.size() + " differences, first: " + problems.get(0));

@@ -24,9 +24,9 @@ record NeuronReference(Map<String, double[]> spikes, Map<String, double[]> signa
     static NeuronReference read(Path dir) throws IOException {
         Map<String, double[]> spikes = new TreeMap<>();
         JsonNode root = new ObjectMapper().readTree(dir.resolve("spikes.json").toFile());
-        for (Iterator<Map.Entry<String, JsonNode>> types = root.fields(); types.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> types = root.fields(); types.hasNext(); ) {
             Map.Entry<String, JsonNode> type = types.next();
-            for (Iterator<Map.Entry<String, JsonNode>> cells = type.getValue().fields(); cells.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> cells = type.getValue().fields(); cells.hasNext(); ) {
                 Map.Entry<String, JsonNode> cell = cells.next();
                 double[] t = new double[cell.getValue().size()];
                 for (int k = 0; k < t.length; k++) {
@@ -67,7 +67,8 @@ record NeuronReference(Map<String, double[]> spikes, Map<String, double[]> signa
         }
         List<String> problems = new ArrayList<>();
         if (!byCell.keySet().equals(neuron.spikes().keySet())) {
-            problems.add("recorded cells differ: ours " + byCell.keySet() + ", NEURON " + neuron.spikes().keySet());
+            problems.add("recorded cells differ: ours " + byCell.keySet() + ", NEURON "
+                    + neuron.spikes().keySet());
         }
         neuron.spikes().forEach((cell, theirs) -> {
             double[] mine = byCell.getOrDefault(cell, new double[0]);
@@ -92,7 +93,8 @@ record NeuronReference(Map<String, double[]> spikes, Map<String, double[]> signa
         for (Signal s : ours) {
             double[] theirs = neuron.signals().get(key(s));
             if (theirs == null) {
-                problems.add(key(s) + ": not in NEURON's signals " + neuron.signals().keySet());
+                problems.add(
+                        key(s) + ": not in NEURON's signals " + neuron.signals().keySet());
                 continue;
             }
             matched++;

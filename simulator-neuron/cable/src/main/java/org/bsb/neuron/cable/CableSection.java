@@ -8,8 +8,19 @@ import java.util.Map;
  * segments, cable parameters, mechanisms and ions. Its 0-end is attached to the 1-end of
  * {@code parent} (or is the cell's root if {@code parent < 0}).
  */
-public record CableSection(String name, List<String> labels, int parent, float[] x, float[] y, float[] z,
-        float[] diam, int nseg, double ra, double cm, List<MechanismSpec> mechanisms, Map<String, IonSpec> ions) {
+public record CableSection(
+        String name,
+        List<String> labels,
+        int parent,
+        float[] x,
+        float[] y,
+        float[] z,
+        float[] diam,
+        int nseg,
+        double ra,
+        double cm,
+        List<MechanismSpec> mechanisms,
+        Map<String, IonSpec> ions) {
     public CableSection {
         labels = List.copyOf(labels);
         mechanisms = List.copyOf(mechanisms);
@@ -36,8 +47,8 @@ public record CableSection(String name, List<String> labels, int parent, float[]
         double[] arc = SectionGeometry.arcs(x, y, z);
         double len = arc[arc.length - 1];
         if (point < 0 || point >= arc.length) {
-            throw new IllegalArgumentException("section " + name + " has no point " + point + " (it has "
-                    + arc.length + ")");
+            throw new IllegalArgumentException(
+                    "section " + name + " has no point " + point + " (it has " + arc.length + ")");
         }
         if (point == arc.length - 1) {
             return 1.0;

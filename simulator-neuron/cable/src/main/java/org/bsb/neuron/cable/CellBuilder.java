@@ -26,12 +26,18 @@ public final class CellBuilder {
      * points in the morphology (point {@code k} of the section is point {@code firstPoint + k}
      * of the branch), for mapping (branch, point) locations to sections.
      */
-    public record RawSection(String name, Set<String> labels, int parent, float[] x, float[] y, float[] z,
-            float[] diam, int branch, int firstPoint) {
-    }
+    public record RawSection(
+            String name,
+            Set<String> labels,
+            int parent,
+            float[] x,
+            float[] y,
+            float[] z,
+            float[] diam,
+            int branch,
+            int firstPoint) {}
 
-    private CellBuilder() {
-    }
+    private CellBuilder() {}
 
     /** Sections of a morphology, in depth-first creation order. */
     public static List<RawSection> sections(Morphology morphology, String cellName) {
@@ -43,8 +49,9 @@ public final class CellBuilder {
             int parent = b.parent() < 0 ? -1 : lastSectionOfBranch[b.parent()];
             int start = 0;
             for (int i = 1; i <= b.size(); i++) {
-                if (i == b.size() || !Objects.equals(morphology.labelSet(b.labels()[i]),
-                        morphology.labelSet(b.labels()[start]))) {
+                if (i == b.size()
+                        || !Objects.equals(
+                                morphology.labelSet(b.labels()[i]), morphology.labelSet(b.labels()[start]))) {
                     int n = i - start;
                     float[] x = new float[n];
                     float[] y = new float[n];
@@ -57,7 +64,8 @@ public final class CellBuilder {
                         d[k] = (float) (2 * b.radii()[start + k]);
                     }
                     String name = cellName + "_interval (" + bi + "." + start + "-" + (i - 1) + ")";
-                    out.add(new RawSection(name, morphology.labelSet(b.labels()[start]), parent, x, y, z, d, bi, start));
+                    out.add(new RawSection(
+                            name, morphology.labelSet(b.labels()[start]), parent, x, y, z, d, bi, start));
                     parent = out.size() - 1;
                     start = i;
                 }
@@ -72,13 +80,13 @@ public final class CellBuilder {
      *
      * @param resolver NEURON mechanism name of a definition's mechanism id
      */
-    public static CableCell build(String cellName, List<RawSection> raw, ModelDefinition model,
-            Function<MechanismId, String> resolver) {
+    public static CableCell build(
+            String cellName, List<RawSection> raw, ModelDefinition model, Function<MechanismId, String> resolver) {
         List<CableSection> secs = new ArrayList<>();
         for (RawSection r : raw) {
             if (r.x().length < 2) {
-                throw new IllegalArgumentException("cell " + cellName + ", section " + r.name()
-                        + ": a single-point section has no length");
+                throw new IllegalArgumentException(
+                        "cell " + cellName + ", section " + r.name() + ": a single-point section has no length");
             }
             MergedCable mc = model.merge(r.labels());
             List<MechanismSpec> mechs = new ArrayList<>();
@@ -91,8 +99,19 @@ public final class CellBuilder {
                 ions.put(e.getKey(), new IonSpec(i.revPot(), i.intCon(), i.extCon()));
             }
             double length = SectionGeometry.arcs(r.x(), r.y(), r.z())[r.x().length - 1];
-            secs.add(new CableSection(r.name(), model.mergeOrder(r.labels()), r.parent(), r.x(), r.y(), r.z(),
-                    r.diam(), SectionGeometry.nsegFor(length), mc.ra(), mc.cm(), mechs, ions));
+            secs.add(new CableSection(
+                    r.name(),
+                    model.mergeOrder(r.labels()),
+                    r.parent(),
+                    r.x(),
+                    r.y(),
+                    r.z(),
+                    r.diam(),
+                    SectionGeometry.nsegFor(length),
+                    mc.ra(),
+                    mc.cm(),
+                    mechs,
+                    ions));
         }
         return new CableCell(cellName, secs);
     }

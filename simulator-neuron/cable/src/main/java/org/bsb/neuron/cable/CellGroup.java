@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.bsb.neuron.spi.EventSink;
 import org.bsb.neuron.spi.IonArrays;
-import org.bsb.neuron.spi.Mechanism;
 import org.bsb.neuron.spi.MechContext;
+import org.bsb.neuron.spi.Mechanism;
 
 /**
  * The executor of one {@link GroupLayout}: the cells a worker steps together, their nodes in one set of arrays,
@@ -34,6 +34,7 @@ final class CellGroup implements EventSink {
     private final IonArrays[] ions;
     /** Per ion, nodes whose reversal potential follows the concentrations (Nernst). */
     private final int[][] nernstNodes;
+
     private final double celsius;
     final EventQueue queue = new EventQueue();
     private long selfSeq;
@@ -71,6 +72,7 @@ final class CellGroup implements EventSink {
     private final SimSettings.NonFinite nonFinite;
     /** Set once a non-finite value has been reported in warn mode: the rest of the run is not checked again. */
     private boolean nonFiniteReported;
+
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CellGroup.class.getName());
 
     /**
@@ -353,7 +355,8 @@ final class CellGroup implements EventSink {
             t += 0.5 * dt;
             ctx.t = t;
             if (nonFiniteV && !nonFiniteReported) {
-                nonFiniteVoltage(firstRow + s); // before the states advance with it, so the mechanism that caused it stands out
+                nonFiniteVoltage(
+                        firstRow + s); // before the states advance with it, so the mechanism that caused it stands out
             }
             for (Mechanism m : mechs) {
                 m.state(ctx);
@@ -429,7 +432,10 @@ final class CellGroup implements EventSink {
 
     /** The time of row {@code row} as NEURON prints it ({@code 2.05}, not the sum of half steps {@code 2.0499999999999954}). */
     private String time(int row) {
-        return new java.math.BigDecimal(row * dt).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(row * dt)
+                .round(new java.math.MathContext(10))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private void report(String message) {
@@ -521,7 +527,10 @@ final class CellGroup implements EventSink {
                 for (org.bsb.neuron.spi.Variable var : m.type().variables()) {
                     double x = m.variable(var.name())[i];
                     if (!Double.isFinite(x)) {
-                        bad.append(bad.length() == 0 ? "" : ", ").append(var.name()).append(" = ").append(x);
+                        bad.append(bad.length() == 0 ? "" : ", ")
+                                .append(var.name())
+                                .append(" = ")
+                                .append(x);
                         state |= var.kind() == org.bsb.neuron.spi.VariableKind.STATE;
                     }
                 }
@@ -543,7 +552,9 @@ final class CellGroup implements EventSink {
         } else {
             out.append("; mechanism ").append(all.get(0));
             if (all.size() > 1) {
-                out.append(" (also not finite there: ").append(String.join("; ", all.subList(1, all.size()))).append(")");
+                out.append(" (also not finite there: ")
+                        .append(String.join("; ", all.subList(1, all.size())))
+                        .append(")");
             }
         }
         if (storageNode >= 0) {

@@ -21,6 +21,7 @@ public final class DryRun implements AutoCloseable {
     private final Spikes[] slots;
     /** Two phases per interval: every rank has put its spikes; every rank has read the others'. */
     private final Phaser phaser;
+
     private final AtomicLong rounds = new AtomicLong();
     private final AtomicLong spikes = new AtomicLong();
 
@@ -39,8 +40,7 @@ public final class DryRun implements AutoCloseable {
     }
 
     /** A finished dry run's result (the parts merged) and its exchange statistics. */
-    public record Outcome(SimResult result, Stats stats) {
-    }
+    public record Outcome(SimResult result, Stats stats) {}
 
     /** Runs {@code net} as {@code ranks} fake ranks of {@code threadsPerRank} threads each. */
     public static Outcome run(Network net, SimSettings settings, int ranks, int threadsPerRank) {
@@ -48,7 +48,8 @@ public final class DryRun implements AutoCloseable {
             throw new IllegalArgumentException("ranks " + ranks + ": expected at least 1");
         }
         try (DryRun dry = new DryRun(ranks)) {
-            return new Outcome(dry.runAll(net, settings, threadsPerRank), new Stats(dry.rounds.get(), dry.spikes.get()));
+            return new Outcome(
+                    dry.runAll(net, settings, threadsPerRank), new Stats(dry.rounds.get(), dry.spikes.get()));
         }
     }
 
@@ -79,8 +80,11 @@ public final class DryRun implements AutoCloseable {
                 } catch (ExecutionException e) {
                     // report the rank that failed, not those it stopped
                     if (failure == null || failure instanceof RankGoneException) {
-                        failure = e.getCause() instanceof RankGoneException gone ? gone
-                                : new IllegalStateException("dry-run rank " + r + " failed: " + e.getCause().getMessage(),
+                        failure = e.getCause() instanceof RankGoneException gone
+                                ? gone
+                                : new IllegalStateException(
+                                        "dry-run rank " + r + " failed: "
+                                                + e.getCause().getMessage(),
                                         e.getCause());
                     }
                 }

@@ -12,6 +12,7 @@ final class EventQueue {
     private long[] key = new long[64];
     /** Payload: for connection events the NetCon id; for self-events the mechanism slot. */
     private int[] a = new int[64];
+
     private int[] b = new int[64];
     private double[] flag = new double[64];
     private int size;

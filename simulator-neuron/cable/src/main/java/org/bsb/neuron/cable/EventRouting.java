@@ -74,7 +74,8 @@ record EventRouting(int[] targetPoint, int[] targetGroup, double[] delay, int[][
      */
     int exchangeSteps(double dt, int steps) {
         double minDelay = minDelay();
-        return minDelay == Double.POSITIVE_INFINITY ? Math.max(steps, 1)
+        return minDelay == Double.POSITIVE_INFINITY
+                ? Math.max(steps, 1)
                 : Math.max(1, (int) Math.floor(minDelay / dt + 1e-9) - 1);
     }
 

@@ -32,8 +32,16 @@ import org.bsb.neuron.spi.MechanismType;
  * @param artificialSource per slot and instance: the spike source an artificial cell's events are, or -1
  * @param probes the probes of this group, in probe id order
  */
-record GroupLayout(int[] cells, int[] cellStart, Nodes nodes, List<MechanismInstances> mechanisms, int[] pointSlot,
-        int[] pointInstance, List<IonPool> ions, Thresholds thresholds, int[][] artificialSource,
+record GroupLayout(
+        int[] cells,
+        int[] cellStart,
+        Nodes nodes,
+        List<MechanismInstances> mechanisms,
+        int[] pointSlot,
+        int[] pointInstance,
+        List<IonPool> ions,
+        Thresholds thresholds,
+        int[][] artificialSource,
         List<ProbeSite> probes) {
 
     /**
@@ -63,7 +71,11 @@ record GroupLayout(int[] cells, int[] cellStart, Nodes nodes, List<MechanismInst
      * @param params parameters set on each instance (over the type's defaults)
      * @param vectors vector data of each instance (e.g. VecStim's times)
      */
-    record MechanismInstances(MechanismType type, int[] node, int[] point, List<Map<String, Double>> params,
+    record MechanismInstances(
+            MechanismType type,
+            int[] node,
+            int[] point,
+            List<Map<String, Double>> params,
             List<Map<String, double[]>> vectors) {
         int count() {
             return node.length;
@@ -79,8 +91,7 @@ record GroupLayout(int[] cells, int[] cellStart, Nodes nodes, List<MechanismInst
      * @param nernstNodes storage nodes (ascending) where a mechanism writes a concentration, so the reversal
      *     potential follows Nernst
      */
-    record IonPool(String name, int valence, double[] e, double[] ci, double[] co, int[] nernstNodes) {
-    }
+    record IonPool(String name, int valence, double[] e, double[] ci, double[] co, int[] nernstNodes) {}
 
     /** Threshold detectors: network source id, storage node and threshold (mV) of each. */
     record Thresholds(int[] source, int[] node, double[] value) {
@@ -96,16 +107,13 @@ record GroupLayout(int[] cells, int[] cellStart, Nodes nodes, List<MechanismInst
     }
 
     /** The membrane potential at a storage node. */
-    record VoltageProbe(int probe, int node) implements ProbeSite {
-    }
+    record VoltageProbe(int probe, int node) implements ProbeSite {}
 
     /** An ion quantity ({@code e}, {@code ci}, {@code co} or {@code cur}) of pool {@code ion} at a storage node. */
-    record IonProbe(int probe, int ion, String quantity, int node) implements ProbeSite {
-    }
+    record IonProbe(int probe, int ion, String quantity, int node) implements ProbeSite {}
 
     /** A range variable of mechanism slot {@code slot}, instance {@code instance}. */
-    record MechanismProbe(int probe, int slot, String variable, int instance) implements ProbeSite {
-    }
+    record MechanismProbe(int probe, int slot, String variable, int instance) implements ProbeSite {}
 
     /** The layout of the group of network cells {@code cells} with the artificial cells {@code artificial} (point ids). */
     static GroupLayout of(Network net, int[] cells, int[] artificial) {
@@ -133,8 +141,17 @@ record GroupLayout(int[] cells, int[] cellStart, Nodes nodes, List<MechanismInst
         Thresholds thresholds = thresholds(net, offset, nodes.perm());
         int[][] artificialSource = artificialSources(net, mechanisms, pointSlot, pointInstance);
         List<ProbeSite> probes = probeSites(net, offset, nodes.perm(), mechanisms, pointSlot, pointInstance, ions);
-        return new GroupLayout(cells.clone(), cellStart, nodes, mechanisms, pointSlot, pointInstance, ions,
-                thresholds, artificialSource, probes);
+        return new GroupLayout(
+                cells.clone(),
+                cellStart,
+                nodes,
+                mechanisms,
+                pointSlot,
+                pointInstance,
+                ions,
+                thresholds,
+                artificialSource,
+                probes);
     }
 
     /** Concatenated index of each cell's first node, and the total node count last. */
@@ -213,8 +230,8 @@ record GroupLayout(int[] cells, int[] cellStart, Nodes nodes, List<MechanismInst
      *
      * @param offset per network cell, the concatenated index of its first node here, or -1
      */
-    static List<MechanismInstances> mechanismInstances(Network net, int[] cells, int[] offset, int[] perm,
-            int[] artificial) {
+    static List<MechanismInstances> mechanismInstances(
+            Network net, int[] cells, int[] offset, int[] perm, int[] artificial) {
         boolean[] inGroupArtificial = new boolean[net.points.size()];
         for (int p : artificial) {
             inGroupArtificial[p] = true;
@@ -267,8 +284,8 @@ record GroupLayout(int[] cells, int[] cellStart, Nodes nodes, List<MechanismInst
                 }
             }
             if (!nodes.isEmpty()) {
-                out.add(new MechanismInstances(type, toArray(nodes), toArray(pointIds), List.copyOf(params),
-                        List.copyOf(vectors)));
+                out.add(new MechanismInstances(
+                        type, toArray(nodes), toArray(pointIds), List.copyOf(params), List.copyOf(vectors)));
             }
         }
         return List.copyOf(out);
@@ -280,8 +297,8 @@ record GroupLayout(int[] cells, int[] cellStart, Nodes nodes, List<MechanismInst
      * {@code int_con} and {@code ext_con} (on each of a section's segment nodes and its 1-end node), and the
      * nodes where a mechanism writes a concentration.
      */
-    static List<IonPool> ionPools(Network net, int[] cells, int[] cellStart, int[] perm,
-            List<MechanismInstances> mechanisms) {
+    static List<IonPool> ionPools(
+            Network net, int[] cells, int[] cellStart, int[] perm, List<MechanismInstances> mechanisms) {
         int n = perm.length;
         Map<String, Integer> declaredValence = new LinkedHashMap<>();
         for (MechanismInstances m : mechanisms) {
@@ -382,8 +399,8 @@ record GroupLayout(int[] cells, int[] cellStart, Nodes nodes, List<MechanismInst
     }
 
     /** Per slot and instance, the spike source an artificial cell here is, or -1. */
-    static int[][] artificialSources(Network net, List<MechanismInstances> mechanisms, int[] pointSlot,
-            int[] pointInstance) {
+    static int[][] artificialSources(
+            Network net, List<MechanismInstances> mechanisms, int[] pointSlot, int[] pointInstance) {
         int[][] out = new int[mechanisms.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = new int[mechanisms.get(i).count()];
@@ -399,8 +416,14 @@ record GroupLayout(int[] cells, int[] cellStart, Nodes nodes, List<MechanismInst
     }
 
     /** Where each probe of this group reads, in probe id order; a probe of another group's cell or point is left out. */
-    static List<ProbeSite> probeSites(Network net, int[] offset, int[] perm, List<MechanismInstances> mechanisms,
-            int[] pointSlot, int[] pointInstance, List<IonPool> ions) {
+    static List<ProbeSite> probeSites(
+            Network net,
+            int[] offset,
+            int[] perm,
+            List<MechanismInstances> mechanisms,
+            int[] pointSlot,
+            int[] pointInstance,
+            List<IonPool> ions) {
         List<ProbeSite> out = new ArrayList<>();
         for (int p = 0; p < net.probes.size(); p++) {
             Network.ProbeSpec spec = net.probes.get(p);

@@ -7,5 +7,4 @@ package org.bsb.neuron.cable;
  * @param intCon internal concentration, mM
  * @param extCon external concentration, mM
  */
-public record IonSpec(Double revPot, Double intCon, Double extCon) {
-}
+public record IonSpec(Double revPot, Double intCon, Double extCon) {}

@@ -6,6 +6,7 @@ import java.util.Map;
 public final class Ions {
     /** Faraday constant (C/mol) and gas constant (J/(K·mol)), NEURON 8's (CODATA 2018) units. */
     public static final double FARADAY = 96485.33212331001;
+
     public static final double GAS_CONSTANT = 8.3144626181532395;
 
     /** {e, ci, co} per ion, as bsb-neuron/arborize's defaults (also NEURON's for na, k, ca). */
@@ -14,10 +15,10 @@ public final class Ions {
             "k", new double[] {-77.0, 54.4, 2.5},
             "ca", new double[] {132.4579341637009, 5e-5, 2.0},
             "h", new double[] {0.0, 1.0, 1.0});
+
     private static final Map<String, Integer> VALENCES = Map.of("na", 1, "k", 1, "ca", 2, "h", 1, "cl", -1, "mg", 2);
 
-    private Ions() {
-    }
+    private Ions() {}
 
     public static double[] defaults(String ion) {
         double[] d = DEFAULTS.get(ion);

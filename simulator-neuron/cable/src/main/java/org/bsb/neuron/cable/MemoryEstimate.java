@@ -25,7 +25,8 @@ public record MemoryEstimate(int cells, long compartments, long mechanismValues,
         for (CableCell cell : net.cells) {
             for (CableSection s : cell.sections()) {
                 for (MechanismSpec m : s.mechanisms()) {
-                    values += (long) s.nseg() * (net.mechanism(m.name()).variables().size() + 2);
+                    values += (long) s.nseg()
+                            * (net.mechanism(m.name()).variables().size() + 2);
                 }
             }
         }
@@ -34,8 +35,8 @@ public record MemoryEstimate(int cells, long compartments, long mechanismValues,
         }
         long samples = (long) net.probes.size() * (settings.steps() + 1L);
         double doubles = nodes * (double) ENGINE_DOUBLES_PER_NODE + values + 2.0 * samples;
-        return new MemoryEstimate(net.cells.size(), nodes, values, net.probes.size(), samples,
-                (long) Math.min(Long.MAX_VALUE, 8 * doubles * OVERHEAD));
+        return new MemoryEstimate(net.cells.size(), nodes, values, net.probes.size(), samples, (long)
+                Math.min(Long.MAX_VALUE, 8 * doubles * OVERHEAD));
     }
 
     /** Fails with the numbers when the estimate exceeds what the heap can still give. */
@@ -62,7 +63,8 @@ public record MemoryEstimate(int cells, long compartments, long mechanismValues,
     }
 
     static String megabytes(double bytes) {
-        return bytes >= (1L << 30) ? String.format(Locale.ROOT, "%.1f GB", bytes / (1L << 30))
+        return bytes >= (1L << 30)
+                ? String.format(Locale.ROOT, "%.1f GB", bytes / (1L << 30))
                 : String.format(Locale.ROOT, "%.0f MB", Math.ceil(bytes / (1L << 20)));
     }
 

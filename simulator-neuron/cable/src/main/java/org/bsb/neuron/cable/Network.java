@@ -16,27 +16,21 @@ import org.bsb.neuron.spi.MechanismType;
  */
 public final class Network {
     /** A point process or artificial cell instance. */
-    public record PointRef(int id) {
-    }
+    public record PointRef(int id) {}
 
     /** A recorded quantity. */
-    public record Probe(int id) {
-    }
+    public record Probe(int id) {}
 
-    record PointSpec(int cell, int node, MechanismType type, Map<String, Double> params,
-            Map<String, double[]> vectors) {
-    }
+    record PointSpec(
+            int cell, int node, MechanismType type, Map<String, Double> params, Map<String, double[]> vectors) {}
 
     /** A threshold detector ({@code cell >= 0}) or an artificial cell's output ({@code point >= 0}). */
-    record SourceSpec(int cell, int node, double threshold, int point) {
-    }
+    record SourceSpec(int cell, int node, double threshold, int point) {}
 
-    record ConnSpec(int source, int target, double delay, double[] weights) {
-    }
+    record ConnSpec(int source, int target, double delay, double[] weights) {}
 
     /** Voltage ({@code point < 0 && mech == null}), density variable or point-process variable. */
-    record ProbeSpec(int cell, int node, int point, String mech, String variable) {
-    }
+    record ProbeSpec(int cell, int node, int point, String mech, String variable) {}
 
     final List<MechanismCatalogue> catalogues;
     final List<CableCell> cells = new ArrayList<>();
@@ -84,7 +78,8 @@ public final class Network {
         for (int k = used + 1; k < catalogues.size(); k++) {
             MechanismCatalogue other = catalogues.get(k);
             if (other.precedence() == first.precedence() && other.provides(name)) {
-                LOG.warning("mechanism '" + name + "' is provided by two " + first.precedence().name().toLowerCase()
+                LOG.warning("mechanism '" + name + "' is provided by two "
+                        + first.precedence().name().toLowerCase()
                         + " catalogues: " + first.origin() + " and " + other.origin() + "; using " + first.origin()
                         + "'s");
             }
@@ -136,8 +131,8 @@ public final class Network {
     private static void checkParams(MechanismType t, Map<String, Double> params, String where) {
         for (String p : params.keySet()) {
             if (t.variableIndex(p) < 0) {
-                throw new IllegalArgumentException(where + ": mechanism '" + t.name() + "' has no parameter '" + p
-                        + "'");
+                throw new IllegalArgumentException(
+                        where + ": mechanism '" + t.name() + "' has no parameter '" + p + "'");
             }
         }
     }

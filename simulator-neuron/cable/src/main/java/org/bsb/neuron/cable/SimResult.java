@@ -30,8 +30,8 @@ public record SimResult(double dt, double[][] traces, List<double[]> spikes) {
         double[][] traces = new double[first.traces.length][];
         for (SimResult part : parts) {
             if (part.traces.length != traces.length || part.spikes.size() != first.spikes.size()) {
-                throw new IllegalArgumentException("parts of different runs: " + part.traces.length + " and "
-                        + traces.length + " probes");
+                throw new IllegalArgumentException(
+                        "parts of different runs: " + part.traces.length + " and " + traces.length + " probes");
             }
             for (int p = 0; p < traces.length; p++) {
                 if (part.traces[p] != null) {

@@ -48,7 +48,8 @@ public record SimSettings(double dt, double tstop, double celsius, double vInit,
      * once per cell group and runs on.
      */
     public enum NonFinite {
-        ERROR, WARN;
+        ERROR,
+        WARN;
 
         /** The system property that chooses the behaviour: {@code error} (the default) or {@code warn}. */
         public static final String PROPERTY = "bsb.nonfinite";
@@ -62,8 +63,8 @@ public record SimSettings(double dt, double tstop, double celsius, double vInit,
             try {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("system property " + PROPERTY + " must be 'error' or 'warn', not '"
-                        + value + "'");
+                throw new IllegalArgumentException(
+                        "system property " + PROPERTY + " must be 'error' or 'warn', not '" + value + "'");
             }
         }
     }

@@ -12,8 +12,7 @@ import java.util.function.DoubleConsumer;
  * order; the results are bit for bit the same at any thread count.
  */
 public final class Simulator {
-    private Simulator() {
-    }
+    private Simulator() {}
 
     public static SimResult run(Network net, SimSettings settings, int threads) {
         return run(net, settings, threads, null);
@@ -36,8 +35,13 @@ public final class Simulator {
      * the interval is capped as with a progress listener, so that every part makes the same exchanges
      * whichever of them reports progress.
      */
-    public static SimResult runPart(Network net, SimSettings settings, int threads, RunPart part,
-            SpikeExchange exchange, DoubleConsumer progress) {
+    public static SimResult runPart(
+            Network net,
+            SimSettings settings,
+            int threads,
+            RunPart part,
+            SpikeExchange exchange,
+            DoubleConsumer progress) {
         MemoryEstimate.of(net, settings).requireAtMost(MemoryEstimate.availableHeap());
         int steps = settings.steps();
         Partition partition = Partition.of(net, threads, part);
@@ -66,10 +70,12 @@ public final class Simulator {
     /** As {@link #layout(Network, Partition)}; the artificial cells only where {@code withArtificial}. */
     static GroupLayout[] layout(Network net, Partition partition, boolean withArtificial) {
         int[] artificial = java.util.stream.IntStream.range(0, net.points.size())
-                .filter(p -> net.points.get(p).cell() < 0).toArray();
+                .filter(p -> net.points.get(p).cell() < 0)
+                .toArray();
         GroupLayout[] layouts = new GroupLayout[partition.groups()];
         for (int g = 0; g < layouts.length; g++) {
-            layouts[g] = GroupLayout.of(net, partition.groupCells()[g], g == 0 && withArtificial ? artificial : new int[0]);
+            layouts[g] =
+                    GroupLayout.of(net, partition.groupCells()[g], g == 0 && withArtificial ? artificial : new int[0]);
         }
         return layouts;
     }

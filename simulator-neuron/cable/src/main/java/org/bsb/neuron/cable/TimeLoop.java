@@ -20,6 +20,7 @@ final class TimeLoop {
     private final SpikeExchange exchange;
     /** Per source, the recorded spike times in delivery order. */
     private final List<List<Double>> spikeTimes = new ArrayList<>();
+
     private final Spikes local = new Spikes();
 
     TimeLoop(CellGroup[] groups, Partition partition, EventRouting routing, SpikeExchange exchange, int sources) {
@@ -49,7 +50,8 @@ final class TimeLoop {
      */
     void run(int steps, int interval, double dt, DoubleConsumer progress) {
         int nworkers = workerFirstGroup.length - 1;
-        ExecutorService pool = nworkers > 1 ? org.bsb.api.concurrent.ThreadPools.fixed("bsb-cable-worker", nworkers) : null;
+        ExecutorService pool =
+                nworkers > 1 ? org.bsb.api.concurrent.ThreadPools.fixed("bsb-cable-worker", nworkers) : null;
         try {
             int done = 0;
             int[] chunk = new int[1];
@@ -155,7 +157,9 @@ final class TimeLoop {
      * FUNCTION calls deeper than the thread's stack; recursive NMODL FUNCTIONs stop earlier with their own message.
      */
     static IllegalStateException outOfStack(StackOverflowError e) {
-        return new IllegalStateException("simulation ran out of stack: a mechanism's FUNCTION or PROCEDURE calls nest"
-                + " too deeply (give the threads more stack with BSB_JAVA_OPTS=-Xss<size>)", e);
+        return new IllegalStateException(
+                "simulation ran out of stack: a mechanism's FUNCTION or PROCEDURE calls nest"
+                        + " too deeply (give the threads more stack with BSB_JAVA_OPTS=-Xss<size>)",
+                e);
     }
 }

@@ -4,7 +4,9 @@ package org.bsb.neuron.model;
 public record IonDefinition(Double revPot, Double intCon, Double extCon) {
     /** This definition with the other's non-null values on top. */
     public IonDefinition with(IonDefinition over) {
-        return new IonDefinition(over.revPot != null ? over.revPot : revPot,
-                over.intCon != null ? over.intCon : intCon, over.extCon != null ? over.extCon : extCon);
+        return new IonDefinition(
+                over.revPot != null ? over.revPot : revPot,
+                over.intCon != null ? over.intCon : intCon,
+                over.extCon != null ? over.extCon : extCon);
     }
 }

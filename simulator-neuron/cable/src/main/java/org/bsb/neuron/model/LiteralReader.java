@@ -54,8 +54,8 @@ public final class LiteralReader {
             }
             at += "define_model(".length();
         } else {
-            java.util.regex.Matcher m = java.util.regex.Pattern
-                    .compile("(?m)^\\s*" + java.util.regex.Pattern.quote(name) + "\\s*=\\s*([A-Za-z_][\\w.]*\\s*\\()?")
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                            "(?m)^\\s*" + java.util.regex.Pattern.quote(name) + "\\s*=\\s*([A-Za-z_][\\w.]*\\s*\\()?")
                     .matcher(python);
             if (!m.find()) {
                 throw new IllegalArgumentException(origin + ": no assignment to '" + name + "' found");
@@ -78,7 +78,8 @@ public final class LiteralReader {
             }
         }
         String found = pos < src.length() ? "'" + src.charAt(pos) + "'" : "end of input";
-        return new IllegalArgumentException(origin + ":" + line + ":" + col + ": expected " + expected + ", found " + found);
+        return new IllegalArgumentException(
+                origin + ":" + line + ":" + col + ": expected " + expected + ", found " + found);
     }
 
     private void skip() {

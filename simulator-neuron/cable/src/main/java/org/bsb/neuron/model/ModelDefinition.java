@@ -59,8 +59,8 @@ public record ModelDefinition(Map<String, CableType> cableTypes, Map<String, Syn
                 mechs.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).putAll(e.getValue());
             }
             for (Map.Entry<String, IonDefinition> e : t.ions().entrySet()) {
-                IonDefinition base = ions.getOrDefault(e.getKey(),
-                        DEFAULT_IONS.getOrDefault(e.getKey(), new IonDefinition(null, null, null)));
+                IonDefinition base = ions.getOrDefault(
+                        e.getKey(), DEFAULT_IONS.getOrDefault(e.getKey(), new IonDefinition(null, null, null)));
                 ions.put(e.getKey(), base.with(e.getValue()));
             }
         }
@@ -92,7 +92,8 @@ public record ModelDefinition(Map<String, CableType> cableTypes, Map<String, Syn
         } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
             try {
                 data = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
-                        new org.yaml.snakeyaml.LoaderOptions())).load(text);
+                                new org.yaml.snakeyaml.LoaderOptions()))
+                        .load(text);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(name + ": not valid YAML: " + e.getMessage(), e);
             }
@@ -120,18 +121,24 @@ public record ModelDefinition(Map<String, CableType> cableTypes, Map<String, Syn
         Double ra = num(c.get("Ra"), where + ".cable.Ra");
         Double cm = num(c.get("cm"), where + ".cable.cm");
         Map<String, IonDefinition> ions = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : map(m.getOrDefault("ions", Map.of()), where + ".ions").entrySet()) {
+        for (Map.Entry<String, Object> e :
+                map(m.getOrDefault("ions", Map.of()), where + ".ions").entrySet()) {
             String w = where + ".ions." + e.getKey();
             Map<String, Object> im = map(e.getValue(), w);
-            ions.put(e.getKey(), new IonDefinition(num(im.get("rev_pot"), w + ".rev_pot"),
-                    num(im.get("int_con"), w + ".int_con"), num(im.get("ext_con"), w + ".ext_con")));
+            ions.put(
+                    e.getKey(),
+                    new IonDefinition(
+                            num(im.get("rev_pot"), w + ".rev_pot"),
+                            num(im.get("int_con"), w + ".int_con"),
+                            num(im.get("ext_con"), w + ".ext_con")));
         }
         Map<MechanismId, Map<String, Double>> mechs = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : map(m.getOrDefault("mechanisms", Map.of()), where + ".mechanisms")
                 .entrySet()) {
             String w = where + ".mechanisms." + e.getKey();
             Map<String, Double> params = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> p : map(e.getValue() == null ? Map.of() : e.getValue(), w).entrySet()) {
+            for (Map.Entry<String, Object> p :
+                    map(e.getValue() == null ? Map.of() : e.getValue(), w).entrySet()) {
                 params.put(p.getKey(), num(p.getValue(), w + "." + p.getKey()));
             }
             mechs.put(mechanismId(e.getKey()), params);
@@ -149,12 +156,16 @@ public record ModelDefinition(Map<String, CableType> cableTypes, Map<String, Syn
             Map<String, Object> s = map(e.getValue(), w);
             Object mech = s.getOrDefault("mechanism", e.getKey());
             MechanismId id = mech instanceof LiteralReader.Tuple t
-                    ? new MechanismId(String.valueOf(t.items().get(0)), String.valueOf(t.items().get(1)))
-                    : mech instanceof List<?> l && l.size() == 2 ? new MechanismId(String.valueOf(l.get(0)), String.valueOf(l.get(1)))
-                    : MechanismId.of(String.valueOf(mech));
+                    ? new MechanismId(
+                            String.valueOf(t.items().get(0)),
+                            String.valueOf(t.items().get(1)))
+                    : mech instanceof List<?> l && l.size() == 2
+                            ? new MechanismId(String.valueOf(l.get(0)), String.valueOf(l.get(1)))
+                            : MechanismId.of(String.valueOf(mech));
             Map<String, Double> params = new LinkedHashMap<>();
             // arborize reads only "parameters"
-            for (Map.Entry<String, Object> p : map(s.getOrDefault("parameters", Map.of()), w + ".parameters").entrySet()) {
+            for (Map.Entry<String, Object> p : map(s.getOrDefault("parameters", Map.of()), w + ".parameters")
+                    .entrySet()) {
                 params.put(p.getKey(), num(p.getValue(), w + ".parameters." + p.getKey()));
             }
             out.put(e.getKey(), new SynapseDefinition(id, params));

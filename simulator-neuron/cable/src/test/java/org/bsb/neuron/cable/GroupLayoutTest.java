@@ -19,17 +19,41 @@ class GroupLayoutTest {
 
     static CableCell twoSectionCell() {
         float[] z = {0, 0};
-        return new CableCell("two", List.of(
-                new CableSection("soma", List.of("soma"), -1, new float[] {0, 20}, z, z, new float[] {10, 10}, 1, 100,
-                        1, List.of(new MechanismSpec("dens", Map.of("gbar", 2.0))), Map.of()),
-                new CableSection("dend", List.of("dend"), 0, new float[] {20, 80}, z, z, new float[] {2, 2}, 3, 150,
-                        0.8, List.of(new MechanismSpec("dens", Map.of("gbar", 3.0)), new MechanismSpec("caconc",
-                                Map.of())), Map.of("ca", new IonSpec(130.0, null, null)))));
+        return new CableCell(
+                "two",
+                List.of(
+                        new CableSection(
+                                "soma",
+                                List.of("soma"),
+                                -1,
+                                new float[] {0, 20},
+                                z,
+                                z,
+                                new float[] {10, 10},
+                                1,
+                                100,
+                                1,
+                                List.of(new MechanismSpec("dens", Map.of("gbar", 2.0))),
+                                Map.of()),
+                        new CableSection(
+                                "dend",
+                                List.of("dend"),
+                                0,
+                                new float[] {20, 80},
+                                z,
+                                z,
+                                new float[] {2, 2},
+                                3,
+                                150,
+                                0.8,
+                                List.of(
+                                        new MechanismSpec("dens", Map.of("gbar", 3.0)),
+                                        new MechanismSpec("caconc", Map.of())),
+                                Map.of("ca", new IonSpec(130.0, null, null)))));
     }
 
     /** Two copies of the cell; a synapse on the second's dendrite(0.5), an artificial cell, a detector, probes. */
-    record Built(Network net, Network.PointRef syn, Network.PointRef stim, int somaDetector, int stimSource) {
-    }
+    record Built(Network net, Network.PointRef syn, Network.PointRef stim, int somaDetector, int stimSource) {}
 
     static Built network() {
         Network net = new Network(List.of(new TestMechanisms()));
@@ -52,11 +76,16 @@ class GroupLayoutTest {
     @Test
     void nodesAreStoredByDepthThenCellWithTheirParentsAndCoefficients() {
         Built b = network();
-        GroupLayout l = GroupLayout.of(b.net(), new int[] {0, 1}, new int[] {b.stim().id()});
+        GroupLayout l =
+                GroupLayout.of(b.net(), new int[] {0, 1}, new int[] {b.stim().id()});
         assertEquals(14, l.nodeCount());
         assertArrayEquals(new int[] {0, 7, 14}, l.cellStart());
-        assertArrayEquals(new int[] {0, 2, 4, 6, 8, 10, 12, 1, 3, 5, 7, 9, 11, 13}, l.nodes().perm());
-        assertArrayEquals(new int[] {-1, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, l.nodes().parent());
+        assertArrayEquals(
+                new int[] {0, 2, 4, 6, 8, 10, 12, 1, 3, 5, 7, 9, 11, 13},
+                l.nodes().perm());
+        assertArrayEquals(
+                new int[] {-1, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11},
+                l.nodes().parent());
         CellLayout cell = b.net().layout(0);
         for (int c = 0; c < 2; c++) {
             for (int i = 0; i < 7; i++) {
@@ -82,13 +111,48 @@ class GroupLayoutTest {
     void levelOrderInterleavesBranchesOfOneCell() {
         float[] z = {0, 0};
         List<MechanismSpec> none = List.of();
-        CableCell forked = new CableCell("forked", List.of(
-                new CableSection("soma", List.of("soma"), -1, new float[] {0, 10}, z, z, new float[] {5, 5}, 1, 100, 1,
-                        none, Map.of()),
-                new CableSection("d1", List.of("d1"), 0, new float[] {10, 30}, z, z, new float[] {1, 1}, 2, 100, 1,
-                        none, Map.of()),
-                new CableSection("d2", List.of("d2"), 0, new float[] {10, 40}, z, z, new float[] {1, 1}, 2, 100, 1,
-                        none, Map.of())));
+        CableCell forked = new CableCell(
+                "forked",
+                List.of(
+                        new CableSection(
+                                "soma",
+                                List.of("soma"),
+                                -1,
+                                new float[] {0, 10},
+                                z,
+                                z,
+                                new float[] {5, 5},
+                                1,
+                                100,
+                                1,
+                                none,
+                                Map.of()),
+                        new CableSection(
+                                "d1",
+                                List.of("d1"),
+                                0,
+                                new float[] {10, 30},
+                                z,
+                                z,
+                                new float[] {1, 1},
+                                2,
+                                100,
+                                1,
+                                none,
+                                Map.of()),
+                        new CableSection(
+                                "d2",
+                                List.of("d2"),
+                                0,
+                                new float[] {10, 40},
+                                z,
+                                z,
+                                new float[] {1, 1},
+                                2,
+                                100,
+                                1,
+                                none,
+                                Map.of())));
         Network net = new Network(List.of(new TestMechanisms()));
         net.addCell(forked);
         // depths: 0 root, 1 soma, 2 soma end, then d1 (3, 4, 5) and d2 (3, 4, 5) level by level
@@ -100,16 +164,19 @@ class GroupLayoutTest {
     @Test
     void mechanismInstancesSitOnTheirNodesInCallbackOrder() {
         Built b = network();
-        GroupLayout l = GroupLayout.of(b.net(), new int[] {0, 1}, new int[] {b.stim().id()});
+        GroupLayout l =
+                GroupLayout.of(b.net(), new int[] {0, 1}, new int[] {b.stim().id()});
         // a concentration writer first, then first use: dens, syn, stim
-        assertEquals(List.of("caconc", "dens", "syn", "stim"), l.mechanisms().stream().map(m -> m.type().name())
-                .toList());
+        assertEquals(
+                List.of("caconc", "dens", "syn", "stim"),
+                l.mechanisms().stream().map(m -> m.type().name()).toList());
         GroupLayout.MechanismInstances caconc = l.mechanisms().get(0);
         assertArrayEquals(new int[] {6, 8, 10, 7, 9, 11}, caconc.node());
         assertArrayEquals(new int[] {-1, -1, -1, -1, -1, -1}, caconc.point());
         GroupLayout.MechanismInstances dens = l.mechanisms().get(1);
         assertArrayEquals(new int[] {2, 6, 8, 10, 3, 7, 9, 11}, dens.node());
-        assertEquals(List.of(2.0, 3.0, 3.0, 3.0, 2.0, 3.0, 3.0, 3.0),
+        assertEquals(
+                List.of(2.0, 3.0, 3.0, 3.0, 2.0, 3.0, 3.0, 3.0),
                 dens.params().stream().map(p -> p.get("gbar")).toList());
         GroupLayout.MechanismInstances syn = l.mechanisms().get(2);
         assertArrayEquals(new int[] {9}, syn.node()); // cell 1, dendrite(0.5): segment 2 of 3, node 4
@@ -141,14 +208,20 @@ class GroupLayoutTest {
     @Test
     void thresholdsArtificialOutputsAndProbesLandWhereTheyWereAsked() {
         Built b = network();
-        GroupLayout l = GroupLayout.of(b.net(), new int[] {0, 1}, new int[] {b.stim().id()});
+        GroupLayout l =
+                GroupLayout.of(b.net(), new int[] {0, 1}, new int[] {b.stim().id()});
         assertArrayEquals(new int[] {b.somaDetector()}, l.thresholds().source());
         assertArrayEquals(new int[] {2}, l.thresholds().node()); // cell 0's soma segment
         assertArrayEquals(new double[] {-20}, l.thresholds().value());
         assertArrayEquals(new int[] {b.stimSource()}, l.artificialSource()[3]);
         assertArrayEquals(new int[] {-1}, l.artificialSource()[2]);
-        assertEquals(List.of(new GroupLayout.VoltageProbe(0, 13), new GroupLayout.MechanismProbe(1, 1, "x", 2),
-                new GroupLayout.IonProbe(2, 0, "ci", 3), new GroupLayout.MechanismProbe(3, 2, "i", 0)), l.probes());
+        assertEquals(
+                List.of(
+                        new GroupLayout.VoltageProbe(0, 13),
+                        new GroupLayout.MechanismProbe(1, 1, "x", 2),
+                        new GroupLayout.IonProbe(2, 0, "ci", 3),
+                        new GroupLayout.MechanismProbe(3, 2, "i", 0)),
+                l.probes());
     }
 
     @Test
@@ -159,8 +232,12 @@ class GroupLayoutTest {
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6}, l.nodes().perm());
         assertEquals(-1, l.pointSlot()[b.stim().id()]);
         assertEquals(0, l.thresholds().count());
-        assertEquals(List.of(new GroupLayout.VoltageProbe(0, 6), new GroupLayout.IonProbe(2, 0, "ci", 1),
-                new GroupLayout.MechanismProbe(3, 2, "i", 0)), l.probes());
+        assertEquals(
+                List.of(
+                        new GroupLayout.VoltageProbe(0, 6),
+                        new GroupLayout.IonProbe(2, 0, "ci", 1),
+                        new GroupLayout.MechanismProbe(3, 2, "i", 0)),
+                l.probes());
         assertEquals(-1, l.storageNode(0, 1));
     }
 
@@ -169,8 +246,8 @@ class GroupLayoutTest {
         Network net = new Network(List.of(new TestMechanisms()));
         int c = net.addCell(twoSectionCell());
         net.probeDensity(c, 0, 0.5, "caconc", "depth"); // caconc is on the dendrite only
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GroupLayout.of(net, new int[] {c}, new int[0]));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> GroupLayout.of(net, new int[] {c}, new int[0]));
         assertEquals("probe: no mechanism 'caconc' at the probed node", e.getMessage());
     }
 }

@@ -68,8 +68,10 @@ class IonNernstTest {
             }
 
             public List<IonUse> ions() {
-                return List.of(writes ? new IonUse("ca", 2, List.of("cai"), List.of("cai"))
-                        : new IonUse("ca", 2, List.of("eca"), List.of()));
+                return List.of(
+                        writes
+                                ? new IonUse("ca", 2, List.of("cai"), List.of("cai"))
+                                : new IonUse("ca", 2, List.of("eca"), List.of()));
             }
 
             public Mechanism create(int count) {
@@ -88,8 +90,19 @@ class IonNernstTest {
         float[] x = {0, 10};
         float[] z = {0, 0};
         float[] d = {5, 5};
-        CableSection s = new CableSection("soma", List.of("soma"), -1, x, z, z, d, 1, 100, 1,
-                List.of(new MechanismSpec(t.name(), Map.of())), Map.of("ca", new IonSpec(137.5, 5e-5, 2.0)));
+        CableSection s = new CableSection(
+                "soma",
+                List.of("soma"),
+                -1,
+                x,
+                z,
+                z,
+                d,
+                1,
+                100,
+                1,
+                List.of(new MechanismSpec(t.name(), Map.of())),
+                Map.of("ca", new IonSpec(137.5, 5e-5, 2.0)));
         Network net = new Network(List.of(cat));
         int c = net.addCell(new CableCell("c", List.of(s)));
         Network.Probe p = net.probeDensity(c, 0, 0.5, t.name(), "eca_seen");

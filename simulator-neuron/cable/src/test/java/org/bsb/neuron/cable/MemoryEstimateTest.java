@@ -36,9 +36,12 @@ class MemoryEstimateTest {
     void aRunThatCannotFitIsRefusedWithWhatItNeedsAndHowToGiveMore() {
         // 200 probes over 10^7 ms at 0.025 ms: 8e11 samples, more than any heap here holds
         Network net = cable(10, 200);
-        MemoryEstimate.SimulationTooLargeException e = assertThrows(MemoryEstimate.SimulationTooLargeException.class,
+        MemoryEstimate.SimulationTooLargeException e = assertThrows(
+                MemoryEstimate.SimulationTooLargeException.class,
                 () -> Simulator.run(net, new SimSettings(0.025, 1e7, 6.3, -65), 1));
-        assertTrue(e.getMessage().startsWith("this simulation needs about ") && e.getMessage().contains("GB of heap"),
+        assertTrue(
+                e.getMessage().startsWith("this simulation needs about ")
+                        && e.getMessage().contains("GB of heap"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("200 recorded signals of 400000001 samples"), e.getMessage());
         assertTrue(e.getMessage().contains("BSB_JAVA_OPTS=-Xmx"), e.getMessage());
@@ -49,8 +52,10 @@ class MemoryEstimateTest {
 
     @Test
     void aDurationOfMoreStepsThanARunTakesIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SimSettings(0.025, 1e300, 6.3, -65));
-        assertTrue(e.getMessage().contains("a duration of 1.0E300 ms at a resolution of 0.025 ms is 4.00e+301 steps"),
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new SimSettings(0.025, 1e300, 6.3, -65));
+        assertTrue(
+                e.getMessage().contains("a duration of 1.0E300 ms at a resolution of 0.025 ms is 4.00e+301 steps"),
                 e.getMessage());
     }
 }

@@ -15,8 +15,21 @@ class SimulatorPartsTest {
     /** A one-section cell of {@code nodes} nodes (root, nodes - 2 segments, 1-end). */
     static CableCell cellOfNodes(int nodes) {
         float[] z = {0, 0};
-        return new CableCell("n" + nodes, List.of(new CableSection("soma", List.of("soma"), -1, new float[] {0, 100},
-                z, z, new float[] {2, 2}, nodes - 2, 100, 1, List.of(), Map.of())));
+        return new CableCell(
+                "n" + nodes,
+                List.of(new CableSection(
+                        "soma",
+                        List.of("soma"),
+                        -1,
+                        new float[] {0, 100},
+                        z,
+                        z,
+                        new float[] {2, 2},
+                        nodes - 2,
+                        100,
+                        1,
+                        List.of(),
+                        Map.of())));
     }
 
     @Test
@@ -48,8 +61,10 @@ class SimulatorPartsTest {
     @Test
     void connectionsGoToTheGroupOfTheirTargetAndTheShortestDelaySetsTheInterval() {
         GroupLayoutTest.Built b = GroupLayoutTest.network();
-        GroupLayout[] layouts = {GroupLayout.of(b.net(), new int[] {0}, new int[] {b.stim().id()}),
-                GroupLayout.of(b.net(), new int[] {1}, new int[0])};
+        GroupLayout[] layouts = {
+            GroupLayout.of(b.net(), new int[] {0}, new int[] {b.stim().id()}),
+            GroupLayout.of(b.net(), new int[] {1}, new int[0])
+        };
         EventRouting r = EventRouting.of(b.net(), layouts);
         // connection 0: detector on cell 0 -> syn on cell 1 (2.5 ms); 1: stim -> syn (1 ms)
         assertArrayEquals(new int[] {1, 1}, r.targetGroup());
@@ -57,10 +72,12 @@ class SimulatorPartsTest {
         assertArrayEquals(new int[][] {{0}, {1}}, r.bySource());
         assertEquals(1.0, r.minDelay());
         assertEquals(39, r.exchangeSteps(0.025, 4000)); // minDelay - dt
-        assertEquals(1, new EventRouting(new int[1], new int[1], new double[] {0.01}, new int[][] {{0}})
-                .exchangeSteps(0.025, 4000));
-        assertEquals(4000, new EventRouting(new int[0], new int[0], new double[0], new int[0][]).exchangeSteps(0.025,
-                4000));
+        assertEquals(
+                1,
+                new EventRouting(new int[1], new int[1], new double[] {0.01}, new int[][] {{0}})
+                        .exchangeSteps(0.025, 4000));
+        assertEquals(
+                4000, new EventRouting(new int[0], new int[0], new double[0], new int[0][]).exchangeSteps(0.025, 4000));
     }
 
     @Test

@@ -15,18 +15,26 @@ class StellateBuildTest {
     @Test
     void withTheSwcParserService() throws Exception {
         try (java.io.InputStream in = getClass().getResourceAsStream("/StellateCell.swc")) {
-            check(new org.bsb.morphology.swc.SwcParser().parse("StellateCell.swc", "StellateCell", in,
-                    org.bsb.api.morphology.TagParameters.ofTags(Map.of(
-                            "16", List.of("dendrites", "proximal_dendrites"), "17", List.of("dendrites", "distal_dendrites"),
-                            "18", List.of("axon", "axon_initial_segment")))));
+            check(new org.bsb.morphology.swc.SwcParser()
+                    .parse(
+                            "StellateCell.swc",
+                            "StellateCell",
+                            in,
+                            org.bsb.api.morphology.TagParameters.ofTags(Map.of(
+                                    "16",
+                                    List.of("dendrites", "proximal_dendrites"),
+                                    "17",
+                                    List.of("dendrites", "distal_dendrites"),
+                                    "18",
+                                    List.of("axon", "axon_initial_segment")))));
         }
     }
 
     @SuppressWarnings("unchecked")
     private static void check(Morphology m) {
         List<CellBuilder.RawSection> raw = CellBuilder.sections(m, "StellateCell_0");
-        CableCell cell = CellBuilder.build("StellateCell_0", raw, ModelDefinitionTest.stellate(),
-                CellBuilder::defaultName);
+        CableCell cell =
+                CellBuilder.build("StellateCell_0", raw, ModelDefinitionTest.stellate(), CellBuilder::defaultName);
         List<Map<String, Object>> ref = TestData.referenceSections();
         assertEquals(ref.size(), cell.sections().size());
         assertEquals(208, cell.segmentCount());
@@ -47,7 +55,8 @@ class StellateBuildTest {
         }
         // locations: bsb's current clamp at the soma's first point sits at soma(0.026) (README §5)
         assertEquals(0.026, cell.sections().get(0).locationArc(0, 0.5), 5e-4);
-        assertEquals(1.0, cell.sections().get(0).locationArc(cell.sections().get(0).x().length - 1, 0.5));
+        assertEquals(
+                1.0, cell.sections().get(0).locationArc(cell.sections().get(0).x().length - 1, 0.5));
         assertEquals(19, raw.get(19).branch());
         assertEquals(0, raw.get(19).firstPoint());
         // per-segment areas and resistances through the cell's node layout

@@ -11,8 +11,7 @@ import org.bsb.neuron.model.LiteralReader;
 
 /** Test resources: NEURON's reference files. */
 public final class TestData {
-    private TestData() {
-    }
+    private TestData() {}
 
     public static String text(String resource) {
         try (InputStream in = TestData.class.getResourceAsStream("/" + resource)) {
@@ -27,8 +26,8 @@ public final class TestData {
 
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> referenceSections() {
-        Map<String, Object> root = (Map<String, Object>) LiteralReader.parse(text("neuron-reference/sections.json"),
-                "sections.json");
+        Map<String, Object> root =
+                (Map<String, Object>) LiteralReader.parse(text("neuron-reference/sections.json"), "sections.json");
         return (List<Map<String, Object>>) root.get("sections");
     }
 

@@ -16,22 +16,34 @@ import org.bsb.neuron.spi.Variable;
  * artificial cell {@code stim} (start).
  */
 final class TestMechanisms implements MechanismCatalogue {
-    static final MechanismType DENS = type("dens", MechanismKind.DENSITY, false,
-            List.of(Variable.parameter("gbar", 1, "S/cm2"), Variable.state("x", "")), List.of());
-    static final MechanismType CACONC = type("caconc", MechanismKind.DENSITY, false,
-            List.of(Variable.parameter("depth", 0.1, "um")), List.of(new IonUse("ca", 2, List.of("ica"), List.of("cai"))));
-    static final MechanismType SYN = type("syn", MechanismKind.POINT_PROCESS, true,
-            List.of(Variable.parameter("tau", 1, "ms"), Variable.assigned("i", "nA")), List.of());
-    static final MechanismType STIM = type("stim", MechanismKind.ARTIFICIAL_CELL, false,
-            List.of(Variable.parameter("start", 0, "ms")), List.of());
+    static final MechanismType DENS = type(
+            "dens",
+            MechanismKind.DENSITY,
+            false,
+            List.of(Variable.parameter("gbar", 1, "S/cm2"), Variable.state("x", "")),
+            List.of());
+    static final MechanismType CACONC = type(
+            "caconc",
+            MechanismKind.DENSITY,
+            false,
+            List.of(Variable.parameter("depth", 0.1, "um")),
+            List.of(new IonUse("ca", 2, List.of("ica"), List.of("cai"))));
+    static final MechanismType SYN = type(
+            "syn",
+            MechanismKind.POINT_PROCESS,
+            true,
+            List.of(Variable.parameter("tau", 1, "ms"), Variable.assigned("i", "nA")),
+            List.of());
+    static final MechanismType STIM = type(
+            "stim", MechanismKind.ARTIFICIAL_CELL, false, List.of(Variable.parameter("start", 0, "ms")), List.of());
 
     @Override
     public Collection<MechanismType> types() {
         return List.of(DENS, CACONC, SYN, STIM);
     }
 
-    static MechanismType type(String name, MechanismKind kind, boolean receives, List<Variable> vars,
-            List<IonUse> ions) {
+    static MechanismType type(
+            String name, MechanismKind kind, boolean receives, List<Variable> vars, List<IonUse> ions) {
         return new MechanismType() {
             public String name() {
                 return name;
@@ -56,12 +68,10 @@ final class TestMechanisms implements MechanismCatalogue {
             public Mechanism create(int count) {
                 return new Mechanism(this, count) {
                     @Override
-                    public void init(MechContext ctx) {
-                    }
+                    public void init(MechContext ctx) {}
 
                     @Override
-                    public void current(MechContext ctx) {
-                    }
+                    public void current(MechContext ctx) {}
                 };
             }
         };

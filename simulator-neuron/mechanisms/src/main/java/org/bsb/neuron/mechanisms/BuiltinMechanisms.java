@@ -12,11 +12,10 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = MechanismCatalogue.class, property = "catalogue.name=builtin")
 public final class BuiltinMechanisms implements MechanismCatalogue {
-    private static final List<MechanismType> TYPES = List.of(Pas.TYPE, Hh.TYPE, IClamp.TYPE, SEClamp.TYPE,
-            ExpSyn.TYPE, Exp2Syn.TYPE, NetStim.TYPE, VecStim.TYPE);
+    private static final List<MechanismType> TYPES = List.of(
+            Pas.TYPE, Hh.TYPE, IClamp.TYPE, SEClamp.TYPE, ExpSyn.TYPE, Exp2Syn.TYPE, NetStim.TYPE, VecStim.TYPE);
 
-    public BuiltinMechanisms() {
-    }
+    public BuiltinMechanisms() {}
 
     @Override
     public Precedence precedence() {

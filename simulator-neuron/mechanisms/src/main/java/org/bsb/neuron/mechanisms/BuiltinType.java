@@ -18,8 +18,14 @@ final class BuiltinType implements MechanismType {
     private final int weights;
     private final BiFunction<MechanismType, Integer, Mechanism> factory;
 
-    BuiltinType(String name, MechanismKind kind, List<Variable> variables, List<IonUse> ions, boolean electrode,
-            int weights, BiFunction<MechanismType, Integer, Mechanism> factory) {
+    BuiltinType(
+            String name,
+            MechanismKind kind,
+            List<Variable> variables,
+            List<IonUse> ions,
+            boolean electrode,
+            int weights,
+            BiFunction<MechanismType, Integer, Mechanism> factory) {
         this.name = name;
         this.kind = kind;
         this.variables = List.copyOf(variables);

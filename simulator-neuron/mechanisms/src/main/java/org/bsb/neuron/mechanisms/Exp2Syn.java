@@ -12,11 +12,22 @@ import org.bsb.neuron.spi.Variable;
  * an event adds {@code weight * factor} to both, normalising the peak of g to the weight.
  */
 final class Exp2Syn extends Mechanism {
-    static final MechanismType TYPE = new BuiltinType("Exp2Syn", MechanismKind.POINT_PROCESS,
-            List.of(Variable.parameter("tau1", 0.1, "ms"), Variable.parameter("tau2", 10, "ms"),
-                    Variable.parameter("e", 0, "mV"), Variable.assigned("i", "nA"), Variable.assigned("g", "uS"),
-                    Variable.assigned("factor", ""), Variable.state("A", "uS"), Variable.state("B", "uS")),
-            List.of(), false, 1, Exp2Syn::new);
+    static final MechanismType TYPE = new BuiltinType(
+            "Exp2Syn",
+            MechanismKind.POINT_PROCESS,
+            List.of(
+                    Variable.parameter("tau1", 0.1, "ms"),
+                    Variable.parameter("tau2", 10, "ms"),
+                    Variable.parameter("e", 0, "mV"),
+                    Variable.assigned("i", "nA"),
+                    Variable.assigned("g", "uS"),
+                    Variable.assigned("factor", ""),
+                    Variable.state("A", "uS"),
+                    Variable.state("B", "uS")),
+            List.of(),
+            false,
+            1,
+            Exp2Syn::new);
 
     private final double[] tau1 = vars[0];
     private final double[] tau2 = vars[1];

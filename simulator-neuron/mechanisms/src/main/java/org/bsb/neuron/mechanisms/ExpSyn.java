@@ -9,10 +9,16 @@ import org.bsb.neuron.spi.Variable;
 
 /** NEURON's {@code ExpSyn}: {@code g' = -g/tau}, {@code i = g (v - e)}, an event adds its weight (µS) to g. */
 final class ExpSyn extends Mechanism {
-    static final MechanismType TYPE = new BuiltinType("ExpSyn", MechanismKind.POINT_PROCESS,
-            List.of(Variable.parameter("tau", 0.1, "ms"), Variable.parameter("e", 0, "mV"),
+    static final MechanismType TYPE = new BuiltinType(
+            "ExpSyn",
+            MechanismKind.POINT_PROCESS,
+            List.of(
+                    Variable.parameter("tau", 0.1, "ms"), Variable.parameter("e", 0, "mV"),
                     Variable.assigned("i", "nA"), Variable.state("g", "uS")),
-            List.of(), false, 1, ExpSyn::new);
+            List.of(),
+            false,
+            1,
+            ExpSyn::new);
 
     private final double[] tau = vars[0];
     private final double[] e = vars[1];

@@ -15,17 +15,32 @@ import org.bsb.neuron.spi.Variable;
  * linear interpolation, on by default as {@code usetable_hh = 1}) and cnexp updates.
  */
 final class Hh extends Mechanism {
-    static final MechanismType TYPE = new BuiltinType("hh", MechanismKind.DENSITY,
-            List.of(Variable.parameter("gnabar", 0.12, "S/cm2"), Variable.parameter("gkbar", 0.036, "S/cm2"),
-                    Variable.parameter("gl", 0.0003, "S/cm2"), Variable.parameter("el", -54.3, "mV"),
-                    Variable.assigned("gna", "S/cm2"), Variable.assigned("gk", "S/cm2"),
-                    Variable.assigned("il", "mA/cm2"), Variable.assigned("minf", ""), Variable.assigned("hinf", ""),
-                    Variable.assigned("ninf", ""), Variable.assigned("mtau", "ms"), Variable.assigned("htau", "ms"),
-                    Variable.assigned("ntau", "ms"), Variable.state("m", ""), Variable.state("h", ""),
+    static final MechanismType TYPE = new BuiltinType(
+            "hh",
+            MechanismKind.DENSITY,
+            List.of(
+                    Variable.parameter("gnabar", 0.12, "S/cm2"),
+                    Variable.parameter("gkbar", 0.036, "S/cm2"),
+                    Variable.parameter("gl", 0.0003, "S/cm2"),
+                    Variable.parameter("el", -54.3, "mV"),
+                    Variable.assigned("gna", "S/cm2"),
+                    Variable.assigned("gk", "S/cm2"),
+                    Variable.assigned("il", "mA/cm2"),
+                    Variable.assigned("minf", ""),
+                    Variable.assigned("hinf", ""),
+                    Variable.assigned("ninf", ""),
+                    Variable.assigned("mtau", "ms"),
+                    Variable.assigned("htau", "ms"),
+                    Variable.assigned("ntau", "ms"),
+                    Variable.state("m", ""),
+                    Variable.state("h", ""),
                     Variable.state("n", "")),
-            List.of(new IonUse("na", 1, List.of("ena"), List.of("ina")),
+            List.of(
+                    new IonUse("na", 1, List.of("ena"), List.of("ina")),
                     new IonUse("k", 1, List.of("ek"), List.of("ik"))),
-            false, 0, Hh::new);
+            false,
+            0,
+            Hh::new);
 
     private static final double TMIN = -100;
     private static final double TMAX = 100;

@@ -9,10 +9,16 @@ import org.bsb.neuron.spi.Variable;
 
 /** NEURON's {@code IClamp}: {@code amp} nA injected for {@code del <= t < del + dur}. */
 final class IClamp extends Mechanism {
-    static final MechanismType TYPE = new BuiltinType("IClamp", MechanismKind.POINT_PROCESS,
-            List.of(Variable.parameter("del", 0, "ms"), Variable.parameter("dur", 0, "ms"),
+    static final MechanismType TYPE = new BuiltinType(
+            "IClamp",
+            MechanismKind.POINT_PROCESS,
+            List.of(
+                    Variable.parameter("del", 0, "ms"), Variable.parameter("dur", 0, "ms"),
                     Variable.parameter("amp", 0, "nA"), Variable.assigned("i", "nA")),
-            List.of(), true, 0, IClamp::new);
+            List.of(),
+            true,
+            0,
+            IClamp::new);
 
     private final double[] del = vars[0];
     private final double[] dur = vars[1];

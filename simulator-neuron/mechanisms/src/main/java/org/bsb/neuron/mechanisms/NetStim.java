@@ -15,12 +15,22 @@ import org.bsb.neuron.spi.Variable;
  * trains are reproducible but are not NEURON's (whose generator is not portable).
  */
 final class NetStim extends Mechanism {
-    static final MechanismType TYPE = new BuiltinType("NetStim", MechanismKind.ARTIFICIAL_CELL,
-            List.of(Variable.parameter("interval", 10, "ms"), Variable.parameter("number", 10, ""),
-                    Variable.parameter("start", 50, "ms"), Variable.parameter("noise", 0, ""),
-                    Variable.parameter("seed", 0, ""), Variable.assigned("event", "ms"), Variable.assigned("on", ""),
+    static final MechanismType TYPE = new BuiltinType(
+            "NetStim",
+            MechanismKind.ARTIFICIAL_CELL,
+            List.of(
+                    Variable.parameter("interval", 10, "ms"),
+                    Variable.parameter("number", 10, ""),
+                    Variable.parameter("start", 50, "ms"),
+                    Variable.parameter("noise", 0, ""),
+                    Variable.parameter("seed", 0, ""),
+                    Variable.assigned("event", "ms"),
+                    Variable.assigned("on", ""),
                     Variable.assigned("ispike", "")),
-            List.of(), false, 1, NetStim::new);
+            List.of(),
+            false,
+            1,
+            NetStim::new);
 
     private final double[] interval = vars[0];
     private final double[] number = vars[1];
@@ -67,8 +77,7 @@ final class NetStim extends Mechanism {
     }
 
     @Override
-    public void current(MechContext ctx) {
-    }
+    public void current(MechContext ctx) {}
 
     private void initSequence(int k) {
         if (number[k] > 0) {

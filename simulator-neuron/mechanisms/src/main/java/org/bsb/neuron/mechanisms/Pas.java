@@ -9,10 +9,17 @@ import org.bsb.neuron.spi.Variable;
 
 /** NEURON's passive leak {@code pas}: {@code i = g (v - e)}, g 0.001 S/cm², e -70 mV. */
 final class Pas extends Mechanism {
-    static final MechanismType TYPE = new BuiltinType("pas", MechanismKind.DENSITY,
-            List.of(Variable.parameter("g", 0.001, "S/cm2"), Variable.parameter("e", -70, "mV"),
+    static final MechanismType TYPE = new BuiltinType(
+            "pas",
+            MechanismKind.DENSITY,
+            List.of(
+                    Variable.parameter("g", 0.001, "S/cm2"),
+                    Variable.parameter("e", -70, "mV"),
                     Variable.assigned("i", "mA/cm2")),
-            List.of(), false, 0, Pas::new);
+            List.of(),
+            false,
+            0,
+            Pas::new);
 
     private final double[] g = vars[0];
     private final double[] e = vars[1];
@@ -23,8 +30,7 @@ final class Pas extends Mechanism {
     }
 
     @Override
-    public void init(MechContext ctx) {
-    }
+    public void init(MechContext ctx) {}
 
     @Override
     public void current(MechContext ctx) {

@@ -13,13 +13,19 @@ import org.bsb.neuron.spi.Variable;
  * ({@code i = 0}) after the third level.
  */
 final class SEClamp extends Mechanism {
-    static final MechanismType TYPE = new BuiltinType("SEClamp", MechanismKind.POINT_PROCESS,
-            List.of(Variable.parameter("rs", 1, "megohm"), Variable.parameter("dur1", 0, "ms"),
+    static final MechanismType TYPE = new BuiltinType(
+            "SEClamp",
+            MechanismKind.POINT_PROCESS,
+            List.of(
+                    Variable.parameter("rs", 1, "megohm"), Variable.parameter("dur1", 0, "ms"),
                     Variable.parameter("amp1", 0, "mV"), Variable.parameter("dur2", 0, "ms"),
                     Variable.parameter("amp2", 0, "mV"), Variable.parameter("dur3", 0, "ms"),
                     Variable.parameter("amp3", 0, "mV"), Variable.assigned("i", "nA"),
                     Variable.assigned("vc", "mV"), Variable.assigned("on", "")),
-            List.of(), true, 0, SEClamp::new);
+            List.of(),
+            true,
+            0,
+            SEClamp::new);
 
     private final double[] rs = vars[0];
     private final double[] dur1 = vars[1];

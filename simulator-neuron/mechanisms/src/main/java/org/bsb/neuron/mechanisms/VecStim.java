@@ -9,8 +9,13 @@ import org.bsb.neuron.spi.Variable;
 
 /** NEURON's {@code VecStim}: spikes at the times of a vector (set with {@code setVector(.., "times", ..)}). */
 final class VecStim extends Mechanism {
-    static final MechanismType TYPE = new BuiltinType("VecStim", MechanismKind.ARTIFICIAL_CELL,
-            List.of(Variable.assigned("index", ""), Variable.assigned("etime", "ms")), List.of(), false, 1,
+    static final MechanismType TYPE = new BuiltinType(
+            "VecStim",
+            MechanismKind.ARTIFICIAL_CELL,
+            List.of(Variable.assigned("index", ""), Variable.assigned("etime", "ms")),
+            List.of(),
+            false,
+            1,
             VecStim::new);
 
     private final double[] index = vars[0];
@@ -52,8 +57,7 @@ final class VecStim extends Mechanism {
     }
 
     @Override
-    public void current(MechContext ctx) {
-    }
+    public void current(MechContext ctx) {}
 
     @Override
     public void netReceive(MechContext ctx, int k, double[] weights, int offset, double flag) {

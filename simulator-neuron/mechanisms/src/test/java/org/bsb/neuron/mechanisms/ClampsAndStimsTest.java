@@ -1,6 +1,5 @@
 package org.bsb.neuron.mechanisms;
 
-import org.bsb.neuron.cable.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import org.bsb.neuron.cable.Network;
 import org.bsb.neuron.cable.SimResult;
 import org.bsb.neuron.cable.SimSettings;
 import org.bsb.neuron.cable.Simulator;
+import org.bsb.neuron.cable.TestData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,15 +26,22 @@ class ClampsAndStimsTest {
         int c = net.addCell(cell);
         int dend = cell.sectionIndex(StellateReference.DEND);
         int axon = cell.sectionIndex(StellateReference.AXON);
-        Network.PointRef se = net.addPointProcess(c, dend, 0.5, "SEClamp", Map.of("rs", 1.0, "dur1", 10.0, "amp1",
-                -65.0, "dur2", 30.0, "amp2", -20.0, "dur3", 20.0, "amp3", -80.0));
+        Network.PointRef se = net.addPointProcess(
+                c,
+                dend,
+                0.5,
+                "SEClamp",
+                Map.of(
+                        "rs", 1.0, "dur1", 10.0, "amp1", -65.0, "dur2", 30.0, "amp2", -20.0, "dur3", 20.0, "amp3",
+                        -80.0));
         Network.PointRef s2 = net.addPointProcess(c, axon, 0.5, "Exp2Syn", Map.of("tau1", 0.5, "tau2", 5.0, "e", 0.0));
         Network.PointRef ns1 = net.addArtificialCell("NetStim", Map.of("start", 5.0, "interval", 12.5, "number", 4.0));
         net.connect(net.addSpikeSource(ns1), s2, 1.0, 0.005);
         Network.PointRef s1 = net.addPointProcess(c, 0, 0.5, "ExpSyn", Map.of("tau", 3.0, "e", 0.0));
         Network.PointRef ns2 = net.addArtificialCell("NetStim", Map.of("start", 62.0, "interval", 7.0, "number", 5.0));
         net.connect(net.addSpikeSource(ns2), s1, 0.5, 0.002);
-        String[] sites = {StellateReference.SOMA, StellateReference.DEND, StellateReference.AIS, StellateReference.AXON};
+        String[] sites = {StellateReference.SOMA, StellateReference.DEND, StellateReference.AIS, StellateReference.AXON
+        };
         Network.Probe[] probes = new Network.Probe[7];
         for (int i = 0; i < 4; i++) {
             probes[i] = net.probeVoltage(c, cell.sectionIndex(sites[i]), 0.5);

@@ -39,13 +39,17 @@ class ConnectionsVersusNeuronTest {
      * measured 3.4e-10) and synaptic currents (nA; measured 5.6e-13, the CSV's 12 digits).
      */
     static final double SPIKE_TOL = 1e-12;
+
     static final double V_TOL = 1e-8;
     static final double I_TOL = 1e-11;
 
     /** The network built from the setup, with its probes in the CSV's column order. */
-    record Built(Network net, SimSettings settings, Map<String, Integer> sources, List<String> columns,
-            List<Network.Probe> probes) {
-    }
+    record Built(
+            Network net,
+            SimSettings settings,
+            Map<String, Integer> sources,
+            List<String> columns,
+            List<Network.Probe> probes) {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> setup() {
@@ -54,11 +58,12 @@ class ConnectionsVersusNeuronTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, double[]> neuronSpikes() {
-        Map<String, Object> root = (Map<String, Object>) LiteralReader.parse(TestData.text(DIR + "spikes.json"),
-                "spikes.json");
+        Map<String, Object> root =
+                (Map<String, Object>) LiteralReader.parse(TestData.text(DIR + "spikes.json"), "spikes.json");
         Map<String, double[]> out = new LinkedHashMap<>();
-        ((Map<String, List<Number>>) root.get("spikes")).forEach((k, v) -> out.put(k,
-                v.stream().mapToDouble(Number::doubleValue).toArray()));
+        ((Map<String, List<Number>>) root.get("spikes"))
+                .forEach((k, v) ->
+                        out.put(k, v.stream().mapToDouble(Number::doubleValue).toArray()));
         return out;
     }
 
@@ -76,8 +81,8 @@ class ConnectionsVersusNeuronTest {
     @SuppressWarnings("unchecked")
     static Built build(Map<String, Object> setup) {
         Map<String, Object> run = (Map<String, Object>) setup.get("run");
-        SimSettings settings = new SimSettings(num(run.get("dt")), num(run.get("tstop")), num(run.get("celsius")),
-                num(run.get("v_init")));
+        SimSettings settings = new SimSettings(
+                num(run.get("dt")), num(run.get("tstop")), num(run.get("celsius")), num(run.get("v_init")));
         List<Map<String, Object>> template = (List<Map<String, Object>>) setup.get("cell");
         List<CableSection> sections = new ArrayList<>();
         for (Map<String, Object> s : template) {
@@ -91,8 +96,19 @@ class ConnectionsVersusNeuronTest {
             List<MechanismSpec> mechs = new ArrayList<>();
             ((Map<String, Object>) s.get("mechanisms")).forEach((m, ps) -> mechs.add(new MechanismSpec(m, params(ps))));
             String name = (String) s.get("name");
-            sections.add(new CableSection(name, List.of(name), (int) num(s.get("parent")), p[0], p[1], p[2], p[3],
-                    (int) num(s.get("nseg")), num(s.get("Ra")), num(s.get("cm")), mechs, Map.of()));
+            sections.add(new CableSection(
+                    name,
+                    List.of(name),
+                    (int) num(s.get("parent")),
+                    p[0],
+                    p[1],
+                    p[2],
+                    p[3],
+                    (int) num(s.get("nseg")),
+                    num(s.get("Ra")),
+                    num(s.get("cm")),
+                    mechs,
+                    Map.of()));
         }
         Network net = new Network(List.of(new BuiltinMechanisms()));
         Map<String, Integer> cells = new LinkedHashMap<>();
@@ -101,32 +117,54 @@ class ConnectionsVersusNeuronTest {
             cells.put((String) c, net.addCell(new CableCell((String) c, sections)));
         }
         for (Map<String, Object> ic : (List<Map<String, Object>>) setup.get("iclamps")) {
-            net.addPointProcess(cells.get(ic.get("cell")), shape.sectionIndex((String) ic.get("section")),
-                    num(ic.get("x")), "IClamp", Map.of("del", num(ic.get("del")), "dur", num(ic.get("dur")), "amp",
-                            num(ic.get("amp"))));
+            net.addPointProcess(
+                    cells.get(ic.get("cell")),
+                    shape.sectionIndex((String) ic.get("section")),
+                    num(ic.get("x")),
+                    "IClamp",
+                    Map.of("del", num(ic.get("del")), "dur", num(ic.get("dur")), "amp", num(ic.get("amp"))));
         }
         Map<String, Network.PointRef> stims = new LinkedHashMap<>();
         for (Map<String, Object> ns : (List<Map<String, Object>>) setup.get("netstims")) {
-            stims.put((String) ns.get("name"), net.addArtificialCell("NetStim", Map.of("start", num(ns.get("start")),
-                    "interval", num(ns.get("interval")), "number", num(ns.get("number")), "noise",
-                    num(ns.get("noise")))));
+            stims.put(
+                    (String) ns.get("name"),
+                    net.addArtificialCell(
+                            "NetStim",
+                            Map.of(
+                                    "start",
+                                    num(ns.get("start")),
+                                    "interval",
+                                    num(ns.get("interval")),
+                                    "number",
+                                    num(ns.get("number")),
+                                    "noise",
+                                    num(ns.get("noise")))));
         }
         Map<String, Network.PointRef> syns = new LinkedHashMap<>();
         for (Map<String, Object> s : (List<Map<String, Object>>) setup.get("synapses")) {
-            syns.put((String) s.get("name"), net.addPointProcess(cells.get(s.get("cell")),
-                    shape.sectionIndex((String) s.get("section")), num(s.get("x")), (String) s.get("type"),
-                    params(s.get("params"))));
+            syns.put(
+                    (String) s.get("name"),
+                    net.addPointProcess(
+                            cells.get(s.get("cell")),
+                            shape.sectionIndex((String) s.get("section")),
+                            num(s.get("x")),
+                            (String) s.get("type"),
+                            params(s.get("params"))));
         }
         Map<String, Integer> sources = new LinkedHashMap<>();
         for (Map<String, Object> s : (List<Map<String, Object>>) setup.get("sources")) {
-            int id = s.containsKey("netstim") ? net.addSpikeSource(stims.get(s.get("netstim")))
-                    : net.addSpikeSource(cells.get(s.get("cell")), shape.sectionIndex((String) s.get("section")),
-                            num(s.get("x")), num(s.get("threshold")));
+            int id = s.containsKey("netstim")
+                    ? net.addSpikeSource(stims.get(s.get("netstim")))
+                    : net.addSpikeSource(
+                            cells.get(s.get("cell")),
+                            shape.sectionIndex((String) s.get("section")),
+                            num(s.get("x")),
+                            num(s.get("threshold")));
             sources.put((String) s.get("name"), id);
         }
         for (Map<String, Object> c : (List<Map<String, Object>>) setup.get("connections")) {
-            net.connect(sources.get(c.get("source")), syns.get(c.get("target")), num(c.get("delay")),
-                    num(c.get("weight")));
+            net.connect(
+                    sources.get(c.get("source")), syns.get(c.get("target")), num(c.get("delay")), num(c.get("weight")));
         }
         List<String> columns = new ArrayList<>();
         List<Network.Probe> probes = new ArrayList<>();
@@ -142,8 +180,7 @@ class ConnectionsVersusNeuronTest {
     }
 
     /** Largest |ours - NEURON| of every trace (by column name) and every source's spike times. */
-    record Differences(Map<String, Double> traces, Map<String, Double> spikes, List<String> problems) {
-    }
+    record Differences(Map<String, Double> traces, Map<String, Double> spikes, List<String> problems) {}
 
     static Differences compare(Built b, SimResult r) {
         List<String> header = List.of(TestData.csv(DIR + "traces.csv").get(0));
@@ -167,7 +204,8 @@ class ConnectionsVersusNeuronTest {
             traces.put(col, max);
             double tol = col.startsWith("v_") ? V_TOL : I_TOL;
             if (!(max <= tol)) {
-                problems.add(String.format("%s: max |ours - NEURON| %.3g at t = %.3f ms (ours %.9g, NEURON %.9g)",
+                problems.add(String.format(
+                        "%s: max |ours - NEURON| %.3g at t = %.3f ms (ours %.9g, NEURON %.9g)",
                         col, max, at * b.settings().dt(), ours[at], theirs[at]));
             }
         }
@@ -200,8 +238,10 @@ class ConnectionsVersusNeuronTest {
         SimResult r = Simulator.run(b.net(), b.settings(), 1);
         Differences d = compare(b, r);
         d.traces().forEach((k, v) -> System.out.printf("connections: %-12s max |diff| %.3g%n", k, v));
-        d.spikes().forEach((k, v) -> System.out.printf("connections: spikes of %-11s max |diff| %.3g ms (%d spikes)%n",
-                k, v, r.spikes(b.sources().get(k)).length));
+        d.spikes()
+                .forEach((k, v) -> System.out.printf(
+                        "connections: spikes of %-11s max |diff| %.3g ms (%d spikes)%n",
+                        k, v, r.spikes(b.sources().get(k)).length));
         assertTrue(d.problems().isEmpty(), String.join("\n", d.problems()));
     }
 
@@ -211,7 +251,10 @@ class ConnectionsVersusNeuronTest {
         SimResult r1 = Simulator.run(b.net(), b.settings(), 1);
         SimResult r2 = Simulator.run(b.net(), b.settings(), 2);
         for (int k = 0; k < b.probes().size(); k++) {
-            assertArrayEquals(r1.trace(b.probes().get(k)), r2.trace(b.probes().get(k)), b.columns().get(k));
+            assertArrayEquals(
+                    r1.trace(b.probes().get(k)),
+                    r2.trace(b.probes().get(k)),
+                    b.columns().get(k));
         }
         for (Map.Entry<String, Integer> s : b.sources().entrySet()) {
             assertArrayEquals(r1.spikes(s.getValue()), r2.spikes(s.getValue()), s.getKey());
@@ -229,11 +272,15 @@ class ConnectionsVersusNeuronTest {
         for (int ranks : new int[] {2, 3, 8}) {
             DryRun.Outcome split = DryRun.run(b.net(), b.settings(), ranks, ranks == 2 ? 2 : 1);
             for (int k = 0; k < b.probes().size(); k++) {
-                assertArrayEquals(whole.trace(b.probes().get(k)), split.result().trace(b.probes().get(k)),
+                assertArrayEquals(
+                        whole.trace(b.probes().get(k)),
+                        split.result().trace(b.probes().get(k)),
                         ranks + " ranks: " + b.columns().get(k));
             }
             for (Map.Entry<String, Integer> s : b.sources().entrySet()) {
-                assertArrayEquals(whole.spikes(s.getValue()), split.result().spikes(s.getValue()),
+                assertArrayEquals(
+                        whole.spikes(s.getValue()),
+                        split.result().spikes(s.getValue()),
                         ranks + " ranks: spikes of " + s.getKey());
             }
             long spikes = whole.spikes().stream().mapToLong(a -> a.length).sum();
@@ -263,35 +310,61 @@ class ConnectionsVersusNeuronTest {
         Map<String, double[]> spikes = neuronSpikes();
 
         assertTrue(sources.values().stream().anyMatch(s -> "dend".equals(s.get("section"))), "a dendritic detector");
-        assertTrue(sources.values().stream().anyMatch(s -> "axon".equals(s.get("section")) && num(s.get("x")) == 1.0),
+        assertTrue(
+                sources.values().stream().anyMatch(s -> "axon".equals(s.get("section")) && num(s.get("x")) == 1.0),
                 "a detector at an axon's 1-end");
-        assertTrue(sources.values().stream().anyMatch(s -> s.containsKey("threshold") && num(s.get("threshold")) == -20),
+        assertTrue(
+                sources.values().stream().anyMatch(s -> s.containsKey("threshold") && num(s.get("threshold")) == -20),
                 "threshold -20");
-        assertTrue(sources.values().stream().anyMatch(s -> s.containsKey("threshold") && num(s.get("threshold")) == 0),
+        assertTrue(
+                sources.values().stream().anyMatch(s -> s.containsKey("threshold") && num(s.get("threshold")) == 0),
                 "threshold 0");
-        assertTrue(sources.values().stream().anyMatch(s -> s.containsKey("threshold")
-                && num(s.get("threshold")) < vInit), "a threshold below v_init");
+        assertTrue(
+                sources.values().stream().anyMatch(s -> s.containsKey("threshold") && num(s.get("threshold")) < vInit),
+                "a threshold below v_init");
         assertTrue(conns.stream().anyMatch(c -> num(c.get("delay")) == 0.1), "a 0.1 ms delay");
-        assertTrue(conns.stream().anyMatch(c -> {
-            double steps = num(c.get("delay")) / dt;
-            return Math.abs(steps - Math.rint(steps)) > 0.1 && Math.abs(steps - Math.floor(steps) - 0.5) > 0.1;
-        }), "a delay that is neither a whole nor a half number of steps");
-        assertTrue(conns.stream().anyMatch(c -> Math.abs(num(c.get("delay")) / dt % 1 - 0.5) < 1e-9),
+        assertTrue(
+                conns.stream().anyMatch(c -> {
+                    double steps = num(c.get("delay")) / dt;
+                    return Math.abs(steps - Math.rint(steps)) > 0.1 && Math.abs(steps - Math.floor(steps) - 0.5) > 0.1;
+                }),
+                "a delay that is neither a whole nor a half number of steps");
+        assertTrue(
+                conns.stream().anyMatch(c -> Math.abs(num(c.get("delay")) / dt % 1 - 0.5) < 1e-9),
                 "a delay of a whole number of steps and a half");
         assertTrue(conns.stream().map(c -> c.get("delay")).distinct().count() >= 5, "different delays");
         for (String type : List.of("ExpSyn", "Exp2Syn")) {
-            assertTrue(conns.stream().filter(c -> type.equals(syns.get(c.get("target")).get("type")))
-                    .map(c -> c.get("weight")).distinct().count() >= 2, "different weights onto " + type);
+            assertTrue(
+                    conns.stream()
+                                    .filter(c -> type.equals(
+                                            syns.get(c.get("target")).get("type")))
+                                    .map(c -> c.get("weight"))
+                                    .distinct()
+                                    .count()
+                            >= 2,
+                    "different weights onto " + type);
         }
-        assertTrue(syns.values().stream().anyMatch(s -> num(((Map<String, Object>) s.get("params")).get("e")) < vInit),
+        assertTrue(
+                syns.values().stream().anyMatch(s -> num(((Map<String, Object>) s.get("params")).get("e")) < vInit),
                 "an inhibitory synapse");
-        assertTrue(conns.stream().anyMatch(c -> conns.stream().anyMatch(o -> o != c
-                && o.get("target").equals(c.get("target")) && !o.get("source").equals(c.get("source")))),
+        assertTrue(
+                conns.stream()
+                        .anyMatch(c -> conns.stream()
+                                .anyMatch(o -> o != c
+                                        && o.get("target").equals(c.get("target"))
+                                        && !o.get("source").equals(c.get("source")))),
                 "two NetCons from different sources onto one synapse");
-        assertTrue(syns.values().stream().anyMatch(s -> syns.values().stream().anyMatch(o -> o != s
-                && o.get("cell").equals(s.get("cell")))), "two synapses on one cell");
-        assertTrue(conns.stream().anyMatch(c -> syns.get(c.get("target")).get("cell")
-                .equals(sources.get(c.get("source")).get("cell"))), "a self-connection");
+        assertTrue(
+                syns.values().stream()
+                        .anyMatch(s -> syns.values().stream()
+                                .anyMatch(o -> o != s && o.get("cell").equals(s.get("cell")))),
+                "two synapses on one cell");
+        assertTrue(
+                conns.stream()
+                        .anyMatch(c -> syns.get(c.get("target"))
+                                .get("cell")
+                                .equals(sources.get(c.get("source")).get("cell"))),
+                "a self-connection");
         assertTrue(sources.values().stream().anyMatch(s -> s.containsKey("netstim")), "an artificial-cell source");
 
         double[][] ref = TestData.numericColumns(DIR + "traces.csv");
@@ -318,9 +391,14 @@ class ConnectionsVersusNeuronTest {
                 c -> "C_inh".equals(c.get("target")) ? with(c, "weight", num(c.get("weight")) * 1.01) : c);
         for (UnaryOperator<Map<String, Object>> edit : edits) {
             Map<String, Object> setup = new LinkedHashMap<>(setup());
-            setup.put("connections", ((List<Map<String, Object>>) setup.get("connections")).stream().map(edit).toList());
+            setup.put(
+                    "connections",
+                    ((List<Map<String, Object>>) setup.get("connections"))
+                            .stream().map(edit).toList());
             Built b = build(setup);
-            assertFalse(compare(b, Simulator.run(b.net(), b.settings(), 1)).problems().isEmpty());
+            assertFalse(compare(b, Simulator.run(b.net(), b.settings(), 1))
+                    .problems()
+                    .isEmpty());
         }
     }
 

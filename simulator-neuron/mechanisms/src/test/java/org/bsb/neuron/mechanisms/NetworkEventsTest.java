@@ -1,6 +1,5 @@
 package org.bsb.neuron.mechanisms;
 
-import org.bsb.neuron.cable.TestData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,13 +13,13 @@ import org.bsb.neuron.cable.Network;
 import org.bsb.neuron.cable.SimResult;
 import org.bsb.neuron.cable.SimSettings;
 import org.bsb.neuron.cable.Simulator;
+import org.bsb.neuron.cable.TestData;
 import org.junit.jupiter.api.Test;
 
 /** Connections, event delivery, artificial cells and thread-count independence. */
 class NetworkEventsTest {
 
-    record TwoCells(Network net, Network.Probe va, Network.Probe vb, Network.Probe g, int srcA, int srcB) {
-    }
+    record TwoCells(Network net, Network.Probe va, Network.Probe vb, Network.Probe g, int srcA, int srcB) {}
 
     static TwoCells twoCells() {
         Network net = new Network(List.of(new BuiltinMechanisms()));
@@ -32,8 +31,8 @@ class NetworkEventsTest {
         int srcA = net.addSpikeSource(a, 0, 0.5, -20);
         int srcB = net.addSpikeSource(b, 0, 0.5, -20);
         net.connect(srcA, syn, 2.0, 0.02);
-        return new TwoCells(net, net.probeVoltage(a, 0, 0.5), net.probeVoltage(b, 0, 0.5), net.probe(syn, "g"), srcA,
-                srcB);
+        return new TwoCells(
+                net, net.probeVoltage(a, 0, 0.5), net.probeVoltage(b, 0, 0.5), net.probe(syn, "g"), srcA, srcB);
     }
 
     @Test
@@ -52,10 +51,14 @@ class NetworkEventsTest {
             assertTrue(max < (c < 2 ? 1e-6 : 1e-9), "column " + (c + 1) + " differs by " + max);
         }
         // spike times: ours against the times NEURON's NetCons recorded (summary.json; step end + 1e-10 ms)
-        Map<String, Object> summary = (Map<String, Object>) ((Map<String, Object>) org.bsb.neuron.model.LiteralReader
-                .parse(TestData.text("neuron-harness/summary.json"), "summary.json")).get("net_expsyn");
-        double[] refA = ((List<Number>) summary.get("a_spikes_ms")).stream().mapToDouble(Number::doubleValue).toArray();
-        double[] refB = ((List<Number>) summary.get("b_spikes_ms")).stream().mapToDouble(Number::doubleValue).toArray();
+        Map<String, Object> summary =
+                (Map<String, Object>) ((Map<String, Object>) org.bsb.neuron.model.LiteralReader.parse(
+                                TestData.text("neuron-harness/summary.json"), "summary.json"))
+                        .get("net_expsyn");
+        double[] refA = ((List<Number>) summary.get("a_spikes_ms"))
+                .stream().mapToDouble(Number::doubleValue).toArray();
+        double[] refB = ((List<Number>) summary.get("b_spikes_ms"))
+                .stream().mapToDouble(Number::doubleValue).toArray();
         assertEquals(1, refB.length, "the reference postsynaptic cell spikes once");
         assertArrayEquals(refA, r.spikes(m.srcA()), 1e-12);
         assertArrayEquals(refB, r.spikes(m.srcB()), 1e-12);
@@ -79,8 +82,21 @@ class NetworkEventsTest {
         float[] x = {0, 20};
         float[] z = {0, 0};
         float[] d = {10, 10};
-        return new CableCell("ball", List.of(new CableSection("soma", List.of("soma"), -1, x, z, z, d, 1, 100, 1,
-                List.of(new MechanismSpec("pas", Map.of("g", 1e-4, "e", -65.0))), Map.of())));
+        return new CableCell(
+                "ball",
+                List.of(new CableSection(
+                        "soma",
+                        List.of("soma"),
+                        -1,
+                        x,
+                        z,
+                        z,
+                        d,
+                        1,
+                        100,
+                        1,
+                        List.of(new MechanismSpec("pas", Map.of("g", 1e-4, "e", -65.0))),
+                        Map.of())));
     }
 
     /** An event due at 10 ms arrives after the step that ends at 10 ms: g jumps at row 10.025 (decayed once). */

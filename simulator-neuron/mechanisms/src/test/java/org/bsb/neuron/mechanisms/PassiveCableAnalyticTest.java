@@ -35,7 +35,7 @@ class PassiveCableAnalyticTest {
         double i = AMP * 1e-9; // A
         // steady state: the sealed cable's input resistance r_a lambda coth(l / lambda)
         double v = i * ra * lambda / Math.tanh(l / lambda);
-        for (int n = 0;; n++) {
+        for (int n = 0; ; n++) {
             double k = n * Math.PI * lambda / l;
             double b = (n == 0 ? 1 : 2) * i / l;
             double q = 1 + k * k;
@@ -52,8 +52,19 @@ class PassiveCableAnalyticTest {
         float[] x = {0, (float) LEN};
         float[] zero = {0, 0};
         float[] d = {(float) DIAM, (float) DIAM};
-        CableSection s = new CableSection("cable", List.of("dendrites"), -1, x, zero, zero, d, 401, RA, CM,
-                List.of(new MechanismSpec("pas", Map.of("g", G, "e", -65.0))), Map.of());
+        CableSection s = new CableSection(
+                "cable",
+                List.of("dendrites"),
+                -1,
+                x,
+                zero,
+                zero,
+                d,
+                401,
+                RA,
+                CM,
+                List.of(new MechanismSpec("pas", Map.of("g", G, "e", -65.0))),
+                Map.of());
         Network net = new Network(List.of(new BuiltinMechanisms()));
         int c = net.addCell(new CableCell("cable", List.of(s)));
         net.addPointProcess(c, 0, 0.0, "IClamp", Map.of("del", 0.0, "dur", 1e9, "amp", AMP));

@@ -1,6 +1,5 @@
 package org.bsb.neuron.mechanisms;
 
-import org.bsb.neuron.cable.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,7 @@ import org.bsb.neuron.cable.Network;
 import org.bsb.neuron.cable.SimResult;
 import org.bsb.neuron.cable.SimSettings;
 import org.bsb.neuron.cable.Simulator;
+import org.bsb.neuron.cable.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * against NEURON's traces from simulator-neuron/reference/neuron_reference.py.
  */
 class StellateHarnessTest {
-    static final String[] SITES = {StellateReference.SOMA, StellateReference.DEND, StellateReference.AIS,
-        StellateReference.AXON};
+    static final String[] SITES = {
+        StellateReference.SOMA, StellateReference.DEND, StellateReference.AIS, StellateReference.AXON
+    };
 
     static double[][] simulate(String model, double amp, double celsius) {
         CableCell cell = StellateReference.withModel("stellate", model);
@@ -63,7 +64,8 @@ class StellateHarnessTest {
         for (int i = 0; i < SITES.length; i++) {
             List<Double> ours = StellateReference.crossings(v[i], 0.025, -20);
             List<Double> theirs = StellateReference.crossings(ref[i + 1], 0.025, -20);
-            assertEquals(theirs.size(), ours.size(), "spike count at " + SITES[i] + ": NEURON " + theirs + ", ours " + ours);
+            assertEquals(
+                    theirs.size(), ours.size(), "spike count at " + SITES[i] + ": NEURON " + theirs + ", ours " + ours);
             assertTrue(!theirs.isEmpty() || i > 0, "the reference soma must spike");
             double max = 0;
             for (int k = 0; k < ours.size(); k++) {
@@ -73,8 +75,9 @@ class StellateHarnessTest {
             for (int k = 0; k < v[i].length; k++) {
                 maxV = Math.max(maxV, Math.abs(v[i][k] - ref[i + 1][k]));
             }
-            System.out.printf("hh %.1f nA %s: %d spikes, max |dt_spike| %.3g ms, max |dv| %.3g mV%n", amp, SITES[i],
-                    ours.size(), max, maxV);
+            System.out.printf(
+                    "hh %.1f nA %s: %d spikes, max |dt_spike| %.3g ms, max |dv| %.3g mV%n",
+                    amp, SITES[i], ours.size(), max, maxV);
             assertTrue(max < 0.05, "spike times differ by " + max + " ms at " + SITES[i]);
         }
     }

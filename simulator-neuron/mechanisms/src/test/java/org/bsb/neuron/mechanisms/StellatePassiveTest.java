@@ -1,6 +1,5 @@
 package org.bsb.neuron.mechanisms;
 
-import org.bsb.neuron.cable.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -10,6 +9,7 @@ import org.bsb.neuron.cable.Network;
 import org.bsb.neuron.cable.SimResult;
 import org.bsb.neuron.cable.SimSettings;
 import org.bsb.neuron.cable.Simulator;
+import org.bsb.neuron.cable.TestData;
 import org.junit.jupiter.api.Test;
 
 /** NEURON reference scenario d: Stellate cell, Leak only (= pas), IClamp 0.05 nA 20-80 ms. */
@@ -21,7 +21,8 @@ class StellatePassiveTest {
         Network net = new Network(List.of(new BuiltinMechanisms()));
         int c = net.addCell(cell);
         net.addPointProcess(c, 0, 0.5, "IClamp", Map.of("del", 20.0, "dur", 60.0, "amp", 0.05));
-        String[] sites = {StellateReference.SOMA, StellateReference.DEND, StellateReference.AIS, StellateReference.AXON};
+        String[] sites = {StellateReference.SOMA, StellateReference.DEND, StellateReference.AIS, StellateReference.AXON
+        };
         Network.Probe[] probes = new Network.Probe[4];
         for (int i = 0; i < 4; i++) {
             probes[i] = net.probeVoltage(c, cell.sectionIndex(sites[i]), 0.5);

@@ -32,7 +32,9 @@ class DiskCacheTest {
             assertEquals(List.of("a.B", "a.C"), List.copyOf(read.keySet()));
             assertArrayEquals(classes.get("a.C"), read.get("a.C"));
             try (var files = Files.list(home.resolve(".cache/bsb/nmodl"))) {
-                assertEquals(List.of("k1.classes"), files.map(p -> p.getFileName().toString()).toList());
+                assertEquals(
+                        List.of("k1.classes"),
+                        files.map(p -> p.getFileName().toString()).toList());
             }
         } finally {
             System.setProperty("user.home", before);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * iterate behind.)
  */
 class FinalEvaluationTest {
-  private static String mod(String suffix, String method, String block) {
-    return """
+    private static String mod(String suffix, String method, String block) {
+        return """
         NEURON { SUFFIX %s RANGE po }
         PARAMETER { a = 0.3 (/ms) b = 0.1 (/ms) }
         ASSIGNED { po }
@@ -29,9 +29,9 @@ class FinalEvaluationTest {
         %s
         PROCEDURE observe() { po = O }
         """.formatted(suffix, method, block);
-  }
+    }
 
-  private static final String KINETIC = """
+    private static final String KINETIC = """
       KINETIC scheme {
         observe()
         ~ C <-> O (a, b)
@@ -39,7 +39,7 @@ class FinalEvaluationTest {
       }
       """;
 
-  private static final String DERIVATIVE = """
+    private static final String DERIVATIVE = """
       DERIVATIVE scheme {
         observe()
         O' = a * C - b * O
@@ -47,25 +47,25 @@ class FinalEvaluationTest {
       }
       """;
 
-  @Test
-  void kineticBlockRunsAgainWithTheFinalStates() {
-    followsFinalState("kin_obs", "sparse", KINETIC);
-  }
-
-  @Test
-  void derivimplicitBlockRunsAgainWithTheFinalStates() {
-    followsFinalState("deriv_obs", "derivimplicit", DERIVATIVE);
-  }
-
-  private static void followsFinalState(String suffix, String method, String block) {
-    SingleCompartment c = new SingleCompartment(10);
-    Mechanism m = c.insert(suffix + ".mod", mod(suffix, method, block));
-    c.initialize(-65);
-    for (int step = 1; step <= 100; step++) {
-      c.step();
-      assertEquals(m.variable("O")[0], m.variable("po")[0], 0.0, "po after step " + step);
+    @Test
+    void kineticBlockRunsAgainWithTheFinalStates() {
+        followsFinalState("kin_obs", "sparse", KINETIC);
     }
-    // the scheme moves (O = 0.75 (1 - exp(-(a + b) t)), 0.47 at 2.5 ms): the check is not on a constant
-    assertTrue(m.variable("O")[0] > 0.4, "O = " + m.variable("O")[0]);
-  }
+
+    @Test
+    void derivimplicitBlockRunsAgainWithTheFinalStates() {
+        followsFinalState("deriv_obs", "derivimplicit", DERIVATIVE);
+    }
+
+    private static void followsFinalState(String suffix, String method, String block) {
+        SingleCompartment c = new SingleCompartment(10);
+        Mechanism m = c.insert(suffix + ".mod", mod(suffix, method, block));
+        c.initialize(-65);
+        for (int step = 1; step <= 100; step++) {
+            c.step();
+            assertEquals(m.variable("O")[0], m.variable("po")[0], 0.0, "po after step " + step);
+        }
+        // the scheme moves (O = 0.75 (1 - exp(-(a + b) t)), 0.47 at 2.5 ms): the check is not on a constant
+        assertTrue(m.variable("O")[0] > 0.4, "O = " + m.variable("O")[0]);
+    }
 }

@@ -27,10 +27,11 @@ public final class MechContext {
     public double celsius;
     /** Event sink of this group. */
     public EventSink events;
+
     private final Map<String, IonArrays> ions;
 
-    public MechContext(double[] v, double[] rhs, double[] d, double[] area, double[] diam,
-            Map<String, IonArrays> ions) {
+    public MechContext(
+            double[] v, double[] rhs, double[] d, double[] area, double[] diam, Map<String, IonArrays> ions) {
         this.v = v;
         this.rhs = rhs;
         this.d = d;

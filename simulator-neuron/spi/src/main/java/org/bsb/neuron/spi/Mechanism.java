@@ -50,8 +50,9 @@ public abstract class Mechanism {
     public final double[] variable(String name) {
         int k = type.variableIndex(name);
         if (k < 0) {
-            throw new IllegalArgumentException("mechanism '" + type.name() + "' has no range variable '" + name
-                    + "'; it has " + type.variables().stream().map(Variable::name).toList());
+            throw new IllegalArgumentException(
+                    "mechanism '" + type.name() + "' has no range variable '" + name + "'; it has "
+                            + type.variables().stream().map(Variable::name).toList());
         }
         return vars[k];
     }
@@ -60,8 +61,7 @@ public abstract class Mechanism {
      * Called once after nodes and parameters are set and before {@link #init}: look up ion
      * arrays and anything else that is fixed for the run.
      */
-    public void bind(MechContext ctx) {
-    }
+    public void bind(MechContext ctx) {}
 
     /** NMODL {@code INITIAL}: set states from {@code ctx.v} (after {@code v = v_init}). */
     public abstract void init(MechContext ctx);
@@ -76,8 +76,7 @@ public abstract class Mechanism {
     public abstract void current(MechContext ctx);
 
     /** NMODL {@code SOLVE ... METHOD}: advance states by {@code ctx.dt} with the new {@code v}. */
-    public void state(MechContext ctx) {
-    }
+    public void state(MechContext ctx) {}
 
     /**
      * NMODL {@code NET_RECEIVE}, with {@code ctx.t} set to the event's delivery time.
@@ -87,8 +86,7 @@ public abstract class Mechanism {
      *     connection state in NEURON); {@code null} for self-events
      * @param flag 0 for connection events, the {@code net_send} flag for self-events
      */
-    public void netReceive(MechContext ctx, int instance, double[] weights, int offset, double flag) {
-    }
+    public void netReceive(MechContext ctx, int instance, double[] weights, int offset, double flag) {}
 
     /**
      * Sets a vector-valued datum of one instance (NEURON's Vector arguments, e.g. VecStim's

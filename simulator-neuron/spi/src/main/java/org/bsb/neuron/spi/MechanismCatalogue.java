@@ -44,8 +44,10 @@ public interface MechanismCatalogue {
 
     /** The catalogues sorted by {@link #precedence()}, keeping the given order among equals. */
     static List<MechanismCatalogue> inPrecedenceOrder(List<? extends MechanismCatalogue> catalogues) {
-        return catalogues.stream().sorted(Comparator.comparing(MechanismCatalogue::precedence))
-                .map(c -> (MechanismCatalogue) c).toList();
+        return catalogues.stream()
+                .sorted(Comparator.comparing(MechanismCatalogue::precedence))
+                .map(c -> (MechanismCatalogue) c)
+                .toList();
     }
 
     /**

@@ -2,15 +2,17 @@ package org.bsb.neuron.nmodl.ast;
 
 /** NMODL's prefix operators. */
 public enum UnaryOp {
-  NEG("-"), NOT("!");
+    NEG("-"),
+    NOT("!");
 
-  public final String symbol;
+    public final String symbol;
 
-  UnaryOp(String symbol) {
-    this.symbol = symbol;
-  }
+    UnaryOp(String symbol) {
+        this.symbol = symbol;
+    }
 
-  @Override public String toString() {
-    return symbol;
-  }
+    @Override
+    public String toString() {
+        return symbol;
+    }
 }

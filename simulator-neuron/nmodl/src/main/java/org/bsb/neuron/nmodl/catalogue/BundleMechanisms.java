@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
+import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.Hashtable;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -36,85 +36,90 @@ import org.osgi.util.tracker.BundleTracker;
  */
 @Component(immediate = true)
 public final class BundleMechanisms {
-  public static final String HEADER = MechanismsHeader.NAME;
-  private static final Logger LOG = Logger.getLogger(BundleMechanisms.class.getName());
-  private BundleTracker<List<ServiceRegistration<MechanismCatalogue>>> tracker;
+    public static final String HEADER = MechanismsHeader.NAME;
+    private static final Logger LOG = Logger.getLogger(BundleMechanisms.class.getName());
+    private BundleTracker<List<ServiceRegistration<MechanismCatalogue>>> tracker;
 
-  @Activate
-  void activate(BundleContext context) {
-    tracker = new BundleTracker<>(context, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE, null) {
-      @Override public List<ServiceRegistration<MechanismCatalogue>> addingBundle(Bundle bundle, BundleEvent event) {
-        String header = bundle.getHeaders("").get(HEADER);
-        if (header == null) return null;
-        try {
-          List<ServiceRegistration<MechanismCatalogue>> regs = new ArrayList<>();
-          for (NmodlCatalogue cat : cataloguesOf(bundle, header)) {
-            Dictionary<String, Object> props = new Hashtable<>();
-            props.put("catalogue.name", "bundle:" + bundle.getSymbolicName());
-            props.put("catalogue.precedence", cat.precedence().name().toLowerCase(java.util.Locale.ROOT));
-            regs.add(context.registerService(MechanismCatalogue.class, cat, props));
-          }
-          return regs;
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, problem(bundle, e));
-          // tracked without catalogues, so that the warning is given once, not at each state change (an update
-          // of the jar is tracked anew)
-          return List.of();
-        }
-      }
+    @Activate
+    void activate(BundleContext context) {
+        tracker = new BundleTracker<>(context, Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE, null) {
+            @Override
+            public List<ServiceRegistration<MechanismCatalogue>> addingBundle(Bundle bundle, BundleEvent event) {
+                String header = bundle.getHeaders("").get(HEADER);
+                if (header == null) return null;
+                try {
+                    List<ServiceRegistration<MechanismCatalogue>> regs = new ArrayList<>();
+                    for (NmodlCatalogue cat : cataloguesOf(bundle, header)) {
+                        Dictionary<String, Object> props = new Hashtable<>();
+                        props.put("catalogue.name", "bundle:" + bundle.getSymbolicName());
+                        props.put(
+                                "catalogue.precedence", cat.precedence().name().toLowerCase(java.util.Locale.ROOT));
+                        regs.add(context.registerService(MechanismCatalogue.class, cat, props));
+                    }
+                    return regs;
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, problem(bundle, e));
+                    // tracked without catalogues, so that the warning is given once, not at each state change (an
+                    // update
+                    // of the jar is tracked anew)
+                    return List.of();
+                }
+            }
 
-      @Override public void removedBundle(Bundle bundle, BundleEvent event,
-          List<ServiceRegistration<MechanismCatalogue>> regs) {
-        for (ServiceRegistration<MechanismCatalogue> reg : regs) {
-          try {
-            reg.unregister();
-          } catch (IllegalStateException e) {
-            // already gone with the bundle
-          }
-        }
-      }
-    };
-    tracker.open();
-  }
-
-  @Deactivate
-  void deactivate() {
-    if (tracker != null) tracker.close();
-  }
-
-  /**
-   * The warning for a bundle whose mechanisms cannot be used: its name, version and location (the jar in
-   * {@code plugins/}), then the problem, which names the file ({@code <bsn>!/<folder>/<file>.mod:line:column}).
-   */
-  static String problem(Bundle bundle, RuntimeException e) {
-    return "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + bundle.getLocation()
-        + "): its mechanisms cannot be used, none is installed: " + e.getMessage();
-  }
-
-  /** The catalogues of the mod files in the folders named by the header value, one per precedence. */
-  static List<NmodlCatalogue> cataloguesOf(Bundle bundle, String header) {
-    Map<Precedence, List<NmodlCompiler.Source>> byPrecedence = new EnumMap<>(Precedence.class);
-    for (MechanismsHeader.Entry entry : MechanismsHeader.parse(header)) {
-      String f = entry.folder();
-      List<NmodlCompiler.Source> sources = byPrecedence.computeIfAbsent(entry.precedence(), p -> new ArrayList<>());
-      Enumeration<URL> entries = bundle.findEntries(f, "*.mod", false);
-      if (entries == null) {
-        throw new IllegalArgumentException(HEADER + " names folder '" + f + "', which has no .mod files");
-      }
-      List<URL> urls = Collections.list(entries);
-      urls.sort(java.util.Comparator.comparing(URL::getPath));
-      for (URL u : urls) {
-        try (InputStream in = u.openStream()) {
-          String name = bundle.getSymbolicName() + "!" + u.getPath();
-          sources.add(new NmodlCompiler.Source(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-          throw new IllegalArgumentException("cannot read " + u + ": " + e.getMessage(), e);
-        }
-      }
+            @Override
+            public void removedBundle(
+                    Bundle bundle, BundleEvent event, List<ServiceRegistration<MechanismCatalogue>> regs) {
+                for (ServiceRegistration<MechanismCatalogue> reg : regs) {
+                    try {
+                        reg.unregister();
+                    } catch (IllegalStateException e) {
+                        // already gone with the bundle
+                    }
+                }
+            }
+        };
+        tracker.open();
     }
-    List<NmodlCatalogue> out = new ArrayList<>();
-    byPrecedence.forEach((precedence, sources) ->
-        out.add(new NmodlCatalogue("bundle " + bundle.getSymbolicName(), precedence, sources)));
-    return out;
-  }
+
+    @Deactivate
+    void deactivate() {
+        if (tracker != null) tracker.close();
+    }
+
+    /**
+     * The warning for a bundle whose mechanisms cannot be used: its name, version and location (the jar in
+     * {@code plugins/}), then the problem, which names the file ({@code <bsn>!/<folder>/<file>.mod:line:column}).
+     */
+    static String problem(Bundle bundle, RuntimeException e) {
+        return "bundle " + bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + bundle.getLocation()
+                + "): its mechanisms cannot be used, none is installed: " + e.getMessage();
+    }
+
+    /** The catalogues of the mod files in the folders named by the header value, one per precedence. */
+    static List<NmodlCatalogue> cataloguesOf(Bundle bundle, String header) {
+        Map<Precedence, List<NmodlCompiler.Source>> byPrecedence = new EnumMap<>(Precedence.class);
+        for (MechanismsHeader.Entry entry : MechanismsHeader.parse(header)) {
+            String f = entry.folder();
+            List<NmodlCompiler.Source> sources =
+                    byPrecedence.computeIfAbsent(entry.precedence(), p -> new ArrayList<>());
+            Enumeration<URL> entries = bundle.findEntries(f, "*.mod", false);
+            if (entries == null) {
+                throw new IllegalArgumentException(HEADER + " names folder '" + f + "', which has no .mod files");
+            }
+            List<URL> urls = Collections.list(entries);
+            urls.sort(java.util.Comparator.comparing(URL::getPath));
+            for (URL u : urls) {
+                try (InputStream in = u.openStream()) {
+                    String name = bundle.getSymbolicName() + "!" + u.getPath();
+                    sources.add(new NmodlCompiler.Source(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("cannot read " + u + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        List<NmodlCatalogue> out = new ArrayList<>();
+        byPrecedence.forEach((precedence, sources) ->
+                out.add(new NmodlCatalogue("bundle " + bundle.getSymbolicName(), precedence, sources)));
+        return out;
+    }
 }

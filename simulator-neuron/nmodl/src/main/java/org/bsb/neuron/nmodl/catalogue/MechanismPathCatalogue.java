@@ -15,46 +15,50 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = MechanismCatalogue.class, property = "catalogue.name=BSB_MECHANISM_PATH")
 public final class MechanismPathCatalogue implements MechanismCatalogue {
-  public static final String VARIABLE = "BSB_MECHANISM_PATH";
-  private volatile NmodlCatalogue delegate;
+    public static final String VARIABLE = "BSB_MECHANISM_PATH";
+    private volatile NmodlCatalogue delegate;
 
-  private NmodlCatalogue delegate() {
-    NmodlCatalogue d = delegate;
-    if (d == null) {
-      synchronized (this) {
-        d = delegate;
+    private NmodlCatalogue delegate() {
+        NmodlCatalogue d = delegate;
         if (d == null) {
-          d = new NmodlCatalogue(VARIABLE, List.of());
-          String path = System.getenv(VARIABLE);
-          if (path != null && !path.isBlank()) {
-            List<Path> dirs = new ArrayList<>();
-            for (String p : path.split(":")) if (!p.isBlank()) dirs.add(Path.of(p));
-            d = NmodlCatalogue.fromDirectories(VARIABLE, dirs);
-          }
-          delegate = d;
+            synchronized (this) {
+                d = delegate;
+                if (d == null) {
+                    d = new NmodlCatalogue(VARIABLE, List.of());
+                    String path = System.getenv(VARIABLE);
+                    if (path != null && !path.isBlank()) {
+                        List<Path> dirs = new ArrayList<>();
+                        for (String p : path.split(":")) if (!p.isBlank()) dirs.add(Path.of(p));
+                        d = NmodlCatalogue.fromDirectories(VARIABLE, dirs);
+                    }
+                    delegate = d;
+                }
+            }
         }
-      }
+        return d;
     }
-    return d;
-  }
 
-  @Override public Collection<MechanismType> types() {
-    return delegate().types();
-  }
+    @Override
+    public Collection<MechanismType> types() {
+        return delegate().types();
+    }
 
-  @Override public Optional<MechanismType> find(String name) {
-    return delegate().find(name);
-  }
+    @Override
+    public Optional<MechanismType> find(String name) {
+        return delegate().find(name);
+    }
 
-  @Override public boolean provides(String name) {
-    return delegate().provides(name);
-  }
+    @Override
+    public boolean provides(String name) {
+        return delegate().provides(name);
+    }
 
-  @Override public String origin() {
-    return VARIABLE;
-  }
+    @Override
+    public String origin() {
+        return VARIABLE;
+    }
 
-  public List<String> suggestions(String name) {
-    return delegate().suggestions(name);
-  }
+    public List<String> suggestions(String name) {
+        return delegate().suggestions(name);
+    }
 }

@@ -11,15 +11,18 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = BsbCommand.class)
 public final class MechanismsCommands implements BsbCommand {
-  @Override public String name() {
-    return "mechanisms";
-  }
+    @Override
+    public String name() {
+        return "mechanisms";
+    }
 
-  @Override public String summary() {
-    return "Work with NMODL mechanism catalogues: 'bundle' packs a folder of .mod files into a plugin bundle.";
-  }
+    @Override
+    public String summary() {
+        return "Work with NMODL mechanism catalogues: 'bundle' packs a folder of .mod files into a plugin bundle.";
+    }
 
-  @Override public int run(CommandContext context, String... args) {
-    return MechanismsCommand.run(context.workingDirectory(), context.out(), context.err(), args);
-  }
+    @Override
+    public int run(CommandContext context, String... args) {
+        return MechanismsCommand.run(context.workingDirectory(), context.out(), context.err(), args);
+    }
 }

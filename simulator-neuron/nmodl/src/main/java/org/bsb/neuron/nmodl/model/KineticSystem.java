@@ -18,29 +18,36 @@ import org.bsb.neuron.nmodl.ast.Ast.Term;
  * @param finalEvaluation the block runs once more with the final states (see {@link Trees#needsFinalEvaluation})
  * @param scalar the form with the Newton system in locals of one method (made by the first-write pass), or null
  */
-public record KineticSystem(List<String> states, List<Stmt> body, List<Stmt> timeTerms, boolean[][] pattern,
-    List<ConserveRow> conserves, boolean linear, boolean finalEvaluation, ScalarForm scalar) {
+public record KineticSystem(
+        List<String> states,
+        List<Stmt> body,
+        List<Stmt> timeTerms,
+        boolean[][] pattern,
+        List<ConserveRow> conserves,
+        boolean linear,
+        boolean finalEvaluation,
+        ScalarForm scalar) {
 
-  /** A CONSERVE statement: the row whose equation it replaces, the local holding its total, its terms. */
-  public record ConserveRow(int row, String total, List<Term> terms) {}
+    /** A CONSERVE statement: the row whose equation it replaces, the local holding its total, its terms. */
+    public record ConserveRow(int row, String total, List<Term> terms) {}
 
-  /**
-   * The body and time terms with each first contribution to a local written as an assignment, and the
-   * off-diagonal Jacobian entries that hold -J instead of J.
-   */
-  public record ScalarForm(List<Stmt> body, List<Stmt> timeTerms, Set<Integer> negated) {}
+    /**
+     * The body and time terms with each first contribution to a local written as an assignment, and the
+     * off-diagonal Jacobian entries that hold -J instead of J.
+     */
+    public record ScalarForm(List<Stmt> body, List<Stmt> timeTerms, Set<Integer> negated) {}
 
-  public int size() {
-    return states.size();
-  }
+    public int size() {
+        return states.size();
+    }
 
-  /** Whether {@code name} is the local of a CONSERVE total (the final evaluation does not need it). */
-  public boolean isConserveTotal(String name) {
-    for (ConserveRow c : conserves) if (c.total().equals(name)) return true;
-    return false;
-  }
+    /** Whether {@code name} is the local of a CONSERVE total (the final evaluation does not need it). */
+    public boolean isConserveTotal(String name) {
+        for (ConserveRow c : conserves) if (c.total().equals(name)) return true;
+        return false;
+    }
 
-  public KineticSystem withScalar(ScalarForm s) {
-    return new KineticSystem(states, body, timeTerms, pattern, conserves, linear, finalEvaluation, s);
-  }
+    public KineticSystem withScalar(ScalarForm s) {
+        return new KineticSystem(states, body, timeTerms, pattern, conserves, linear, finalEvaluation, s);
+    }
 }

@@ -10,40 +10,41 @@ import org.bsb.neuron.nmodl.sema.Symbols;
 
 /** What the passes know about one file; each pass fills in its part. */
 public final class Model {
-  public final String file;
-  public final String text;
-  /** Lexer. */
-  public List<Token> tokens;
-  /** Parser. */
-  public ModFile mod;
-  /** Semantic analysis. */
-  public Symbols symbols;
-  /** Back end: the class to print and whether KINETIC schemes get the one-method form. */
-  public String className;
-  public boolean scalarKinetics = true;
-  /** Solver lowering: each SOLVE's block, by {@link #solveKey}. */
-  public final Map<String, SolvedBlock> solved = new LinkedHashMap<>();
-  /** Printer. */
-  public String java;
+    public final String file;
+    public final String text;
+    /** Lexer. */
+    public List<Token> tokens;
+    /** Parser. */
+    public ModFile mod;
+    /** Semantic analysis. */
+    public Symbols symbols;
+    /** Back end: the class to print and whether KINETIC schemes get the one-method form. */
+    public String className;
 
-  public Model(String file, String text) {
-    this.file = file;
-    this.text = text;
-  }
+    public boolean scalarKinetics = true;
+    /** Solver lowering: each SOLVE's block, by {@link #solveKey}. */
+    public final Map<String, SolvedBlock> solved = new LinkedHashMap<>();
+    /** Printer. */
+    public String java;
 
-  /** A model with this one's front-end results, for a back-end run. */
-  public Model forBackEnd(String className, boolean scalarKinetics) {
-    Model m = new Model(file, text);
-    m.tokens = tokens;
-    m.mod = mod;
-    m.symbols = symbols;
-    m.className = className;
-    m.scalarKinetics = scalarKinetics;
-    return m;
-  }
+    public Model(String file, String text) {
+        this.file = file;
+        this.text = text;
+    }
 
-  /** SOLVEs of the same block by the same method share one solver. */
-  public static String solveKey(Solve s) {
-    return s.block() + ":" + (s.method() == null ? "" : s.method());
-  }
+    /** A model with this one's front-end results, for a back-end run. */
+    public Model forBackEnd(String className, boolean scalarKinetics) {
+        Model m = new Model(file, text);
+        m.tokens = tokens;
+        m.mod = mod;
+        m.symbols = symbols;
+        m.className = className;
+        m.scalarKinetics = scalarKinetics;
+        return m;
+    }
+
+    /** SOLVEs of the same block by the same method share one solver. */
+    public static String solveKey(Solve s) {
+        return s.block() + ":" + (s.method() == null ? "" : s.method());
+    }
 }

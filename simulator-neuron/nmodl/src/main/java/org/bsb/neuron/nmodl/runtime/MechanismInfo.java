@@ -12,38 +12,52 @@ import java.util.Map;
  * @param recursive the FUNCTIONs and PROCEDUREs that can call themselves ("FUNCTION f"), which the generated
  *     code refers to by index in {@link NmodlMechanism#recursedTooDeep}
  */
-public record MechanismInfo(String name, String file, boolean pointProcess, boolean artificialCell,
-    List<Field> fields, List<Ion> ions, int netReceiveArgs, boolean writesCurrent, boolean electrodeCurrent,
-    List<String> recursive) {
+public record MechanismInfo(
+        String name,
+        String file,
+        boolean pointProcess,
+        boolean artificialCell,
+        List<Field> fields,
+        List<Ion> ions,
+        int netReceiveArgs,
+        boolean writesCurrent,
+        boolean electrodeCurrent,
+        List<String> recursive) {
 
-  /** The fields with one value per instance, in storage order (the SPI's range variables). */
-  public List<Field> scalarFields() {
-    return fields.stream().filter(f -> f.size() == 0).toList();
-  }
-
-  public enum FieldKind { PARAMETER, ASSIGNED, STATE, ION, LOCAL, POINTER }
-
-  /** One per-instance variable; {@code range} is true when NEURON exposes it per instance (RANGE or STATE). */
-  public record Field(String name, FieldKind kind, double defaultValue, boolean range, boolean global, int size) {}
-
-  /**
-   * An ion in use, with the ion variables read and written by the file ({@code ena}, {@code ina},
-   * {@code cai}, ...). {@code valence} is NaN unless the file gives a VALENCE.
-   */
-  public record Ion(String name, List<String> read, List<String> write, double valence) {
-    public boolean writesConcentration() {
-      return write.contains(name + "i") || write.contains(name + "o");
+    /** The fields with one value per instance, in storage order (the SPI's range variables). */
+    public List<Field> scalarFields() {
+        return fields.stream().filter(f -> f.size() == 0).toList();
     }
 
-    public boolean writesCurrent() {
-      return write.contains("i" + name);
+    public enum FieldKind {
+        PARAMETER,
+        ASSIGNED,
+        STATE,
+        ION,
+        LOCAL,
+        POINTER
     }
-  }
 
+    /** One per-instance variable; {@code range} is true when NEURON exposes it per instance (RANGE or STATE). */
+    public record Field(String name, FieldKind kind, double defaultValue, boolean range, boolean global, int size) {}
 
-  public Map<String, Double> defaults() {
-    Map<String, Double> m = new java.util.LinkedHashMap<>();
-    for (Field f : fields) m.put(f.name(), f.defaultValue());
-    return m;
-  }
+    /**
+     * An ion in use, with the ion variables read and written by the file ({@code ena}, {@code ina},
+     * {@code cai}, ...). {@code valence} is NaN unless the file gives a VALENCE.
+     */
+    public record Ion(String name, List<String> read, List<String> write, double valence) {
+        public boolean writesConcentration() {
+            return write.contains(name + "i") || write.contains(name + "o");
+        }
+
+        public boolean writesCurrent() {
+            return write.contains("i" + name);
+        }
+    }
+
+    public Map<String, Double> defaults() {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (Field f : fields) m.put(f.name(), f.defaultValue());
+        return m;
+    }
 }

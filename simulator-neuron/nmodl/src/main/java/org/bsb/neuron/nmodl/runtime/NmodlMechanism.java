@@ -12,143 +12,152 @@ import org.bsb.neuron.spi.Mechanism;
  * generated code needs from the engine (node arrays, ion arrays, time, events) cached per callback.
  */
 public abstract class NmodlMechanism extends Mechanism {
-  /** Number of instances. */
-  protected final int n;
-  protected final MechanismInfo info;
-  /** Node-indexed arrays of the current callback's context. */
-  protected double[] nodeV, area, diam;
-  /** Per ion (in {@link MechanismInfo#ions()} order), node-indexed: e, ci, co, cur, dcur/dv. */
-  protected final double[][] ionE, ionCi, ionCo, ionCur, ionDcur;
-  protected double t, dt, celsius;
-  /**
-   * Deepest nesting of the file's recursive FUNCTION and PROCEDURE calls (NEURON has no limit and crashes with
-   * the C stack; real recursions, if any, stay far below this).
-   */
-  public static final int MAX_RECURSION = 1000;
-  /** Calls of recursive FUNCTIONs and PROCEDUREs in progress (generated code counts them). */
-  protected int recursion;
-  private EventSink events;
-  /** Weight vectors of pending self-events, so that net_send carries the sender's NET_RECEIVE arguments. */
-  private final java.util.ArrayDeque<Object[]> pending = new java.util.ArrayDeque<>();
-  /** Connections whose NET_RECEIVE INITIAL block has run since the last {@link #init}. */
-  private Map<double[], boolean[]> initialised = new IdentityHashMap<>();
+    /** Number of instances. */
+    protected final int n;
 
-  protected NmodlMechanism(NmodlMechanismType type, int count) {
-    super(type, count);
-    this.n = count;
-    this.info = type.info();
-    int ni = info.ions().size();
-    ionE = new double[ni][];
-    ionCi = new double[ni][];
-    ionCo = new double[ni][];
-    ionCur = new double[ni][];
-    ionDcur = new double[ni][];
-  }
+    protected final MechanismInfo info;
+    /** Node-indexed arrays of the current callback's context. */
+    protected double[] nodeV, area, diam;
+    /** Per ion (in {@link MechanismInfo#ions()} order), node-indexed: e, ci, co, cur, dcur/dv. */
+    protected final double[][] ionE, ionCi, ionCo, ionCur, ionDcur;
 
-  /** The storage row of variable k (generated constructors alias them into named fields). */
-  protected final double[] row(int k) {
-    return vars[k];
-  }
+    protected double t, dt, celsius;
+    /**
+     * Deepest nesting of the file's recursive FUNCTION and PROCEDURE calls (NEURON has no limit and crashes with
+     * the C stack; real recursions, if any, stay far below this).
+     */
+    public static final int MAX_RECURSION = 1000;
+    /** Calls of recursive FUNCTIONs and PROCEDUREs in progress (generated code counts them). */
+    protected int recursion;
 
-  @Override public void bind(MechContext ctx) {
-    for (int k = 0; k < info.ions().size(); k++) {
-      IonArrays a = ctx.ion(info.ions().get(k).name());
-      ionE[k] = a.e;
-      ionCi[k] = a.ci;
-      ionCo[k] = a.co;
-      ionCur[k] = a.cur;
-      ionDcur[k] = a.dcurdv;
+    private EventSink events;
+    /** Weight vectors of pending self-events, so that net_send carries the sender's NET_RECEIVE arguments. */
+    private final java.util.ArrayDeque<Object[]> pending = new java.util.ArrayDeque<>();
+    /** Connections whose NET_RECEIVE INITIAL block has run since the last {@link #init}. */
+    private Map<double[], boolean[]> initialised = new IdentityHashMap<>();
+
+    protected NmodlMechanism(NmodlMechanismType type, int count) {
+        super(type, count);
+        this.n = count;
+        this.info = type.info();
+        int ni = info.ions().size();
+        ionE = new double[ni][];
+        ionCi = new double[ni][];
+        ionCo = new double[ni][];
+        ionCur = new double[ni][];
+        ionDcur = new double[ni][];
     }
-    enter(ctx);
-  }
 
-  /** Caches the context's arrays and clocks for the generated loops. */
-  protected final void enter(MechContext ctx) {
-    nodeV = ctx.v;
-    area = ctx.area;
-    diam = ctx.diam;
-    t = ctx.t;
-    dt = ctx.dt;
-    celsius = ctx.celsius;
-    events = ctx.events;
-    uniforms();
-  }
-
-  /** Recomputes the generated values that depend only on {@code celsius}, {@code dt} and constants. */
-  protected void uniforms() {}
-
-  /** Called by generated {@code init}: forgets connection state so NET_RECEIVE INITIAL runs again. */
-  protected final void resetConnections() {
-    initialised = new IdentityHashMap<>();
-    pending.clear();
-  }
-
-  /**
-   * Runs the NET_RECEIVE INITIAL block for a connection's argument vector the first time it is seen after
-   * initialisation (as NEURON does for every NetCon at finitialize, with t = 0).
-   */
-  protected final void connectionInit(int instance, double[] args, int off) {
-    boolean[] done = initialised.computeIfAbsent(args, k -> new boolean[Math.max(1, k.length)]);
-    if (off < done.length && !done[off]) {
-      done[off] = true;
-      double saved = t;
-      t = 0.0;
-      netInit(instance, args, off);
-      t = saved;
+    /** The storage row of variable k (generated constructors alias them into named fields). */
+    protected final double[] row(int k) {
+        return vars[k];
     }
-  }
 
-  /** The NET_RECEIVE INITIAL block (generated when the file has one). */
-  protected void netInit(int instance, double[] args, int off) {}
-
-  protected final void netSend(int i, double delay, double flag, double[] args, int off) {
-    if (events == null) throw new IllegalStateException(info.name() + ": net_send without an event queue");
-    pending.add(new Object[] {i, t + delay, flag, args, off});
-    events.netSend(this, i, t + delay, flag);
-  }
-
-  /** The argument vector that a self-event to {@code i} with {@code flag} at time {@code time} carries. */
-  protected final Object[] takePending(int i, double time, double flag) {
-    for (java.util.Iterator<Object[]> it = pending.iterator(); it.hasNext();) {
-      Object[] p = it.next();
-      if ((Integer) p[0] == i && (Double) p[2] == flag && Math.abs((Double) p[1] - time) <= 1e-9) {
-        it.remove();
-        return p;
-      }
+    @Override
+    public void bind(MechContext ctx) {
+        for (int k = 0; k < info.ions().size(); k++) {
+            IonArrays a = ctx.ion(info.ions().get(k).name());
+            ionE[k] = a.e;
+            ionCi[k] = a.ci;
+            ionCo[k] = a.co;
+            ionCur[k] = a.cur;
+            ionDcur[k] = a.dcurdv;
+        }
+        enter(ctx);
     }
-    return null;
-  }
 
-  protected final void netEvent(int i, double time) {
-    if (events != null) events.netEvent(this, i, time);
-  }
+    /** Caches the context's arrays and clocks for the generated loops. */
+    protected final void enter(MechContext ctx) {
+        nodeV = ctx.v;
+        area = ctx.area;
+        diam = ctx.diam;
+        t = ctx.t;
+        dt = ctx.dt;
+        celsius = ctx.celsius;
+        events = ctx.events;
+        uniforms();
+    }
 
-  @Override public void setGlobal(String name, double value) {
-    int k = type().variableIndex(name);
-    if (k < 0) super.setGlobal(name, value);
-    java.util.Arrays.fill(vars[k], value);
-  }
+    /** Recomputes the generated values that depend only on {@code celsius}, {@code dt} and constants. */
+    protected void uniforms() {}
 
-  /** The error of a runaway recursion of {@link MechanismInfo#recursive()}{@code .get(k)}. */
-  protected final RuntimeException recursedTooDeep(int k) {
-    recursion = 0;
-    return new IllegalStateException("mechanism " + info.name() + " (" + info.file() + "): " + info.recursive().get(k)
-        + " recursed deeper than " + MAX_RECURSION + " calls at t = "
-        + new java.math.BigDecimal(t).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString()
-        + " ms (NEURON would crash)");
-  }
+    /** Called by generated {@code init}: forgets connection state so NET_RECEIVE INITIAL runs again. */
+    protected final void resetConnections() {
+        initialised = new IdentityHashMap<>();
+        pending.clear();
+    }
 
-  protected static double bool(boolean b) {
-    return b ? 1.0 : 0.0;
-  }
+    /**
+     * Runs the NET_RECEIVE INITIAL block for a connection's argument vector the first time it is seen after
+     * initialisation (as NEURON does for every NetCon at finitialize, with t = 0).
+     */
+    protected final void connectionInit(int instance, double[] args, int off) {
+        boolean[] done = initialised.computeIfAbsent(args, k -> new boolean[Math.max(1, k.length)]);
+        if (off < done.length && !done[off]) {
+            done[off] = true;
+            double saved = t;
+            t = 0.0;
+            netInit(instance, args, off);
+            t = saved;
+        }
+    }
 
-  /** NEURON's exp for mod files (hoc_Exp): below -700 it is 0, above 700 it stays at exp(700). */
-  protected static double hexp(double x) {
-    if (x < -700) return 0.0;
-    return x > 700 ? Math.exp(700) : Math.exp(x);
-  }
+    /** The NET_RECEIVE INITIAL block (generated when the file has one). */
+    protected void netInit(int instance, double[] args, int off) {}
 
-  protected static double exprelr(double x) {
-    return Math.abs(x) < 1e-5 ? 1.0 - x / 2 : x / Math.expm1(x);
-  }
+    protected final void netSend(int i, double delay, double flag, double[] args, int off) {
+        if (events == null) throw new IllegalStateException(info.name() + ": net_send without an event queue");
+        pending.add(new Object[] {i, t + delay, flag, args, off});
+        events.netSend(this, i, t + delay, flag);
+    }
+
+    /** The argument vector that a self-event to {@code i} with {@code flag} at time {@code time} carries. */
+    protected final Object[] takePending(int i, double time, double flag) {
+        for (java.util.Iterator<Object[]> it = pending.iterator(); it.hasNext(); ) {
+            Object[] p = it.next();
+            if ((Integer) p[0] == i && (Double) p[2] == flag && Math.abs((Double) p[1] - time) <= 1e-9) {
+                it.remove();
+                return p;
+            }
+        }
+        return null;
+    }
+
+    protected final void netEvent(int i, double time) {
+        if (events != null) events.netEvent(this, i, time);
+    }
+
+    @Override
+    public void setGlobal(String name, double value) {
+        int k = type().variableIndex(name);
+        if (k < 0) super.setGlobal(name, value);
+        java.util.Arrays.fill(vars[k], value);
+    }
+
+    /** The error of a runaway recursion of {@link MechanismInfo#recursive()}{@code .get(k)}. */
+    protected final RuntimeException recursedTooDeep(int k) {
+        recursion = 0;
+        return new IllegalStateException("mechanism " + info.name() + " (" + info.file() + "): "
+                + info.recursive().get(k)
+                + " recursed deeper than " + MAX_RECURSION + " calls at t = "
+                + new java.math.BigDecimal(t)
+                        .round(new java.math.MathContext(10))
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + " ms (NEURON would crash)");
+    }
+
+    protected static double bool(boolean b) {
+        return b ? 1.0 : 0.0;
+    }
+
+    /** NEURON's exp for mod files (hoc_Exp): below -700 it is 0, above 700 it stays at exp(700). */
+    protected static double hexp(double x) {
+        if (x < -700) return 0.0;
+        return x > 700 ? Math.exp(700) : Math.exp(x);
+    }
+
+    protected static double exprelr(double x) {
+        return Math.abs(x) < 1e-5 ? 1.0 - x / 2 : x / Math.expm1(x);
+    }
 }

@@ -12,101 +12,114 @@ import org.bsb.neuron.spi.VariableKind;
 
 /** The SPI descriptor and factory of a mechanism compiled from one NMODL file. */
 public final class NmodlMechanismType implements MechanismType {
-  private final MechanismInfo info;
-  private final Constructor<? extends NmodlMechanism> constructor;
-  private final List<Variable> variables;
-  private final List<IonUse> ions;
-  private final String source;
-  private final String name;
+    private final MechanismInfo info;
+    private final Constructor<? extends NmodlMechanism> constructor;
+    private final List<Variable> variables;
+    private final List<IonUse> ions;
+    private final String source;
+    private final String name;
 
-  public NmodlMechanismType(MechanismInfo info, Constructor<? extends NmodlMechanism> constructor, String source) {
-    this(info.name(), info, constructor, source);
-  }
-
-  private NmodlMechanismType(String name, MechanismInfo info, Constructor<? extends NmodlMechanism> constructor,
-      String source) {
-    this.name = name;
-    this.info = info;
-    this.constructor = constructor;
-    this.source = source;
-    List<Variable> vs = new ArrayList<>();
-    for (MechanismInfo.Field f : info.scalarFields()) {
-      VariableKind k = switch (f.kind()) {
-        case PARAMETER -> VariableKind.PARAMETER;
-        case STATE -> VariableKind.STATE;
-        default -> VariableKind.ASSIGNED;
-      };
-      vs.add(new Variable(f.name(), k, f.defaultValue(), ""));
+    public NmodlMechanismType(MechanismInfo info, Constructor<? extends NmodlMechanism> constructor, String source) {
+        this(info.name(), info, constructor, source);
     }
-    variables = List.copyOf(vs);
-    List<IonUse> is = new ArrayList<>();
-    for (MechanismInfo.Ion ion : info.ions()) {
-      is.add(new IonUse(ion.name(), Double.isNaN(ion.valence()) ? 0 : (int) ion.valence(), ion.read(), ion.write()));
+
+    private NmodlMechanismType(
+            String name, MechanismInfo info, Constructor<? extends NmodlMechanism> constructor, String source) {
+        this.name = name;
+        this.info = info;
+        this.constructor = constructor;
+        this.source = source;
+        List<Variable> vs = new ArrayList<>();
+        for (MechanismInfo.Field f : info.scalarFields()) {
+            VariableKind k = switch (f.kind()) {
+                case PARAMETER -> VariableKind.PARAMETER;
+                case STATE -> VariableKind.STATE;
+                default -> VariableKind.ASSIGNED;
+            };
+            vs.add(new Variable(f.name(), k, f.defaultValue(), ""));
+        }
+        variables = List.copyOf(vs);
+        List<IonUse> is = new ArrayList<>();
+        for (MechanismInfo.Ion ion : info.ions()) {
+            is.add(new IonUse(
+                    ion.name(), Double.isNaN(ion.valence()) ? 0 : (int) ion.valence(), ion.read(), ion.write()));
+        }
+        ions = List.copyOf(is);
     }
-    ions = List.copyOf(is);
-  }
 
-  /** The same compiled code under another NEURON name (used for name aliases). */
-  public NmodlMechanismType renamed(String alias) {
-    return new NmodlMechanismType(alias, info, constructor, source);
-  }
-
-  public MechanismInfo info() {
-    return info;
-  }
-
-  /** The generated Java source, for inspection. */
-  public String source() {
-    return source;
-  }
-
-  @Override public String name() {
-    return name;
-  }
-
-  @Override public MechanismKind kind() {
-    if (info.artificialCell()) return MechanismKind.ARTIFICIAL_CELL;
-    return info.pointProcess() ? MechanismKind.POINT_PROCESS : MechanismKind.DENSITY;
-  }
-
-  @Override public List<Variable> variables() {
-    return variables;
-  }
-
-  @Override public List<IonUse> ions() {
-    return ions;
-  }
-
-  @Override public boolean electrodeCurrent() {
-    return info.electrodeCurrent();
-  }
-
-  @Override public boolean receivesEvents() {
-    return info.netReceiveArgs() > 0;
-  }
-
-  @Override public int weightCount() {
-    return info.netReceiveArgs();
-  }
-
-  @Override public Mechanism create(int count) {
-    try {
-      return constructor.newInstance(this, count);
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      // the generated constructor failed (e.g. no memory for its arrays): that failure, not the reflective wrapper
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IllegalStateException("cannot instantiate mechanism " + name + " (" + info.file() + "): " + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot instantiate mechanism " + name + " (" + info.file() + "): " + e, e);
+    /** The same compiled code under another NEURON name (used for name aliases). */
+    public NmodlMechanismType renamed(String alias) {
+        return new NmodlMechanismType(alias, info, constructor, source);
     }
-  }
 
-  @Override public String definedIn() {
-    return info.file();
-  }
+    public MechanismInfo info() {
+        return info;
+    }
 
-  @Override public String toString() {
-    return "NMODL mechanism " + name + " (" + info.file() + ")";
-  }
+    /** The generated Java source, for inspection. */
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public MechanismKind kind() {
+        if (info.artificialCell()) return MechanismKind.ARTIFICIAL_CELL;
+        return info.pointProcess() ? MechanismKind.POINT_PROCESS : MechanismKind.DENSITY;
+    }
+
+    @Override
+    public List<Variable> variables() {
+        return variables;
+    }
+
+    @Override
+    public List<IonUse> ions() {
+        return ions;
+    }
+
+    @Override
+    public boolean electrodeCurrent() {
+        return info.electrodeCurrent();
+    }
+
+    @Override
+    public boolean receivesEvents() {
+        return info.netReceiveArgs() > 0;
+    }
+
+    @Override
+    public int weightCount() {
+        return info.netReceiveArgs();
+    }
+
+    @Override
+    public Mechanism create(int count) {
+        try {
+            return constructor.newInstance(this, count);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            // the generated constructor failed (e.g. no memory for its arrays): that failure, not the reflective
+            // wrapper
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(
+                    "cannot instantiate mechanism " + name + " (" + info.file() + "): " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot instantiate mechanism " + name + " (" + info.file() + "): " + e, e);
+        }
+    }
+
+    @Override
+    public String definedIn() {
+        return info.file();
+    }
+
+    @Override
+    public String toString() {
+        return "NMODL mechanism " + name + " (" + info.file() + ")";
+    }
 }

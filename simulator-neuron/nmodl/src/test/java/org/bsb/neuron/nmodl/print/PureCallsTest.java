@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
  * SOLVE, which changes states without an assignment in sight).
  */
 class PureCallsTest {
-  @Test
-  void assignmentWithAnIndexedIndexForgetsTheValuesReadingTheArray() {
-    String mod = """
+    @Test
+    void assignmentWithAnIndexedIndexForgetsTheValuesReadingTheArray() {
+        String mod = """
         NEURON { SUFFIX ix RANGE y, z }
         ASSIGNED { a[2] b[2] y z }
         INITIAL {
@@ -28,16 +28,16 @@ class PureCallsTest {
           z = exp(a[0])
         }
         """;
-    SingleCompartment c = new SingleCompartment(10);
-    Mechanism m = c.insert("ix.mod", mod);
-    c.initialize(-65);
-    assertEquals(Math.exp(1), m.variable("y")[0], 0);
-    assertEquals(Math.exp(2), m.variable("z")[0], 0);
-  }
+        SingleCompartment c = new SingleCompartment(10);
+        Mechanism m = c.insert("ix.mod", mod);
+        c.initialize(-65);
+        assertEquals(Math.exp(1), m.variable("y")[0], 0);
+        assertEquals(Math.exp(2), m.variable("z")[0], 0);
+    }
 
-  @Test
-  void solveForgetsTheValuesReadingStates() {
-    String mod = """
+    @Test
+    void solveForgetsTheValuesReadingStates() {
+        String mod = """
         NEURON { SUFFIX sv RANGE y, z }
         STATE { m }
         ASSIGNED { y z }
@@ -50,18 +50,18 @@ class PureCallsTest {
         BREAKPOINT { SOLVE st METHOD cnexp }
         DERIVATIVE st { m' = (1 - m) / 2 }
         """;
-    SingleCompartment c = new SingleCompartment(10);
-    Mechanism mech = c.insert("sv.mod", mod);
-    c.initialize(-65);
-    double m = mech.variable("m")[0];
-    assertNotEquals(0.0, m);
-    assertEquals(1.0, mech.variable("y")[0], 0);
-    assertEquals(Math.exp(m), mech.variable("z")[0], 0);
-  }
+        SingleCompartment c = new SingleCompartment(10);
+        Mechanism mech = c.insert("sv.mod", mod);
+        c.initialize(-65);
+        double m = mech.variable("m")[0];
+        assertNotEquals(0.0, m);
+        assertEquals(1.0, mech.variable("y")[0], 0);
+        assertEquals(Math.exp(m), mech.variable("z")[0], 0);
+    }
 
-  @Test
-  void repeatedCallsShareALocalAndQ10FactorsBecomeFields() {
-    String src = NmodlCompiler.generateSource("q.mod", """
+    @Test
+    void repeatedCallsShareALocalAndQ10FactorsBecomeFields() {
+        String src = NmodlCompiler.generateSource("q.mod", """
         NEURON { SUFFIX q NONSPECIFIC_CURRENT i RANGE a, b }
         ASSIGNED { a b i }
         BREAKPOINT {
@@ -70,8 +70,8 @@ class PureCallsTest {
           b = exp(v / 10) * 2
         }
         """);
-    assertTrue(src.contains("u0 = Math.pow(3.0, ((celsius - 6.3) / 10.0));"), src);
-    assertTrue(src.contains("final double t0_c = hexp((sv[i] / 10.0));"), src);
-    assertTrue(src.contains("x_a[i] = (t0_c + u0);") && src.contains("x_b[i] = (t0_c * 2.0);"), src);
-  }
+        assertTrue(src.contains("u0 = Math.pow(3.0, ((celsius - 6.3) / 10.0));"), src);
+        assertTrue(src.contains("final double t0_c = hexp((sv[i] / 10.0));"), src);
+        assertTrue(src.contains("x_a[i] = (t0_c + u0);") && src.contains("x_b[i] = (t0_c * 2.0);"), src);
+    }
 }
