@@ -65,8 +65,10 @@ public final class ClusterMember implements AutoCloseable {
         try {
             hz = Hazelcast.newHazelcastInstance(config);
         } catch (RuntimeException e) {
-            throw new ClusterException("rank " + settings.rank() + ": cannot start a cluster member on "
-                    + settings.bindAddress() + ":" + settings.port() + ": " + e.getMessage(), e);
+            throw new ClusterException(
+                    "rank " + settings.rank() + ": cannot start a cluster member on " + settings.bindAddress() + ":"
+                            + settings.port() + ": " + e.getMessage(),
+                    e);
         }
         ClusterMember member = new ClusterMember(settings, hz);
         try {
@@ -104,8 +106,8 @@ public final class ClusterMember implements AutoCloseable {
         config.getMemberAttributeConfig().setAttribute(SIZE_ATTRIBUTE, Integer.toString(s.size()));
         config.getSerializationConfig().setJavaSerializationFilterConfig(serializationFilter());
         // run data is held once: when a member is lost the run fails anyway
-        config.addMapConfig(new MapConfig("bsb.*").setBackupCount(0).setAsyncBackupCount(0)
-                .setStatisticsEnabled(false));
+        config.addMapConfig(
+                new MapConfig("bsb.*").setBackupCount(0).setAsyncBackupCount(0).setStatisticsEnabled(false));
         return config;
     }
 
@@ -116,9 +118,13 @@ public final class ClusterMember implements AutoCloseable {
      */
     static JavaSerializationFilterConfig serializationFilter() {
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(true);
-        filter.getWhitelist().addPrefixes("com.hazelcast.", "java.lang.", "java.util.concurrent.")
-                .addClasses("[Ljava.lang.StackTraceElement;", "java.util.Collections$EmptyList",
-                        "java.util.Collections$UnmodifiableRandomAccessList", "java.util.ArrayList");
+        filter.getWhitelist()
+                .addPrefixes("com.hazelcast.", "java.lang.", "java.util.concurrent.")
+                .addClasses(
+                        "[Ljava.lang.StackTraceElement;",
+                        "java.util.Collections$EmptyList",
+                        "java.util.Collections$UnmodifiableRandomAccessList",
+                        "java.util.ArrayList");
         return filter;
     }
 
@@ -148,14 +154,16 @@ public final class ClusterMember implements AutoCloseable {
                     ranks.put(e.getValue().getUuid(), e.getKey());
                     addresses.put(e.getKey(), address(e.getValue()));
                 }
-                LOG.info(() -> String.format("rank %d: all %d members joined in %.1f s", settings.rank(),
-                        settings.size(), (System.nanoTime() - start) / 1e9));
+                LOG.info(() -> String.format(
+                        "rank %d: all %d members joined in %.1f s",
+                        settings.rank(), settings.size(), (System.nanoTime() - start) / 1e9));
                 return;
             }
             long now = System.nanoTime();
             if (now > deadline) {
                 throw new ClusterException("rank " + settings.rank() + ": only " + present.size() + " of "
-                        + settings.size() + " members joined within " + settings.joinTimeout().toSeconds()
+                        + settings.size() + " members joined within "
+                        + settings.joinTimeout().toSeconds()
                         + " s (missing: " + missing(present) + "). Every process must be started with the same"
                         + " cluster name ('" + settings.clusterName() + "'; a member with another name is refused)"
                         + " and member list, and these addresses must be reachable");
@@ -183,8 +191,8 @@ public final class ClusterMember implements AutoCloseable {
             int rank = Integer.parseInt(r);
             Member other = byRank.put(rank, m);
             if (other != null) {
-                throw new ClusterException("members " + address(other) + " and " + address(m) + " both say rank "
-                        + rank + ": every process must be given its own rank");
+                throw new ClusterException("members " + address(other) + " and " + address(m) + " both say rank " + rank
+                        + ": every process must be given its own rank");
             }
         }
         return byRank;
@@ -219,7 +227,8 @@ public final class ClusterMember implements AutoCloseable {
         @Override
         public void memberRemoved(MembershipEvent event) {
             Integer rank = ranks.get(event.getMember().getUuid());
-            String who = rank == null ? "member " + address(event.getMember())
+            String who = rank == null
+                    ? "member " + address(event.getMember())
                     : "rank " + rank + " (" + address(event.getMember()) + ")";
             String message = who + " left the cluster";
             if (lost == null) {
@@ -251,7 +260,8 @@ public final class ClusterMember implements AutoCloseable {
 
     /** {@code rank K (host:port)}. */
     String describe(int rank) {
-        return "rank " + rank + " (" + addresses.getOrDefault(rank, settings.members().get(rank)) + ")";
+        return "rank " + rank + " ("
+                + addresses.getOrDefault(rank, settings.members().get(rank)) + ")";
     }
 
     /** The first member loss seen, or null while the cluster is whole. */

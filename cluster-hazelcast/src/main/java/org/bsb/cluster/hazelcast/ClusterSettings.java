@@ -23,11 +23,19 @@ import java.util.Set;
  * @param roundTimeout how long one wait for the other ranks may last (a last resort: a lost member is noticed
  *        within about a second by itself)
  */
-public record ClusterSettings(String clusterName, String bindAddress, int port, List<String> members, int rank, int size,
-        Duration joinTimeout, Duration roundTimeout) {
+public record ClusterSettings(
+        String clusterName,
+        String bindAddress,
+        int port,
+        List<String> members,
+        int rank,
+        int size,
+        Duration joinTimeout,
+        Duration roundTimeout) {
 
     /** Option names, as {@code bsb ... --cluster MEMBERS --rank K} would pass them to {@link #from}. */
     public static final String CLUSTER = "cluster";
+
     public static final String RANK = "rank";
     public static final String SIZE = "size";
     public static final String CLUSTER_NAME = "cluster-name";
@@ -50,8 +58,8 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
 
     public ClusterSettings {
         if (clusterName == null || !clusterName.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("cluster name '" + clusterName
-                    + "': expected letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                    "cluster name '" + clusterName + "': expected letters, digits, '.', '_' or '-'");
         }
         members = List.copyOf(members);
         if (size < 1 || rank < 0 || rank >= size) {
@@ -68,8 +76,8 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
             throw new IllegalArgumentException("bind address: expected a host name or IP address");
         }
         if (joinTimeout.isNegative() || joinTimeout.isZero() || roundTimeout.isNegative() || roundTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive, got join " + joinTimeout + ", round "
-                    + roundTimeout);
+            throw new IllegalArgumentException(
+                    "timeouts must be positive, got join " + joinTimeout + ", round " + roundTimeout);
         }
     }
 
@@ -79,8 +87,15 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
         for (int k = 0; k < size; k++) {
             members.add("127.0.0.1:" + (basePort + k));
         }
-        return new ClusterSettings(clusterName, "127.0.0.1", basePort + rank, members, rank, size,
-                DEFAULT_JOIN_TIMEOUT, DEFAULT_ROUND_TIMEOUT);
+        return new ClusterSettings(
+                clusterName,
+                "127.0.0.1",
+                basePort + rank,
+                members,
+                rank,
+                size,
+                DEFAULT_JOIN_TIMEOUT,
+                DEFAULT_ROUND_TIMEOUT);
     }
 
     public ClusterSettings withTimeouts(Duration join, Duration round) {
@@ -133,7 +148,8 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
         if (clusterList != null) {
             members = memberList(clusterList);
             membersOrigin = "--" + CLUSTER;
-        } else if (blankToNull(env.get("SLURM_NODELIST")) != null && rankValue != null
+        } else if (blankToNull(env.get("SLURM_NODELIST")) != null
+                && rankValue != null
                 && rankValue.name.startsWith("SLURM_")) {
             membersOrigin = "SLURM_NODELIST";
         }
@@ -176,15 +192,19 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
                     + CLUSTER + " is " + self + ": give one or make them agree");
         }
         String bind = blankToNull(options.get(BIND));
-        return new ClusterSettings(name == null ? DEFAULT_NAME : name,
-                bind == null ? self.substring(0, self.lastIndexOf(':')) : bind, selfPort, members, rank, size,
+        return new ClusterSettings(
+                name == null ? DEFAULT_NAME : name,
+                bind == null ? self.substring(0, self.lastIndexOf(':')) : bind,
+                selfPort,
+                members,
+                rank,
+                size,
                 seconds(options.get(JOIN_TIMEOUT), JOIN_TIMEOUT, DEFAULT_JOIN_TIMEOUT),
                 seconds(options.get(ROUND_TIMEOUT), ROUND_TIMEOUT, DEFAULT_ROUND_TIMEOUT));
     }
 
     /** A value and where it came from (an option or an environment variable), for error messages. */
-    private record Origin(String text, String name) {
-    }
+    private record Origin(String text, String name) {}
 
     /** The option if given, else the first of the launchers' variables (column {@code which}: 0 rank, 1 size). */
     private static Origin lookUp(String option, String optionName, Map<String, String> env, int which) {

@@ -23,27 +23,25 @@ public final class DistributedSimulation {
     /** How long rank 0 waits for the others to acknowledge the end before it leaves anyway. */
     private static final Duration FAREWELL = Duration.ofSeconds(10);
 
-    private DistributedSimulation() {
-    }
+    private DistributedSimulation() {}
 
     /** A finished run: the merged result (rank 0; null elsewhere) and this rank's exchange statistics. */
-    public record Outcome(SimResult result, HazelcastSpikeExchange.Stats exchange) {
-    }
+    public record Outcome(SimResult result, HazelcastSpikeExchange.Stats exchange) {}
 
     /**
      * Joins the cluster that {@code cluster} describes, runs this rank's part with {@code threads} threads and
      * leaves; rank 0 returns the whole result, the others null. {@code progress} hears the simulated time (ms).
      */
-    public static SimResult run(ClusterSettings cluster, Network net, SimSettings settings, int threads,
-            DoubleConsumer progress) {
+    public static SimResult run(
+            ClusterSettings cluster, Network net, SimSettings settings, int threads, DoubleConsumer progress) {
         try (ClusterMember member = ClusterMember.start(cluster)) {
             return run(member, net, settings, threads, progress).result();
         }
     }
 
     /** As {@link #run(ClusterSettings, Network, SimSettings, int, DoubleConsumer)} on a member already joined. */
-    public static Outcome run(ClusterMember member, Network net, SimSettings settings, int threads,
-            DoubleConsumer progress) {
+    public static Outcome run(
+            ClusterMember member, Network net, SimSettings settings, int threads, DoubleConsumer progress) {
         RunChannel channel = RunChannel.open(member);
         try {
             HazelcastSpikeExchange exchange = new HazelcastSpikeExchange(channel, false);
@@ -58,8 +56,12 @@ public final class DistributedSimulation {
                 throw e;
             }
             HazelcastSpikeExchange.Stats stats = exchange.stats();
-            LOG.info(() -> String.format("rank %d: %d exchange rounds, %d spikes sent, %d received, median round"
-                    + " %.1f µs", member.rank(), stats.rounds(), stats.spikesSent(), stats.spikesReceived(),
+            LOG.info(() -> String.format(
+                    "rank %d: %d exchange rounds, %d spikes sent, %d received, median round" + " %.1f µs",
+                    member.rank(),
+                    stats.rounds(),
+                    stats.spikesSent(),
+                    stats.spikesReceived(),
                     stats.medianRoundMicros()));
             SimResult result = member.rank() == 0 ? collect(channel, mine, settings.dt()) : handOver(channel, mine);
             return new Outcome(result, stats);

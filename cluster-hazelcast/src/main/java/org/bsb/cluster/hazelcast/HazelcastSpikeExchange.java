@@ -46,7 +46,8 @@ public final class HazelcastSpikeExchange implements SpikeExchange, AutoCloseabl
             if (r == channel.rank()) {
                 all.addAll(local);
             } else {
-                Spikes theirs = channel.await(r, Wire.SPIKES, round, true, "the spikes of round " + round).spikes();
+                Spikes theirs = channel.await(r, Wire.SPIKES, round, true, "the spikes of round " + round)
+                        .spikes();
                 spikesReceived += theirs.count();
                 all.addAll(theirs);
             }
@@ -66,8 +67,7 @@ public final class HazelcastSpikeExchange implements SpikeExchange, AutoCloseabl
      * What this rank exchanged: rounds, spikes sent and received, and the median time of a round (publishing this
      * rank's batch until every other batch is here: the transport's latency plus any wait for a slower rank).
      */
-    public record Stats(long rounds, long spikesSent, long spikesReceived, double medianRoundMicros) {
-    }
+    public record Stats(long rounds, long spikesSent, long spikesReceived, double medianRoundMicros) {}
 
     public Stats stats() {
         int n = (int) Math.min(rounds, MAX_SAMPLES);

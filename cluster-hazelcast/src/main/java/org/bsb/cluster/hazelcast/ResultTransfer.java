@@ -17,8 +17,7 @@ final class ResultTransfer {
     /** Doubles per chunk: 512 KiB per map entry. */
     static final int CHUNK = 1 << 16;
 
-    private ResultTransfer() {
-    }
+    private ResultTransfer() {}
 
     /** Rank k's side: its traces and spikes into the map, then DONE. */
     static void send(RunChannel ch, SimResult part) {
@@ -51,7 +50,8 @@ final class ResultTransfer {
         manifest.add(counts.length);
         manifest.add(total);
         ch.check("sending the results to rank 0");
-        ch.publish(Wire.ints(Wire.DONE, k, 0, manifest.stream().mapToInt(Integer::intValue).toArray()));
+        ch.publish(Wire.ints(
+                Wire.DONE, k, 0, manifest.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** Rank 0's side: waits for rank {@code k}'s DONE and rebuilds its part. */
@@ -69,8 +69,8 @@ final class ResultTransfer {
         int[] counts = take(ch, map, k + "/spike-counts", int[].class);
         double[] times = takeChunks(ch, map, k + "/spike-times", total);
         if (counts.length != sources) {
-            throw new ClusterException("rank 0: the results of " + ch.member().describe(k) + " hold "
-                    + counts.length + " spike sources, its manifest says " + sources);
+            throw new ClusterException("rank 0: the results of " + ch.member().describe(k) + " hold " + counts.length
+                    + " spike sources, its manifest says " + sources);
         }
         List<double[]> spikes = new ArrayList<>(sources);
         int at = 0;
@@ -93,8 +93,8 @@ final class ResultTransfer {
             double[] chunk = take(ch, map, key + "/" + c, double[].class);
             int expected = Math.min(length, (c + 1) * CHUNK) - c * CHUNK;
             if (chunk.length != expected) {
-                throw new ClusterException("rank 0: chunk " + key + "/" + c + " has " + chunk.length
-                        + " values, expected " + expected);
+                throw new ClusterException(
+                        "rank 0: chunk " + key + "/" + c + " has " + chunk.length + " values, expected " + expected);
             }
             System.arraycopy(chunk, 0, out, c * CHUNK, expected);
         }
@@ -105,8 +105,9 @@ final class ResultTransfer {
         ch.check("collecting the results");
         Object v = map.remove(key);
         if (!type.isInstance(v)) {
-            throw new ClusterException("rank 0: result chunk " + key + " is " + (v == null ? "missing" : "a "
-                    + v.getClass().getSimpleName()) + " (a member holding it was lost?); the run stops");
+            throw new ClusterException("rank 0: result chunk " + key + " is "
+                    + (v == null ? "missing" : "a " + v.getClass().getSimpleName())
+                    + " (a member holding it was lost?); the run stops");
         }
         return type.cast(v);
     }

@@ -28,6 +28,7 @@ final class RunChannel implements AutoCloseable {
     private final Object lock = new Object();
     /** Guarded by {@link #lock}: each lost rank's message, the first loss and the first abort of another rank. */
     private final Map<Integer, String> lostRanks = new HashMap<>();
+
     private String firstLoss;
     private String aborted;
 
@@ -101,8 +102,8 @@ final class RunChannel implements AutoCloseable {
                 Message head = inbox[from].poll();
                 if (head != null) {
                     if (head.kind() != kind || head.seq() != seq) {
-                        throw fail(Wire.kindName(head.kind()) + " " + head.seq() + " came from "
-                                + member.describe(from) + " where " + what + " was due: a message was lost");
+                        throw fail(Wire.kindName(head.kind()) + " " + head.seq() + " came from " + member.describe(from)
+                                + " where " + what + " was due: a message was lost");
                     }
                     return head;
                 }

@@ -10,8 +10,7 @@ import java.util.List;
  * such as {@code 2(x3),1} (a count per node, {@code (xN)} repeating it).
  */
 final class SlurmNodes {
-    private SlurmNodes() {
-    }
+    private SlurmNodes() {}
 
     /** The host names of a compressed list, in its order. */
     static List<String> expand(String list, String origin) {
@@ -95,13 +94,14 @@ final class SlurmNodes {
         for (String range : item.substring(open + 1, close).split(",")) {
             String[] ends = range.split("-", -1);
             if (ends.length > 2 || !ends[0].matches("\\d+") || ends.length == 2 && !ends[1].matches("\\d+")) {
-                throw new IllegalArgumentException(origin + " '" + list + "': '" + range
-                        + "' is not a number or a range of numbers (e.g. 01-04)");
+                throw new IllegalArgumentException(
+                        origin + " '" + list + "': '" + range + "' is not a number or a range of numbers (e.g. 01-04)");
             }
             long from = Long.parseLong(ends[0]);
             long to = ends.length == 2 ? Long.parseLong(ends[1]) : from;
             if (to < from || to - from > 100_000) {
-                throw new IllegalArgumentException(origin + " '" + list + "': range '" + range + "' is empty or too long");
+                throw new IllegalArgumentException(
+                        origin + " '" + list + "': range '" + range + "' is empty or too long");
             }
             int width = ends[0].length();
             for (long n = from; n <= to; n++) {

@@ -22,8 +22,7 @@ final class Wire {
 
     private static final int HEADER = 1 + 4 + 8;
 
-    private Wire() {
-    }
+    private Wire() {}
 
     /** A received message; the payload is decoded on demand. */
     record Message(byte kind, int rank, long seq, byte[] raw) {

@@ -14,10 +14,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildRanks implements AutoCloseable {
     /** Hazelcast's recommended access flags (without them it warns and runs slower). */
-    static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC", "--add-modules", "java.se",
-            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens",
-            "java.management/sun.management=ALL-UNNAMED", "--add-opens",
+    static final List<String> JVM_FLAGS = List.of(
+            "-Xmx256m",
+            "-XX:+UseSerialGC",
+            "--add-modules",
+            "java.se",
+            "--add-exports",
+            "java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens",
+            "java.management/sun.management=ALL-UNNAMED",
+            "--add-opens",
             "jdk.management/com.sun.management.internal=ALL-UNNAMED");
 
     final Path dir;
@@ -35,12 +45,19 @@ final class ChildRanks implements AutoCloseable {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(JVM_FLAGS);
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RankMain.class.getName(),
-                    "cluster=" + String.join(",", members), "rank=" + r, "cluster-name=" + name,
+            cmd.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    RankMain.class.getName(),
+                    "cluster=" + String.join(",", members),
+                    "rank=" + r,
+                    "cluster-name=" + name,
                     "out=" + dir.resolve("result.bin")));
             cmd.addAll(List.of(args));
             try {
-                processes.add(new ProcessBuilder(cmd).redirectOutput(out(r).toFile()).redirectError(err(r).toFile())
+                processes.add(new ProcessBuilder(cmd)
+                        .redirectOutput(out(r).toFile())
+                        .redirectError(err(r).toFile())
                         .start());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -83,9 +100,16 @@ final class ChildRanks implements AutoCloseable {
     String report() {
         StringBuilder sb = new StringBuilder();
         for (int r = 0; r < processes.size(); r++) {
-            String out = stdout(r).lines().filter(l -> !l.startsWith("progress")).reduce("", (a, b) -> a + b + "\n");
-            sb.append("--- rank ").append(r).append(" stdout (progress lines left out)\n").append(out)
-                    .append("--- rank ").append(r).append(" stderr\n").append(tail(stderr(r), 4000));
+            String out =
+                    stdout(r).lines().filter(l -> !l.startsWith("progress")).reduce("", (a, b) -> a + b + "\n");
+            sb.append("--- rank ")
+                    .append(r)
+                    .append(" stdout (progress lines left out)\n")
+                    .append(out)
+                    .append("--- rank ")
+                    .append(r)
+                    .append(" stderr\n")
+                    .append(tail(stderr(r), 4000));
         }
         return sb.toString();
     }

@@ -13,8 +13,7 @@ import org.bsb.neuron.cable.Spikes;
  * those three. Not a test: run by hand.
  */
 public final class ExchangeBenchmark {
-    private ExchangeBenchmark() {
-    }
+    private ExchangeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
@@ -43,8 +42,12 @@ public final class ExchangeBenchmark {
                         throw new IllegalStateException("round " + r + ": spikes missing");
                     }
                 }
-                System.out.printf("rank %d of %d: %d spikes per rank per round, median-round-us %.1f, mean %.1f%n",
-                        member.rank(), member.size(), n, timed.stats().medianRoundMicros(),
+                System.out.printf(
+                        "rank %d of %d: %d spikes per rank per round, median-round-us %.1f, mean %.1f%n",
+                        member.rank(),
+                        member.size(),
+                        n,
+                        timed.stats().medianRoundMicros(),
                         (System.nanoTime() - start) / 1e3 / rounds);
             }
             Thread.sleep(1000); // let the others receive this rank's last batch before it leaves

@@ -43,7 +43,8 @@ class InProcessClusterTest {
         Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
         List<String> list = Ports.loopbackMembers(2);
         members = both(r -> ClusterMember.start(Ports.settings("bsb-in-process", list, r)
-                .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(3)))).toArray(new ClusterMember[0]);
+                        .withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(3))))
+                .toArray(new ClusterMember[0]);
     }
 
     @AfterAll
@@ -116,13 +117,16 @@ class InProcessClusterTest {
                     ch.abort("cell 3 has a NaN membrane potential at t = 1 ms");
                     return null;
                 }
-                return assertThrows(ClusterException.class, () -> ex.exchange(new Spikes())).getMessage();
+                return assertThrows(ClusterException.class, () -> ex.exchange(new Spikes()))
+                        .getMessage();
             } finally {
                 ch.close();
             }
         });
-        assertTrue(errors.get(0).contains("rank 1 (127.0.0.1:") && errors.get(0).contains(
-                ") failed: cell 3 has a NaN membrane potential at t = 1 ms"), errors.get(0));
+        assertTrue(
+                errors.get(0).contains("rank 1 (127.0.0.1:")
+                        && errors.get(0).contains(") failed: cell 3 has a NaN membrane potential at t = 1 ms"),
+                errors.get(0));
     }
 
     @Test
@@ -135,13 +139,16 @@ class InProcessClusterTest {
                     ch.publish(Wire.spikes(1, 1, new Spikes())); // round 0 never sent
                     return null;
                 }
-                return assertThrows(ClusterException.class, () -> ex.exchange(new Spikes())).getMessage();
+                return assertThrows(ClusterException.class, () -> ex.exchange(new Spikes()))
+                        .getMessage();
             } finally {
                 ch.close();
             }
         });
-        assertTrue(errors.get(0).contains("spikes 1 came from rank 1 (127.0.0.1:")
-                && errors.get(0).contains("where the spikes of round 0 was due: a message was lost"), errors.get(0));
+        assertTrue(
+                errors.get(0).contains("spikes 1 came from rank 1 (127.0.0.1:")
+                        && errors.get(0).contains("where the spikes of round 0 was due: a message was lost"),
+                errors.get(0));
     }
 
     @Test
@@ -152,28 +159,36 @@ class InProcessClusterTest {
                 if (r == 1) {
                     return null;
                 }
-                return assertThrows(ClusterException.class,
-                        () -> new HazelcastSpikeExchange(ch, false).exchange(new Spikes())).getMessage();
+                return assertThrows(
+                                ClusterException.class,
+                                () -> new HazelcastSpikeExchange(ch, false).exchange(new Spikes()))
+                        .getMessage();
             } finally {
                 ch.close();
             }
         });
-        assertTrue(errors.get(0).startsWith("rank 0: waited 3 s (the round timeout, --round-timeout) for the spikes"
-                + " of round 0 from rank 1 (127.0.0.1:"), errors.get(0));
+        assertTrue(
+                errors.get(0)
+                        .startsWith("rank 0: waited 3 s (the round timeout, --round-timeout) for the spikes"
+                                + " of round 0 from rank 1 (127.0.0.1:"),
+                errors.get(0));
     }
 
     /** A type of ours that would need Java deserialization: refused, whoever sends it. */
-    record Smuggled(String payload) implements Serializable {
-    }
+    record Smuggled(String payload) implements Serializable {}
 
     @Test
     void javaDeserializationIsLimitedToTheAllowList() {
         IMap<String, Object> map = members[0].hazelcast().getMap("bsb.test.serialization");
         map.set("arrays", new double[] {1, 2});
-        assertArrayEquals(new double[] {1, 2}, (double[]) members[1].hazelcast().getMap("bsb.test.serialization")
-                .get("arrays"), "primitive arrays need no Java serialization");
+        assertArrayEquals(
+                new double[] {1, 2},
+                (double[])
+                        members[1].hazelcast().getMap("bsb.test.serialization").get("arrays"),
+                "primitive arrays need no Java serialization");
         map.set("smuggled", new Smuggled("x"));
-        Exception e = assertThrows(Exception.class,
+        Exception e = assertThrows(
+                Exception.class,
                 () -> members[1].hazelcast().getMap("bsb.test.serialization").get("smuggled"));
         String all = e + " " + e.getCause();
         assertTrue(all.contains("Resolving class " + Smuggled.class.getName() + " is not allowed"), all);
@@ -183,12 +198,18 @@ class InProcessClusterTest {
     @Test
     void aMemberWithAnotherClusterNameIsRefused() throws Exception {
         List<String> list = Ports.loopbackMembers(2);
-        List<String> errors = both(r -> assertThrows(ClusterException.class, () -> ClusterMember.start(
-                Ports.settings(r == 0 ? "bsb-right" : "bsb-wrong", list, r)
-                        .withTimeouts(Duration.ofSeconds(8), Duration.ofSeconds(8)))).getMessage());
-        assertTrue(errors.get(0).startsWith("rank 0: only 1 of 2 members joined within 8 s (missing: rank 1 at "
-                + list.get(1) + ")"), errors.get(0));
-        assertTrue(errors.get(0).contains("same cluster name ('bsb-right'; a member with another name is refused)"),
+        List<String> errors = both(r -> assertThrows(
+                        ClusterException.class,
+                        () -> ClusterMember.start(Ports.settings(r == 0 ? "bsb-right" : "bsb-wrong", list, r)
+                                .withTimeouts(Duration.ofSeconds(8), Duration.ofSeconds(8))))
+                .getMessage());
+        assertTrue(
+                errors.get(0)
+                        .startsWith("rank 0: only 1 of 2 members joined within 8 s (missing: rank 1 at " + list.get(1)
+                                + ")"),
+                errors.get(0));
+        assertTrue(
+                errors.get(0).contains("same cluster name ('bsb-right'; a member with another name is refused)"),
                 errors.get(0));
         assertTrue(errors.get(1).startsWith("rank 1: only 1 of 2 members joined"), errors.get(1));
     }
@@ -198,13 +219,16 @@ class InProcessClusterTest {
         List<String> list = Ports.loopbackMembers(2);
         List<String> errors = both(r -> {
             int port = Integer.parseInt(list.get(r).substring(list.get(r).indexOf(':') + 1));
-            ClusterSettings claimsRankZero = new ClusterSettings("bsb-clash", "127.0.0.1", port, list, 0, 2,
-                    Duration.ofSeconds(30), Duration.ofSeconds(30));
-            return assertThrows(ClusterException.class, () -> ClusterMember.start(claimsRankZero)).getMessage();
+            ClusterSettings claimsRankZero = new ClusterSettings(
+                    "bsb-clash", "127.0.0.1", port, list, 0, 2, Duration.ofSeconds(30), Duration.ofSeconds(30));
+            return assertThrows(ClusterException.class, () -> ClusterMember.start(claimsRankZero))
+                    .getMessage();
         });
         for (String e : errors) {
-            assertTrue(e.matches("members 127\\.0\\.0\\.1:\\d+ and 127\\.0\\.0\\.1:\\d+ both say rank 0: every"
-                    + " process must be given its own rank"), e);
+            assertTrue(
+                    e.matches("members 127\\.0\\.0\\.1:\\d+ and 127\\.0\\.0\\.1:\\d+ both say rank 0: every"
+                            + " process must be given its own rank"),
+                    e);
         }
     }
 }

@@ -28,8 +28,8 @@ class MultiProcessRunTest {
     @ValueSource(ints = {2, 3})
     void processesGiveTheBitsOfOneProcess(int size, @TempDir Path dir) throws Exception {
         double tstop = 150;
-        try (ChildRanks ranks = new ChildRanks(dir, size).start("bsb-bits-" + size, "cells=" + CELLS,
-                "tstop=" + tstop)) {
+        try (ChildRanks ranks =
+                new ChildRanks(dir, size).start("bsb-bits-" + size, "cells=" + CELLS, "tstop=" + tstop)) {
             SimResult whole = Simulator.run(TestNetworks.ring(CELLS), TestNetworks.settings(tstop), 1);
             for (int r = 0; r < size; r++) {
                 assertEquals(0, ranks.await(r, 120), "rank " + r + " exit status\n" + ranks.report());
@@ -46,7 +46,10 @@ class MultiProcessRunTest {
             }
             assertTrue(spikes > 20, "the network fires (" + spikes + " spikes), so the exchange carried something");
             for (int r = 0; r < size; r++) {
-                String median = ranks.stdout(r).lines().filter(l -> l.startsWith("median-round-us")).findFirst()
+                String median = ranks.stdout(r)
+                        .lines()
+                        .filter(l -> l.startsWith("median-round-us"))
+                        .findFirst()
                         .orElseThrow();
                 System.out.printf("%d processes, rank %d: %s%n", size, r, median);
             }
@@ -74,12 +77,21 @@ class MultiProcessRunTest {
                 }
                 double left = 10 - (System.nanoTime() - killed) / 1e9;
                 int status = ranks.await(r, Math.max(0, left));
-                assertEquals(3, status, "rank " + r + " stops with an error within 10 s of the kill\n" + ranks.report());
+                assertEquals(
+                        3, status, "rank " + r + " stops with an error within 10 s of the kill\n" + ranks.report());
                 String err = ranks.stderr(r);
-                assertTrue(err.contains("FAILED: rank " + r + ": rank " + victim + " (" + ranks.members.get(victim)
-                        + ") left the cluster while waiting for "), "rank " + r + " names the lost member\n" + err);
-                System.out.printf("rank %d stopped %.2f s after the kill: %s%n", r, (System.nanoTime() - killed) / 1e9,
-                        err.lines().filter(l -> l.startsWith("FAILED")).findFirst().orElse(""));
+                assertTrue(
+                        err.contains("FAILED: rank " + r + ": rank " + victim + " (" + ranks.members.get(victim)
+                                + ") left the cluster while waiting for "),
+                        "rank " + r + " names the lost member\n" + err);
+                System.out.printf(
+                        "rank %d stopped %.2f s after the kill: %s%n",
+                        r,
+                        (System.nanoTime() - killed) / 1e9,
+                        err.lines()
+                                .filter(l -> l.startsWith("FAILED"))
+                                .findFirst()
+                                .orElse(""));
             }
             assertFalse(Files.exists(dir.resolve("result.bin")), "no result from a broken run");
         }

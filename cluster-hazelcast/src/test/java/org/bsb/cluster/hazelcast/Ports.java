@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Free loopback ports for a test's members (asked of the OS, so tests and builds running beside do not clash). */
 final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     static List<String> loopbackMembers(int n) {
         List<ServerSocket> held = new ArrayList<>();
@@ -36,7 +35,9 @@ final class Ports {
     }
 
     static ClusterSettings settings(String name, List<String> members, int rank) {
-        return ClusterSettings.from(java.util.Map.of("cluster", String.join(",", members), "rank",
-                Integer.toString(rank), "cluster-name", name), java.util.Map.of());
+        return ClusterSettings.from(
+                java.util.Map.of(
+                        "cluster", String.join(",", members), "rank", Integer.toString(rank), "cluster-name", name),
+                java.util.Map.of());
     }
 }

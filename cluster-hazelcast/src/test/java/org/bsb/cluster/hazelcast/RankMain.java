@@ -17,8 +17,7 @@ import org.bsb.neuron.cable.SimResult;
  * {@code median-round-us X} at the end; on failure prints {@code FAILED: message} to stderr and exits with 3.
  */
 public final class RankMain {
-    private RankMain() {
-    }
+    private RankMain() {}
 
     public static void main(String[] args) {
         Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
@@ -34,10 +33,12 @@ public final class RankMain {
             ClusterSettings cluster = ClusterSettings.from(options, System.getenv());
             try (ClusterMember member = ClusterMember.start(cluster)) {
                 System.out.println("joined rank " + member.rank());
-                DistributedSimulation.Outcome outcome = DistributedSimulation.run(member,
+                DistributedSimulation.Outcome outcome = DistributedSimulation.run(
+                        member,
                         TestNetworks.ring(Integer.parseInt(own.get("cells"))),
                         TestNetworks.settings(Double.parseDouble(own.get("tstop"))),
-                        Integer.parseInt(own.get("threads")), t -> System.out.println("progress " + t));
+                        Integer.parseInt(own.get("threads")),
+                        t -> System.out.println("progress " + t));
                 System.out.println("median-round-us " + outcome.exchange().medianRoundMicros());
                 System.out.println("rounds " + outcome.exchange().rounds());
                 if (outcome.result() != null) {
@@ -56,7 +57,8 @@ public final class RankMain {
     /** Probes (a trace or -1 for none), then sources with their spike times, as raw doubles. */
     static void write(SimResult r, Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        try (DataOutputStream out =
+                new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
             out.writeDouble(r.dt());
             out.writeInt(r.traces().length);
             for (double[] t : r.traces()) {
@@ -71,8 +73,8 @@ public final class RankMain {
     }
 
     static SimResult read(Path file) throws IOException {
-        try (java.io.DataInputStream in = new java.io.DataInputStream(
-                new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+        try (java.io.DataInputStream in =
+                new java.io.DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
             double dt = in.readDouble();
             double[][] traces = new double[in.readInt()][];
             for (int p = 0; p < traces.length; p++) {

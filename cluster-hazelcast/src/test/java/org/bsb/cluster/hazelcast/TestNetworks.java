@@ -17,8 +17,7 @@ import org.bsb.neuron.mechanisms.BuiltinMechanisms;
  * every soma and synapse, detectors on every soma and axon end.
  */
 final class TestNetworks {
-    private TestNetworks() {
-    }
+    private TestNetworks() {}
 
     static SimSettings settings(double tstop) {
         return new SimSettings(0.025, tstop, 6.3, -65.0, SimSettings.NonFinite.ERROR);
@@ -27,19 +26,37 @@ final class TestNetworks {
     static Network ring(int cells) {
         Network net = new Network(List.of(new BuiltinMechanisms()));
         List<CableSection> sections = List.of(
-                section("soma", -1, new float[] {0, 20}, new float[] {0, 0}, new float[] {20, 20}, 1,
+                section(
+                        "soma",
+                        -1,
+                        new float[] {0, 20},
+                        new float[] {0, 0},
+                        new float[] {20, 20},
+                        1,
                         new MechanismSpec("hh", Map.of())),
-                section("dend", 0, new float[] {20, 20}, new float[] {0, 240}, new float[] {3, 1.5f}, 5,
+                section(
+                        "dend",
+                        0,
+                        new float[] {20, 20},
+                        new float[] {0, 240},
+                        new float[] {3, 1.5f},
+                        5,
                         new MechanismSpec("pas", Map.of("g", 1e-4, "e", -65.0))),
-                section("axon", 0, new float[] {20, 20}, new float[] {0, -150}, new float[] {1, 1}, 3,
+                section(
+                        "axon",
+                        0,
+                        new float[] {20, 20},
+                        new float[] {0, -150},
+                        new float[] {1, 1},
+                        3,
                         new MechanismSpec("hh", Map.of())));
         int[] ids = new int[cells];
         for (int c = 0; c < cells; c++) {
             ids[c] = net.addCell(new CableCell("cell" + c, sections));
         }
         net.addPointProcess(ids[0], 0, 0.5, "IClamp", Map.of("del", 2.0, "dur", 1e9, "amp", 0.25));
-        Network.PointRef stim = net.addArtificialCell("NetStim",
-                Map.of("start", 15.0, "interval", 9.0, "number", 1e9, "noise", 0.0));
+        Network.PointRef stim =
+                net.addArtificialCell("NetStim", Map.of("start", 15.0, "interval", 9.0, "number", 1e9, "noise", 0.0));
         List<Network.PointRef> syns = new ArrayList<>();
         int[] axonEnds = new int[cells];
         for (int c = 0; c < cells; c++) {
@@ -51,8 +68,8 @@ final class TestNetworks {
             net.connect(axonEnds[c], syns.get((c + 1) % cells), 1.3 + 0.25 * c, 0.02);
         }
         net.connect(net.addSpikeSource(stim), syns.get(1 % cells), 2.0, 0.05);
-        Network.PointRef inh = net.addPointProcess(ids[cells / 2], 1, 0.9, "Exp2Syn",
-                Map.of("tau1", 0.5, "tau2", 6.0, "e", -80.0));
+        Network.PointRef inh =
+                net.addPointProcess(ids[cells / 2], 1, 0.9, "Exp2Syn", Map.of("tau1", 0.5, "tau2", 6.0, "e", -80.0));
         net.connect(axonEnds[0], inh, 3.7, 0.01);
         for (int c = 0; c < cells; c++) {
             net.probeVoltage(ids[c], 0, 0.5);
@@ -62,9 +79,9 @@ final class TestNetworks {
         return net;
     }
 
-    private static CableSection section(String name, int parent, float[] x, float[] y, float[] d, int nseg,
-            MechanismSpec mech) {
-        return new CableSection(name, List.of(name), parent, x, y, new float[x.length], d, nseg, 100.0, 1.0,
-                List.of(mech), Map.of());
+    private static CableSection section(
+            String name, int parent, float[] x, float[] y, float[] d, int nseg, MechanismSpec mech) {
+        return new CableSection(
+                name, List.of(name), parent, x, y, new float[x.length], d, nseg, 100.0, 1.0, List.of(mech), Map.of());
     }
 }
