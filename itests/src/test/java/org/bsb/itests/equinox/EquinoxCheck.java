@@ -110,9 +110,8 @@ public final class EquinoxCheck {
             require(wrong.isEmpty(), String.join("; ", wrong));
             return installed.size() + " bundles";
         });
-        Bundle api = bundle(context, "org.bsb.api");
         Bundle core = bundle(context, "org.bsb.core");
-        Class<?> kindType = api.loadClass("org.bsb.core.registry.ServiceKind");
+        Class<?> kindType = core.loadClass("org.bsb.core.registry.ServiceKind");
         Class<?> registryType = core.loadClass("org.bsb.core.registry.Registry");
         Method ofInterface = kindType.getMethod("ofInterface", String.class);
         Method entry = registryType.getMethod("entry", kindType, String.class);

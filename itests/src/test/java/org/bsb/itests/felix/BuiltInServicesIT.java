@@ -229,7 +229,7 @@ public class BuiltInServicesIT {
                 registry.entry(kind, "no_such_thing_xyz");
                 fail("no_such_thing_xyz resolved as a " + kind);
             } catch (UnknownServiceException e) {
-                assertEquals(kind, e.kind());
+                assertEquals(kind.label(), e.kind());
                 assertEquals("no_such_thing_xyz", e.name());
                 assertEquals(known, new LinkedHashSet<>(e.known()));
                 assertTrue(
