@@ -12,5 +12,5 @@ DEPS=$(tr ':' '\n' < benchmarks/nmodl/target/classpath.txt | grep -v 'simulator-
   | grep -v 'bsb-neuron-nmodl-[^/]*SNAPSHOT\.jar$' | tr '\n' ':')
 CLASSES=$1
 shift
-BSB_NMODL_CACHE=off exec java -cp "benchmarks/nmodl/target/classes:$CLASSES:$DEPS" \
+BSB_NMODL_CACHE=off exec java --add-modules jdk.incubator.vector -cp "benchmarks/nmodl/target/classes:$CLASSES:$DEPS" \
   org.bsb.benchmarks.nmodl.TraceFingerprints "$BSB_MECHANISM_PATH" "$BSB_NEURON_DATA" "$@"

@@ -10,4 +10,4 @@ set -e
 cd "$(dirname "$0")/../.."
 mvn -B -o -q -pl benchmarks/nmodl -am package -DskipTests > /dev/null
 CP="benchmarks/nmodl/target/classes:$(cat benchmarks/nmodl/target/classpath.txt)"
-exec java -cp "$CP" org.bsb.benchmarks.nmodl.StellateBenchmark "$@"
+exec java --add-modules jdk.incubator.vector -cp "$CP" org.bsb.benchmarks.nmodl.StellateBenchmark "$@"

@@ -16,5 +16,5 @@ DEPS=$(tr ':' '\n' < benchmarks/nmodl/target/classpath.txt | grep -v 'simulator-
   | grep -v 'bsb-neuron-nmodl-[^/]*SNAPSHOT\.jar$' | tr '\n' ':')
 SHARED="$DEPS"
 # the disk cache is keyed by file content, not by generator build: each build must compile its own
-BSB_NMODL_CACHE=off exec java -cp "benchmarks/nmodl/target/classes" \
+BSB_NMODL_CACHE=off exec java --add-modules jdk.incubator.vector -cp "benchmarks/nmodl/target/classes" \
   org.bsb.benchmarks.nmodl.CodegenComparison "$SHARED" "$@"

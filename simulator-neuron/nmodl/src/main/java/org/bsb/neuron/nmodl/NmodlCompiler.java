@@ -20,6 +20,7 @@ import org.bsb.api.io.AtomicFiles;
 import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.gen.InMemoryCompiler;
 import org.bsb.neuron.nmodl.gen.MethodSizes;
+import org.bsb.neuron.nmodl.gen.VectorForm;
 import org.bsb.neuron.nmodl.model.Model;
 import org.bsb.neuron.nmodl.passes.Passes;
 import org.bsb.neuron.nmodl.print.JavaPrinter;
@@ -35,7 +36,7 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  */
 public final class NmodlCompiler {
     /** Changes whenever generated code changes, so stale disk caches are ignored. */
-    static final String CODEGEN_VERSION = "nmodl-codegen-22";
+    static final String CODEGEN_VERSION = "nmodl-codegen-23";
 
     private static final Map<String, NmodlMechanismType> CACHE = new ConcurrentHashMap<>();
 
@@ -56,9 +57,12 @@ public final class NmodlCompiler {
     public static List<NmodlMechanismType> compileAll(List<Source> sources) {
         NmodlMechanismType[] out = new NmodlMechanismType[sources.size()];
         Map<String, Pending> pending = new LinkedHashMap<>();
+        String species = VectorForm.species();
+        String form = species == null ? "" : "vector " + species + "\n";
+        if (species != null) VectorForm.keepC1Off();
         for (int k = 0; k < sources.size(); k++) {
             Source s = sources.get(k);
-            String key = sha256(CODEGEN_VERSION + "\n" + s.text());
+            String key = sha256(CODEGEN_VERSION + "\n" + form + s.text());
             NmodlMechanismType cached = CACHE.get(key);
             if (cached != null && cached.info().file().equals(s.fileName())) {
                 out[k] = cached;
@@ -74,31 +78,44 @@ public final class NmodlCompiler {
                 continue;
             }
             pending.put(
-                    fqcn, new Pending(k, info, key, model, className, generate(model, className, true, s.fileName())));
+                    fqcn,
+                    new Pending(
+                            k,
+                            info,
+                            key,
+                            model,
+                            className,
+                            generate(model, className, true, species, s.fileName()),
+                            species != null));
         }
         if (pending.isEmpty()) return List.of(out);
         Map<String, Map<String, byte[]>> compiled = compileBatch(pending);
-        // a scheme whose one-method Newton solve is too large for the JIT gets the split array form instead
-        Map<String, Pending> huge = new LinkedHashMap<>();
-        compiled.forEach((fqcn, classes) -> {
-            int largest = classes.values().stream()
-                    .mapToInt(MethodSizes::largest)
-                    .max()
-                    .orElse(0);
-            if (largest > MethodSizes.JIT_LIMIT) {
+        // a method too large for the JIT: the vector form goes first (scalar one-method form), then the one-method
+        // KINETIC solve (the split array form)
+        for (int round = 0; round < 2; round++) {
+            Map<String, Pending> huge = new LinkedHashMap<>();
+            compiled.forEach((fqcn, classes) -> {
+                int largest = classes.values().stream()
+                        .mapToInt(MethodSizes::largest)
+                        .max()
+                        .orElse(0);
                 Pending p = pending.get(fqcn);
-                huge.put(
-                        fqcn,
-                        new Pending(
-                                p.index,
-                                p.info,
-                                p.key,
-                                p.model,
-                                p.className,
-                                generate(p.model, p.className, false, p.info.file())));
-            }
-        });
-        if (!huge.isEmpty()) {
+                if (largest > MethodSizes.JIT_LIMIT && (p.vector || p.scalar)) {
+                    boolean scalar = p.vector; // drop the vector form first, then the one-method form
+                    huge.put(
+                            fqcn,
+                            new Pending(
+                                    p.index,
+                                    p.info,
+                                    p.key,
+                                    p.model,
+                                    p.className,
+                                    generate(p.model, p.className, scalar, null, p.info.file()),
+                                    false,
+                                    scalar));
+                }
+            });
+            if (huge.isEmpty()) break;
             compiled.putAll(compileBatch(huge));
             pending.putAll(huge);
         }
@@ -112,11 +129,24 @@ public final class NmodlCompiler {
     }
 
     /** A file on its way through the Java compiler. */
-    private record Pending(int index, MechanismInfo info, String key, Model model, String className, String src) {}
+    private record Pending(
+            int index,
+            MechanismInfo info,
+            String key,
+            Model model,
+            String className,
+            String src,
+            boolean vector,
+            boolean scalar) {
+        Pending(int index, MechanismInfo info, String key, Model model, String className, String src, boolean vector) {
+            this(index, info, key, model, className, src, vector, true);
+        }
+    }
 
-    private static String generate(Model model, String className, boolean scalarKinetics, String fileName) {
+    private static String generate(
+            Model model, String className, boolean scalarKinetics, String species, String fileName) {
         try {
-            return Passes.generate(model, className, scalarKinetics);
+            return Passes.generate(model, className, scalarKinetics, species);
         } catch (StackOverflowError e) {
             throw new NmodlException(fileName, "expression or block nesting too deep");
         }

@@ -107,8 +107,10 @@ public final class InMemoryCompiler {
                     });
         }
         StringWriter log = new StringWriter();
-        Boolean ok = javac.getTask(log, fm, diags, List.of("-proc:none", "-g:none", "-nowarn"), null, units)
-                .call();
+        List<String> options = new ArrayList<>(List.of("-proc:none", "-g:none", "-nowarn"));
+        // the vector form of KINETIC solves (VectorForm) compiles against the incubator module when this JVM has it
+        if (VectorForm.available()) options.addAll(List.of("--add-modules", VectorForm.MODULE));
+        Boolean ok = javac.getTask(log, fm, diags, options, null, units).call();
         if (!Boolean.TRUE.equals(ok)) {
             // the JVM's class file limits (a method over 64 KB, too many constants): the input is too large, not a
             // defect
@@ -144,6 +146,15 @@ public final class InMemoryCompiler {
     public static Map<String, Class<?>> define(Map<String, byte[]> classes) {
         ClassLoader parent = InMemoryCompiler.class.getClassLoader();
         ClassLoader loader = new ClassLoader(parent) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                // the incubator's classes come from the JDK, also inside OSGi, whose bundle loaders delegate only
+                // java.* to the JDK
+                if (name.startsWith(VectorForm.MODULE + "."))
+                    return ClassLoader.getPlatformClassLoader().loadClass(name);
+                return super.loadClass(name, resolve);
+            }
+
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
                 byte[] b = classes.get(name);

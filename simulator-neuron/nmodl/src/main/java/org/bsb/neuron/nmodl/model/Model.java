@@ -22,6 +22,11 @@ public final class Model {
     public String className;
 
     public boolean scalarKinetics = true;
+    /**
+     * The {@code jdk.incubator.vector} species of KINETIC solves' vector form (e.g. {@code SPECIES_PREFERRED}),
+     * or null for the scalar form only.
+     */
+    public String vectorSpecies;
     /** Solver lowering: each SOLVE's block, by {@link #solveKey}. */
     public final Map<String, SolvedBlock> solved = new LinkedHashMap<>();
     /** Printer. */
@@ -34,7 +39,13 @@ public final class Model {
 
     /** A model with this one's front-end results, for a back-end run. */
     public Model forBackEnd(String className, boolean scalarKinetics) {
+        return forBackEnd(className, scalarKinetics, null);
+    }
+
+    /** As {@link #forBackEnd(String, boolean)}, with KINETIC solves also in vector form over {@code vectorSpecies}. */
+    public Model forBackEnd(String className, boolean scalarKinetics, String vectorSpecies) {
         Model m = new Model(file, text);
+        m.vectorSpecies = vectorSpecies;
         m.tokens = tokens;
         m.mod = mod;
         m.symbols = symbols;

@@ -38,7 +38,12 @@ public final class Passes {
 
     /** Runs the back end on an analysed model: the Java source of {@code JavaPrinter.PACKAGE + "." + className}. */
     public static String generate(Model analysed, String className, boolean scalarKinetics) {
-        Model m = analysed.forBackEnd(className, scalarKinetics);
+        return generate(analysed, className, scalarKinetics, null);
+    }
+
+    /** As {@link #generate(Model, String, boolean)}, KINETIC solves also in vector form (null: scalar only). */
+    public static String generate(Model analysed, String className, boolean scalarKinetics, String vectorSpecies) {
+        Model m = analysed.forBackEnd(className, scalarKinetics, vectorSpecies);
         run(BACK, m, FRONT.size() + 1);
         return m.java;
     }

@@ -27,6 +27,7 @@ public final class JavaPrinter {
     private final Statements statements;
     private final Solvers solvers;
     private final TablePrinter tables;
+    private final KineticPrinter kinetic;
 
     private JavaPrinter(Model model) {
         this.model = model;
@@ -36,7 +37,8 @@ public final class JavaPrinter {
         ex = new Exprs(out);
         solvers = new Solvers(out, model);
         statements = new Statements(out, ex, solvers);
-        solvers.wire(statements, new KineticPrinter(out, statements, model.scalarKinetics));
+        kinetic = new KineticPrinter(out, statements, model.scalarKinetics, model.vectorSpecies != null);
+        solvers.wire(statements, kinetic);
         tables = new TablePrinter(out, ex);
     }
 
@@ -54,8 +56,18 @@ public final class JavaPrinter {
         String cls = model.className;
         StringBuilder body = new StringBuilder();
         body.append("package ").append(PACKAGE).append(";\n\n");
-        body.append("import org.bsb.neuron.nmodl.runtime.*;\nimport org.bsb.neuron.spi.MechContext;\n\n");
-        body.append("public final class ").append(cls).append(" extends NmodlMechanism {\n");
+        body.append("import org.bsb.neuron.nmodl.runtime.*;\nimport org.bsb.neuron.spi.MechContext;\n");
+        boolean vector = !kinetic.vectorised.isEmpty();
+        if (vector) {
+            for (String c : List.of("DoubleVector", "VectorMask", "VectorOperators", "VectorSpecies"))
+                body.append("import jdk.incubator.vector.").append(c).append(";\n");
+        }
+        body.append("\npublic final class ").append(cls).append(" extends NmodlMechanism {\n");
+        if (vector) {
+            body.append("  private static final VectorSpecies<Double> S = DoubleVector.")
+                    .append(model.vectorSpecies)
+                    .append(";\n");
+        }
         for (String f : sym.fields.keySet())
             body.append("  private final double[] ").append(Exprs.field(f)).append(";\n");
         body.append("  private final double[] sv;\n");
@@ -254,14 +266,52 @@ public final class JavaPrinter {
             b.append("  }\n");
             return b.toString();
         }
+        // the calls print the solvers (and tell whether a KINETIC one got a vector form)
+        List<String> calls = new ArrayList<>();
+        for (Solve s : solves) calls.add(solvers.call(s, "dt"));
         b.append("    enter(c);\n");
+        String vblock = solves.size() == 1 ? vectorSolve(solves.get(0)) : null;
+        if (vblock != null) {
+            // reads, the solves W instances at a time (scalar for the rest), writes: a density mechanism has one
+            // instance per node, so no instance reads what another writes
+            b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n")
+                    .append(readV("      "));
+            ionReads(b);
+            b.append("    }\n");
+            b.append("    final int nv = n - n % S.length();\n");
+            b.append("    for (int i0 = 0; i0 < nv; i0 += S.length()) vstep_")
+                    .append(vblock)
+                    .append("(i0, dt);\n");
+            b.append("    for (int i = nv; i < n; i++) ").append(calls.get(0)).append(";\n");
+            StringBuilder writes = new StringBuilder();
+            concentrationWrites(writes);
+            if (writes.length() > 0) {
+                b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n")
+                        .append(writes)
+                        .append("    }\n");
+            }
+            b.append("  }\n");
+            return b.toString();
+        }
         b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n")
                 .append(readV("      "));
         ionReads(b);
-        for (Solve s : solves) b.append("      ").append(solvers.call(s, "dt")).append(";\n");
+        for (String call : calls) b.append("      ").append(call).append(";\n");
         concentrationWrites(b);
         b.append("    }\n  }\n");
         return b.toString();
+    }
+
+    /**
+     * The KINETIC block of a SOLVE whose vector form is used in the state phase: a density mechanism's sparse
+     * solve (a point process may have several instances on one node), else null.
+     */
+    private String vectorSolve(Solve s) {
+        if (mod.pointProcess != null || mod.artificialCell || s.steadyState()) return null;
+        if (!(model.solved.get(Model.solveKey(s)) instanceof org.bsb.neuron.nmodl.model.SolvedBlock.Kinetic k))
+            return null;
+        String name = k.block().name();
+        return kinetic.vectorised.contains(name) ? name : null;
     }
 
     /** NET_RECEIVE, and its INITIAL block as {@code netInit} (run before a connection's first event). */

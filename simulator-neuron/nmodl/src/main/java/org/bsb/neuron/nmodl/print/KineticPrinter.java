@@ -21,11 +21,15 @@ final class KineticPrinter {
     private final Emitter out;
     private final Statements statements;
     private final boolean scalar;
+    private final boolean vector;
+    /** Blocks that got a vector form ({@code vstep_<block>}, {@link VectorKinetics}). */
+    final Set<String> vectorised = new HashSet<>();
 
-    KineticPrinter(Emitter out, Statements statements, boolean scalar) {
+    KineticPrinter(Emitter out, Statements statements, boolean scalar, boolean vector) {
         this.out = out;
         this.statements = statements;
         this.scalar = scalar;
+        this.vector = vector;
     }
 
     /** The one-method form's locals: residual g<r>, Jacobian j<pos> (those written are declared), volumes v<r>. */
@@ -57,6 +61,7 @@ final class KineticPrinter {
         out.inNewMethod(() -> {
             if (scalar) scalarStep(name, sys, pattern);
             else arrayStep(name, sys, pattern);
+            if (scalar && vector && VectorKinetics.print(out, name, sys)) vectorised.add(name);
             if (sys.finalEvaluation()) finalEvaluation(name, sys);
             out.line(1, "private void " + k.method() + "(final int i, final double h) {");
             out.line(2, "step_" + name + "(i, h, " + sys.linear() + ");");

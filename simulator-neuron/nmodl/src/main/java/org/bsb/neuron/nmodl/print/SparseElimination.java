@@ -43,6 +43,24 @@ final class SparseElimination {
      */
     static List<String> code(
             boolean[][] pattern, IntFunction<String> jName, IntFunction<String> gName, IntUnaryOperator sign) {
+        return code(pattern, jName, gName, sign, false);
+    }
+
+    /**
+     * As {@link #code(boolean[][], IntFunction, IntFunction, IntUnaryOperator)} on {@code DoubleVector}s
+     * (lane-wise, the same operations in the same order; {@code ONE} is a vector of ones in scope).
+     */
+    static List<String> vectorCode(
+            boolean[][] pattern, IntFunction<String> jName, IntFunction<String> gName, IntUnaryOperator sign) {
+        return code(pattern, jName, gName, sign, true);
+    }
+
+    private static List<String> code(
+            boolean[][] pattern,
+            IntFunction<String> jName,
+            IntFunction<String> gName,
+            IntUnaryOperator sign,
+            boolean vector) {
         int n = pattern.length;
         boolean[][] p = pattern;
         for (int r = 0; r < n; r++) p[r][r] = true;
@@ -75,41 +93,50 @@ final class SparseElimination {
             for (int c = 0; c < n; c++) if (!done[c] && p[k][c]) cols.add(c);
             upper.add(cols);
             // one division per pivot; rows and back substitution multiply by its reciprocal
-            out.add("final double p" + k + " = 1.0 / " + jName.apply(k * n + k) + ";");
+            String pivot = jName.apply(k * n + k);
+            out.add(
+                    vector
+                            ? "final DoubleVector p" + k + " = ONE.div(" + pivot + ");"
+                            : "final double p" + k + " = 1.0 / " + pivot + ";");
             for (int r = 0; r < n; r++) {
                 if (done[r] || !p[r][k]) continue;
                 // f is the stored multiplier; the true one is sign(r, k) f
                 int sf = sign.applyAsInt(r * n + k);
-                StringBuilder sb = new StringBuilder("{ final double f = " + jName.apply(r * n + k) + " * p" + k + ";");
+                StringBuilder sb = new StringBuilder(
+                        vector
+                                ? "{ final DoubleVector f = " + jName.apply(r * n + k) + ".mul(p" + k + ");"
+                                : "{ final double f = " + jName.apply(r * n + k) + " * p" + k + ";");
                 for (int c : cols) {
                     int s = sign.applyAsInt(r * n + c) * sf * sign.applyAsInt(k * n + c);
-                    sb.append(' ')
-                            .append(jName.apply(r * n + c))
-                            .append(s > 0 ? " -= f * " : " += f * ")
-                            .append(jName.apply(k * n + c))
-                            .append(';');
+                    sb.append(' ').append(update(jName.apply(r * n + c), s > 0, jName.apply(k * n + c), vector));
                     p[r][c] = true;
                 }
                 sb.append(' ')
-                        .append(gName.apply(r))
-                        .append(sf > 0 ? " -= f * " : " += f * ")
-                        .append(gName.apply(k))
-                        .append("; }");
+                        .append(update(gName.apply(r), sf > 0, gName.apply(k), vector))
+                        .append(" }");
                 out.add(sb.toString());
             }
         }
         for (int step = n - 1; step >= 0; step--) {
             int k = order[step];
-            StringBuilder sb = new StringBuilder(gName.apply(k) + " = (" + gName.apply(k));
+            String g = gName.apply(k);
+            StringBuilder sb = new StringBuilder(vector ? g + " = " + g : g + " = (" + g);
             for (int c : upper.get(step)) {
-                sb.append(sign.applyAsInt(k * n + c) > 0 ? " - " : " + ")
-                        .append(jName.apply(k * n + c))
-                        .append(" * ")
-                        .append(gName.apply(c));
+                boolean minus = sign.applyAsInt(k * n + c) > 0;
+                String term =
+                        jName.apply(k * n + c) + (vector ? ".mul(" : " * ") + gName.apply(c) + (vector ? ")" : "");
+                if (vector) sb.append(minus ? ".sub(" : ".add(").append(term).append(')');
+                else sb.append(minus ? " - " : " + ").append(term);
             }
-            sb.append(") * p").append(k).append(";");
+            sb.append(vector ? ".mul(p" + k + ");" : ") * p" + k + ";");
             out.add(sb.toString());
         }
         return out;
+    }
+
+    /** {@code a -= f * b} ({@code minus}) or {@code a += f * b}, scalar or lane-wise. */
+    private static String update(String a, boolean minus, String b, boolean vector) {
+        if (!vector) return a + (minus ? " -= f * " : " += f * ") + b + ";";
+        return a + " = " + a + (minus ? ".sub(f.mul(" : ".add(f.mul(") + b + "));";
     }
 }
