@@ -110,6 +110,24 @@ class ArchitectureTest {
             .because("the cluster runs the cable engine's parts; the engine does not know the cluster");
 
     @ArchTest
+    static final ArchRule engineKnowsNoCluster = noClasses()
+            .that()
+            .resideInAnyPackage("org.bsb.neuron.cable", "org.bsb.neuron.model..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.bsb.neuron.cable.cluster.."))
+            .because("org.bsb.neuron.cable.cluster is the seam a transport bundle implements and the simulator"
+                    + " adapter calls: the engine runs a part without knowing who runs the others");
+
+    @ArchTest
+    static final ArchRule onlyTheClusterBundleUsesHazelcast = noClasses()
+            .that()
+            .resideOutsideOfPackage("org.bsb.cluster.hazelcast..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("com.hazelcast.."))
+            .because("the simulator adapter and the commands reach a cluster through the cable engine's"
+                    + " ClusterRunner service and the api's plain options, so a transport bundle can replace it");
+
+    @ArchTest
     static final ArchRule launcher = dependsOnlyOn("org.bsb.launcher..")
             .because("the launcher reaches the bundles through the framework only (a plain jar beside them)");
 

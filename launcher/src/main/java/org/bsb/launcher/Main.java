@@ -20,6 +20,12 @@ public final class Main {
     private static final java.util.logging.Logger SPIFLY_LOG =
             java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
+    /**
+     * Hazelcast's bundle logs its OSGi service at every start and stop (and warns that Java has no JavaScript
+     * engine): only shown at verbosity 4. A member's own logs go to the command's reporter while it runs.
+     */
+    private static final java.util.logging.Logger HAZELCAST_LOG = java.util.logging.Logger.getLogger("com.hazelcast");
+
     private Main() {}
 
     public static void main(String[] args) {
@@ -42,6 +48,7 @@ public final class Main {
         }
         int verbosity = verbosity(args);
         SPIFLY_LOG.setLevel(verbosity >= 4 ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING);
+        HAZELCAST_LOG.setLevel(verbosity >= 4 ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE);
         Distribution distribution = Distribution.locate();
         EmbeddedFramework felix = new EmbeddedFramework(distribution, verbosity, ERR);
         try {

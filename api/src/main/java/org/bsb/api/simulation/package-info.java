@@ -1,6 +1,6 @@
 /** Simulator backends and device types. */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.bsb.api.simulation;
 
 import org.osgi.annotation.bundle.Export;

@@ -62,6 +62,10 @@ public final class ClusterMember implements AutoCloseable {
         LOG.info(() -> "rank " + settings.rank() + " of " + settings.size() + ": starting a member on "
                 + settings.bindAddress() + ":" + settings.port() + " in cluster '" + settings.clusterName() + "'");
         HazelcastInstance hz;
+        // inside OSGi the thread's context loader is the launcher's, which sees neither Hazelcast nor us
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClusterMember.class.getClassLoader());
         try {
             hz = Hazelcast.newHazelcastInstance(config);
         } catch (RuntimeException e) {
@@ -69,6 +73,8 @@ public final class ClusterMember implements AutoCloseable {
                     "rank " + settings.rank() + ": cannot start a cluster member on " + settings.bindAddress() + ":"
                             + settings.port() + ": " + e.getMessage(),
                     e);
+        } finally {
+            thread.setContextClassLoader(context);
         }
         ClusterMember member = new ClusterMember(settings, hz);
         try {
@@ -83,6 +89,8 @@ public final class ClusterMember implements AutoCloseable {
 
     static Config config(ClusterSettings s) {
         Config config = new Config();
+        // the class loader Hazelcast resolves classes with: in OSGi this bundle's, which sees Hazelcast and us
+        config.setClassLoader(ClusterMember.class.getClassLoader());
         config.setClusterName(s.clusterName());
         config.setInstanceName("bsb-" + s.clusterName() + "-rank-" + s.rank() + "-" + UUID.randomUUID());
         config.setProperty("hazelcast.phone.home.enabled", "false");

@@ -226,6 +226,20 @@ public final class Scaffold {
 
     /** Runs a simulation; the results carry the run's provenance (duration, seed, wall time, ...). */
     public SimulationRun runSimulation(String name, int threads, long seed, Reporter reporter) {
+        return runSimulation(name, threads, seed, reporter, Map.of());
+    }
+
+    /**
+     * Runs this process's part of a simulation split over the processes that {@code cluster} describes (option
+     * names without {@code --} and their values, as {@code bsb simulate --cluster MEMBERS --rank K} takes them:
+     * {@code cluster}, {@code rank}, {@code size}, {@code bind}, {@code port}, {@code cluster-name},
+     * {@code join-timeout}, {@code round-timeout}; empty: the whole run here, as
+     * {@link #runSimulation(String, int, long, Reporter)}). Every process calls it with the same network,
+     * simulation, seed and cluster and its own rank; the coordinator (rank 0) gets the whole run, bit for bit that
+     * of one process, every other process {@code null}. A simulator that cannot split a run is refused.
+     */
+    public SimulationRun runSimulation(
+            String name, int threads, long seed, Reporter reporter, Map<String, String> cluster) {
         SimulationNode node = simulation(name);
         SimulatorBackend<?> backend;
         try {
@@ -233,14 +247,21 @@ public final class Scaffold {
         } catch (UnknownServiceException e) {
             throw new ScaffoldException("simulations." + name + ".simulator: " + e.getMessage(), e);
         }
+        if (!cluster.isEmpty() && !backend.runsSplit()) {
+            throw new ScaffoldException("simulations." + name + ".simulator: '" + node.simulator()
+                    + "' cannot split a run over processes: run it without --cluster");
+        }
         long start = System.nanoTime();
         SimulationResults results;
         try {
-            results = run(backend, node, name, threads, seed, reporter);
+            results = run(backend, node, name, threads, seed, reporter, Map.copyOf(cluster));
         } catch (ConfigException e) {
             throw new ScaffoldException(e.getMessage(), e);
         } catch (SimulationException e) {
             throw new ScaffoldException("simulation '" + name + "' failed: " + e.getMessage(), e);
+        }
+        if (results == null && !cluster.isEmpty()) {
+            return null; // a member of a split run: the coordinator has the results
         }
         if (results == null) {
             throw new ScaffoldException("simulator '" + node.simulator() + "' returned no results");
@@ -273,11 +294,17 @@ public final class Scaffold {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private SimulationResults run(
-            SimulatorBackend backend, SimulationNode node, String name, int threads, long seed, Reporter reporter)
+            SimulatorBackend backend,
+            SimulationNode node,
+            String name,
+            int threads,
+            long seed,
+            Reporter reporter,
+            Map<String, String> cluster)
             throws SimulationException {
         Record parameters = node.parameters().bind(backend.parameterType(), "simulations." + name);
-        return backend.run(
-                new Request(name, parameters, network, baseDirectory, Math.max(1, threads), seed, registry, reporter));
+        return backend.run(new Request(
+                name, parameters, network, baseDirectory, Math.max(1, threads), seed, registry, reporter, cluster));
     }
 
     /** What the backend receives. */
@@ -289,7 +316,8 @@ public final class Scaffold {
             int threads,
             long seed,
             ServiceLookup services,
-            Reporter reporter)
+            Reporter reporter,
+            Map<String, String> cluster)
             implements SimulationRequest<P> {}
 
     /** Adds the run's provenance to the results' root attributes, keeping what the backend set. */

@@ -32,6 +32,7 @@ import org.bsb.neuron.cable.Network;
 import org.bsb.neuron.cable.SimResult;
 import org.bsb.neuron.cable.SimSettings;
 import org.bsb.neuron.cable.Simulator;
+import org.bsb.neuron.cable.cluster.ClusterRunner;
 import org.bsb.neuron.devices.DeviceContext;
 import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.devices.NeuronDevice;
@@ -94,6 +95,17 @@ final class NeuronRun {
     }
 
     SimulationResults run(double temperature, double vInit, int threads, long seed) throws SimulationException {
+        return run(temperature, vInit, threads, seed, null);
+    }
+
+    /**
+     * As {@link #run(double, double, int, long)}, this process's part of a run split over the members of
+     * {@code cluster} (null: the whole run here): every member builds the same network, and only the coordinator
+     * (rank 0) gets the results, the others null. The coordinator reports the run's progress at verbosity 1 (the
+     * members advance in step), the others theirs at verbosity 2.
+     */
+    SimulationResults run(double temperature, double vInit, int threads, long seed, ClusterRunner.Session cluster)
+            throws SimulationException {
         String path = "simulations." + name;
         sim.cellModels()
                 .forEach((model, node) -> models.put(model, model(model, node, path + ".cell_models." + model)));
@@ -104,11 +116,26 @@ final class NeuronRun {
         mechanisms.choices().forEach(c -> reporter.report(3, "mechanism " + c));
         reporter.report(
                 2, "Running " + net.cellCount() + " cells for " + sim.duration() + " ms at dt " + sim.resolution());
-        Progress progress = new Progress(sim.duration(), reporter);
+        boolean coordinator = cluster == null || cluster.rank() == 0;
+        Reporter progressReporter =
+                coordinator ? reporter : (level, message) -> reporter.report(Math.max(2, level), message);
+        Progress progress = new Progress(sim.duration(), progressReporter);
         SimSettings settings = new SimSettings(sim.resolution(), sim.duration(), temperature, vInit);
         reporter.report(2, "Memory: " + MemoryEstimate.of(net, settings).summary());
-        SimResult result = Simulator.run(net, settings, Math.max(1, threads), progress);
+        SimResult result;
+        if (cluster == null) {
+            result = Simulator.run(net, settings, Math.max(1, threads), progress);
+        } else {
+            reporter.report(
+                    2,
+                    "Running this process's part as " + cluster.describe() + " with " + Math.max(1, threads)
+                            + " thread(s)");
+            result = cluster.run(net, settings, Math.max(1, threads), progress);
+        }
         progress.finish(net.cellCount());
+        if (result == null) {
+            return null; // a member of a split run: the coordinator has the results
+        }
         List<Signal> signals = new ArrayList<>();
         List<SpikeTrain> spikes = new ArrayList<>();
         for (Recording r : recordings) {
@@ -123,6 +150,12 @@ final class NeuronRun {
         attributes.put("cells", net.cellCount());
         attributes.put("initial", vInit);
         return new SimulationResults(name, attributes, signals, spikes);
+    }
+
+    /** Every message of a member of a split run, prefixed with its rank ({@code [rank 1] ...}). */
+    static Reporter memberReporter(Reporter reporter, int rank) {
+        String prefix = "[rank " + rank + "] ";
+        return (level, message) -> reporter.report(level, prefix + message);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bsb.api.BsbName;
 import org.bsb.api.Default;
 import org.bsb.api.ProjectFile;
+import org.bsb.api.Reporter;
 import org.bsb.api.Required;
 import org.bsb.api.simulation.SimulationException;
 import org.bsb.api.simulation.SimulationRequest;
@@ -16,6 +17,7 @@ import org.bsb.core.config.ConfigException;
 import org.bsb.core.config.ConfigLoader;
 import org.bsb.core.config.SimulationNode;
 import org.bsb.core.registry.Registry;
+import org.bsb.neuron.cable.cluster.ClusterRunner;
 import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.nmodl.catalogue.NmodlCatalogue;
 import org.bsb.neuron.spi.MechanismCatalogue;
@@ -48,6 +50,7 @@ public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Param
             List<String> mechanisms) {}
 
     private final List<MechanismCatalogue> catalogues = new CopyOnWriteArrayList<>();
+    private final List<ClusterRunner> clusterRunners = new CopyOnWriteArrayList<>();
     private volatile boolean osgi;
 
     /** Outside OSGi the catalogues come from {@link ServiceLoader}. */
@@ -61,6 +64,36 @@ public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Param
 
     void removeCatalogue(MechanismCatalogue catalogue) {
         catalogues.remove(catalogue);
+    }
+
+    /** A cluster transport (the cluster-hazelcast bundle), for runs split over processes. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addClusterRunner(ClusterRunner runner) {
+        osgi = true;
+        clusterRunners.add(runner);
+    }
+
+    void removeClusterRunner(ClusterRunner runner) {
+        clusterRunners.remove(runner);
+    }
+
+    @Override
+    public boolean runsSplit() {
+        return true;
+    }
+
+    /** The first cluster transport: a service in OSGi, else a {@link ServiceLoader} entry on the class path. */
+    private ClusterRunner clusterRunner() throws SimulationException {
+        List<ClusterRunner> found = new ArrayList<>(clusterRunners);
+        if (found.isEmpty() && !osgi) {
+            ServiceLoader.load(ClusterRunner.class, NeuronSimulation.class.getClassLoader())
+                    .forEach(found::add);
+        }
+        if (found.isEmpty()) {
+            throw new SimulationException("a run split over processes (--cluster) needs a cluster transport,"
+                    + " the bundle org.bsb.cluster.hazelcast, and none is installed");
+        }
+        return found.get(0);
     }
 
     @Override
@@ -108,21 +141,52 @@ public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Param
             all.addAll(installed);
             installed = all;
         }
+        if (request.cluster().isEmpty()) {
+            try {
+                return new NeuronRun(
+                                request.name(),
+                                node,
+                                request.network(),
+                                request.baseDirectory(),
+                                registry,
+                                request.reporter(),
+                                installed)
+                        .run(
+                                request.parameters().temperature(),
+                                request.parameters().initial(),
+                                request.threads(),
+                                request.seed());
+            } catch (DeviceException | IllegalArgumentException e) {
+                throw new SimulationException(e.getMessage(), e);
+            }
+        }
+        ClusterRunner runner = clusterRunner();
+        ClusterRunner.Session session;
         try {
+            session = runner.join(request.cluster(), request.reporter());
+        } catch (RuntimeException e) {
+            throw new SimulationException(runner.name() + " cluster: " + e.getMessage(), e);
+        }
+        try (session) {
+            Reporter reporter = NeuronRun.memberReporter(request.reporter(), session.rank());
             return new NeuronRun(
                             request.name(),
                             node,
                             request.network(),
                             request.baseDirectory(),
                             registry,
-                            request.reporter(),
+                            reporter,
                             installed)
                     .run(
                             request.parameters().temperature(),
                             request.parameters().initial(),
                             request.threads(),
-                            request.seed());
+                            request.seed(),
+                            session);
         } catch (DeviceException | IllegalArgumentException e) {
+            throw new SimulationException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a lost member, another rank's failure: the message names it
             throw new SimulationException(e.getMessage(), e);
         }
     }

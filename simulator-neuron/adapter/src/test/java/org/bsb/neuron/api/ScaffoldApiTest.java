@@ -60,6 +60,21 @@ class ScaffoldApiTest {
         network = dir.resolve("my_network.hdf5");
     }
 
+    /** The cluster bundle is not on this module's class path: a split run is refused naming it, before any work. */
+    @Test
+    void aRunSplitOverProcessesWithoutAClusterTransportIsRefusedNamingTheBundle() {
+        Scaffold scaffold = Scaffold.fromStorage(network);
+        ScaffoldException e = assertThrows(
+                ScaffoldException.class,
+                () -> scaffold.runSimulation(
+                        "neuronsim",
+                        1,
+                        1,
+                        org.bsb.api.Reporter.SILENT,
+                        java.util.Map.of("cluster", "127.0.0.1:5701,127.0.0.1:5702", "rank", "0")));
+        assertTrue(e.getMessage().contains("org.bsb.cluster.hazelcast"), e.getMessage());
+    }
+
     @Test
     void runsTheTutorialsSimulationAndWritesItsResults() throws IOException {
         Scaffold scaffold = Scaffold.fromStorage(network);

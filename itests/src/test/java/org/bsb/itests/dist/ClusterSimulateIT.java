@@ -1,0 +1,290 @@
+package org.bsb.itests.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.bsb.itests.ItBundles;
+import org.bsb.testsupport.ProjectPaths;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code bsb simulate ... --cluster MEMBERS --rank K} with the real distribution: two {@code bin/bsb} processes on
+ * loopback split the tutorial network (compiled once with a fixed seed) and rank 0 writes one results file whose
+ * every dataset (each signal, each spike train) is bit for bit that of one process with one thread; rank 1 writes
+ * nothing and exits 0. A rank killed with {@code destroyForcibly()} mid-run: the other exits non-zero within 10 s
+ * with an error naming it, and no results file is left. Every child process is killed in {@code finally}.
+ */
+class ClusterSimulateIT {
+    private static Path work;
+
+    @BeforeAll
+    static void compileTheTutorial() throws Exception {
+        work = ItBundles.workDir("cluster-simulate");
+        Path tutorial = ProjectPaths.tutorial();
+        Files.copy(tutorial.resolve("neuron-simulation.yaml"), work.resolve("neuron-simulation.yaml"));
+        copyTree(tutorial.resolve("data"), work.resolve("data"));
+        copyTree(tutorial.resolve("mechanisms"), work.resolve("mechanisms"));
+        Process compile = bsb("compile", "--clear", "neuron-simulation.yaml", "-o", "net.hdf5", "--seed", "7")
+                .start("compile");
+        awaitSuccess(compile, "compile", 120);
+    }
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void twoProcessesWriteTheResultsOfOneProcessBitForBit() throws Exception {
+        Process one = bsb("simulate", "net.hdf5", "neuronsim", "-o", "one", "--format", "hdf5", "--threads", "1")
+                .start("one");
+        awaitSuccess(one, "one", 120);
+
+        List<String> members = loopbackMembers(2);
+        List<Process> ranks = new ArrayList<>();
+        try {
+            for (int rank = 1; rank >= 0; rank--) {
+                ranks.add(0, ranked(rank, members, "two-rank" + rank).start("two-rank" + rank));
+            }
+            for (int rank = 0; rank < 2; rank++) {
+                awaitSuccess(ranks.get(rank), "two-rank" + rank, 120);
+            }
+        } finally {
+            ranks.forEach(Process::destroyForcibly);
+        }
+        assertTrue(log("two-rank0.out").contains("Wrote "), log("two-rank0.out"));
+        assertTrue(log("two-rank1.out").contains("rank 0 writes the results file"), log("two-rank1.out"));
+        assertTrue(log("two-rank0.out").contains("exchange rounds"), log("two-rank0.out"));
+        assertEquals(List.of(), files(work.resolve("two-rank1")), "rank 1 writes nothing");
+
+        Path single = only(work.resolve("one"));
+        Path split = only(work.resolve("two-rank0"));
+        Map<String, Object> expected = contents(single);
+        Map<String, Object> actual = contents(split);
+        assertEquals(expected.keySet(), actual.keySet());
+        long datasets = expected.keySet().stream().filter(k -> !k.contains("@")).count();
+        assertTrue(
+                datasets >= 50,
+                "every signal (59 with the default model) and spike train: " + datasets + " datasets "
+                        + expected.keySet());
+        for (String key : expected.keySet()) {
+            assertEquals(describe(expected.get(key)), describe(actual.get(key)), key);
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aRankKilledMidRunStopsTheOtherNamingItAndNoResultsAreLeft() throws Exception {
+        List<String> members = loopbackMembers(2);
+        Process rank0 = ranked(0, members, "killed").start("killed-rank0");
+        Process rank1 = ranked(1, members, "killed-rank1").start("killed-rank1");
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            // rank 1 is stepping (and has not handed its part to rank 0, which cannot finish without it)
+            while (!log("killed-rank1.out").contains("[rank 1] t = ")) {
+                assertTrue(rank1.isAlive() && rank0.isAlive(), log("killed-rank0.err") + log("killed-rank1.err"));
+                assertTrue(System.nanoTime() < deadline, "rank 1 never started stepping");
+                Thread.sleep(20);
+            }
+            rank1.destroyForcibly();
+            long killed = System.nanoTime();
+            assertTrue(rank0.waitFor(10, TimeUnit.SECONDS), "rank 0 still runs 10 s after rank 1 was killed");
+            double seconds = (System.nanoTime() - killed) / 1e9;
+            String err = log("killed-rank0.err");
+            assertNotEquals(0, rank0.exitValue(), log("killed-rank0.out") + err);
+            assertTrue(err.contains("rank 1 (127.0.0.1:") && err.contains("left the cluster"), err);
+            assertEquals(List.of(), files(work.resolve("killed")), "no results file is left");
+            System.out.printf("rank 0 stopped %.2f s after rank 1 was killed: %s%n", seconds, err.strip());
+        } finally {
+            rank0.destroyForcibly();
+            rank1.destroyForcibly();
+        }
+    }
+
+    // --- running bin/bsb ---
+
+    private record Command(List<String> args) {
+        Process start(String name) throws IOException {
+            List<String> command =
+                    new ArrayList<>(List.of(ItBundles.dist().resolve("bin/bsb").toString()));
+            command.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+            Map<String, String> env = builder.environment();
+            env.remove("BSB_VERBOSITY");
+            env.remove("BSB_MECHANISM_PATH"); // both runs with the embedded default model
+            env.keySet().removeIf(k -> k.startsWith("SLURM_") || k.startsWith("OMPI_") || k.startsWith("PMI_"));
+            env.put("BSB_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
+            return builder.redirectOutput(work.resolve(name + ".out").toFile())
+                    .redirectError(work.resolve(name + ".err").toFile())
+                    .start();
+        }
+    }
+
+    private static Command bsb(String... args) {
+        return new Command(List.of(args));
+    }
+
+    private static Command ranked(int rank, List<String> members, String output) {
+        return bsb(
+                "simulate",
+                "net.hdf5",
+                "neuronsim",
+                "-o",
+                output,
+                "--format",
+                "hdf5",
+                "--threads",
+                "1",
+                "-v",
+                "2",
+                "--cluster",
+                String.join(",", members),
+                "--rank",
+                Integer.toString(rank),
+                "--cluster-name",
+                "it-" + ProcessHandle.current().pid(),
+                "--join-timeout",
+                "60");
+    }
+
+    private static void awaitSuccess(Process p, String name, int seconds) throws Exception {
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("bsb " + name + " did not end within " + seconds + " s: " + log(name + ".out") + log(name + ".err"));
+        }
+        assertEquals(0, p.exitValue(), "bsb " + name + ": " + log(name + ".out") + log(name + ".err"));
+    }
+
+    private static String log(String file) {
+        try {
+            Path p = work.resolve(file);
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code n} loopback members on ports free now (bound and released). */
+    private static List<String> loopbackMembers(int n) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            List<String> members = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                sockets.add(s);
+                members.add("127.0.0.1:" + s.getLocalPort());
+            }
+            return members;
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    private static Path only(Path dir) throws IOException {
+        List<Path> found = files(dir);
+        assertEquals(1, found.size(), "one results file in " + dir + ": " + found);
+        return found.get(0);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    // --- the contents of a results file ---
+
+    /**
+     * Every dataset's data and every attribute ({@code path@name}), but the run's wall time and the time the
+     * file was written, which differ between any two runs.
+     */
+    private static Map<String, Object> contents(Path file) {
+        Map<String, Object> out = new TreeMap<>();
+        try (HdfFile hdf = new HdfFile(file)) {
+            walk(hdf, out);
+        }
+        return out;
+    }
+
+    private static void walk(Node node, Map<String, Object> out) {
+        for (Map.Entry<String, Attribute> a : node.getAttributes().entrySet()) {
+            String name = a.getKey();
+            if (!name.equals("wall_time") && !name.contains("date") && !name.contains("time_written")) {
+                out.put(node.getPath() + "@" + name, a.getValue().getData());
+            }
+        }
+        if (node instanceof Dataset d) {
+            out.put(d.getPath(), d.getData());
+        } else if (node instanceof Group g) {
+            for (Node child : g.getChildren().values()) {
+                walk(child, out);
+            }
+        }
+    }
+
+    /** A value as text, arrays deeply, doubles by their bits (so -0.0 and NaN compare as bits). */
+    private static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof double[] d) {
+            StringBuilder b = new StringBuilder("d[");
+            for (double x : d) {
+                b.append(Long.toHexString(Double.doubleToRawLongBits(x))).append(',');
+            }
+            return b.append(']').toString();
+        }
+        if (value instanceof float[] f) {
+            StringBuilder b = new StringBuilder("f[");
+            for (float x : f) {
+                b.append(Integer.toHexString(Float.floatToRawIntBits(x))).append(',');
+            }
+            return b.append(']').toString();
+        }
+        if (value instanceof Object[] array) {
+            StringBuilder b = new StringBuilder("[");
+            for (Object o : array) {
+                b.append(describe(o)).append(',');
+            }
+            return b.append(']').toString();
+        }
+        if (value.getClass().isArray()) {
+            return value.getClass().getComponentType() + java.util.Arrays.deepToString(new Object[] {value});
+        }
+        return value.getClass().getSimpleName() + ":" + value;
+    }
+}
