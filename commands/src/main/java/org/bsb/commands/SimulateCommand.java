@@ -146,6 +146,9 @@ public class SimulateCommand implements Callable<Integer> {
             reporter.report(
                     1, "Simulating '" + simulation + "' (" + node.simulator() + ", " + node.duration() + " ms)");
             Map<String, String> clusterOptions = clusterOptions();
+            if (clusterOptions.isEmpty()) {
+                warnIfLaunchedAsOneOfMany(reporter, System.getenv());
+            }
             SimulationRun run = scaffold.runSimulation(simulation, chosenThreads, chosenSeed, reporter, clusterOptions);
             if (run == null) {
                 reporter.report(1, "This process's part is done; rank 0 writes the results file");
@@ -171,6 +174,28 @@ public class SimulateCommand implements Callable<Integer> {
         put(options, "join-timeout", joinTimeout);
         put(options, "round-timeout", roundTimeout);
         return options;
+    }
+
+    /**
+     * Under {@code srun -n 4} or {@code mpirun -np 4} without a cluster option every process runs the whole
+     * simulation and writes its own file: said once, in case a split run was meant.
+     */
+    static void warnIfLaunchedAsOneOfMany(Reporter reporter, Map<String, String> env) {
+        for (String variable : new String[] {"SLURM_NTASKS", "OMPI_COMM_WORLD_SIZE", "PMI_SIZE"}) {
+            String value = env.get(variable);
+            try {
+                if (value != null && Integer.parseInt(value.trim()) > 1) {
+                    reporter.report(
+                            1,
+                            "Note: " + variable + "=" + value.trim() + " but no --cluster option: this process runs"
+                                    + " the whole simulation and writes its own results file (--cluster auto splits"
+                                    + " the run over the launched processes)");
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                // not a launcher's count
+            }
+        }
     }
 
     private static void put(Map<String, String> options, String name, String value) {

@@ -224,8 +224,9 @@ public final class ClusterMember implements AutoCloseable {
     private final class Losses implements MembershipListener {
         @Override
         public void memberAdded(MembershipEvent event) {
-            if (ranks.isEmpty()) {
-                return; // still forming: awaitAll sees it
+            if (ranks.isEmpty() || ranks.containsKey(event.getMember().getUuid())) {
+                // still forming (awaitAll sees it), or one of the ranks whose event comes after awaitAll saw it
+                return;
             }
             // ranks were fixed when all had joined: a late member takes no part in the runs
             LOG.warning(() -> "rank " + settings.rank() + ": member " + address(event.getMember()) + " (rank "
