@@ -44,7 +44,9 @@ public final class VectorForm {
             Path f = Files.createTempFile("bsb-nmodl-directives", ".json");
             try {
                 Files.writeString(
-                        f, "[{ match: \"org/bsb/neuron/nmodl/generated/*.vstep_*\", c1: { Exclude: true } }]");
+                        f,
+                        "[{ match: [\"org/bsb/neuron/nmodl/generated/*.vstep_*\","
+                                + " \"org/bsb/neuron/nmodl/generated/*.vkfin_*\"], c1: { Exclude: true } }]");
                 ManagementFactory.getPlatformMBeanServer()
                         .invoke(
                                 new ObjectName("com.sun.management:type=DiagnosticCommand"),

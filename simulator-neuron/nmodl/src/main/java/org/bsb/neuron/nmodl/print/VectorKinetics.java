@@ -51,6 +51,8 @@ final class VectorKinetics {
 
     private final Set<String> scalarLocals = new HashSet<>();
     private final Set<Integer> written = new TreeSet<>();
+    /** Printing the final evaluation: every lane is written (no convergence mask). */
+    private boolean finalMode;
 
     private VectorKinetics(Symbols sym, KineticSystem sys) {
         this.sym = sym;
@@ -137,7 +139,9 @@ final class VectorKinetics {
             line(ind, "if (!act.anyTrue()) break;");
             line(2, "}");
         }
-        if (sys.finalEvaluation()) line(2, "for (int i = i0; i < i0 + S.length(); i++) kfin_" + name + "(i);");
+        List<String> fin = sys.finalEvaluation() ? finalEvaluation(name) : null;
+        if (fin != null) line(2, "vkfin_" + name + "(i0);");
+        else if (sys.finalEvaluation()) line(2, "for (int i = i0; i < i0 + S.length(); i++) kfin_" + name + "(i);");
         line(1, "}");
         List<String> decl = new ArrayList<>();
         StringBuilder g = new StringBuilder("DoubleVector");
@@ -158,6 +162,34 @@ final class VectorKinetics {
             decl.add("  ".repeat(ind) + j + ";");
         }
         lines.addAll(declareAt, decl);
+        if (fin != null) lines.addAll(fin);
+    }
+
+    /**
+     * {@code vkfin_<name>(i0)}: the scalar {@code kfin_<name>} (the block's assignments once more with the final
+     * states) for the W instances lane-wise, all lanes (every lane has its final states), in the same order of
+     * operations; or null (the per-lane scalar loop stays) when the block has something not covered here.
+     */
+    private List<String> finalEvaluation(String name) {
+        VectorKinetics f = new VectorKinetics(sym, sys);
+        f.finalMode = true;
+        try {
+            f.line(1, "private void vkfin_" + name + "(final int i0) {");
+            for (int r = 0; r < states.size(); r++)
+                f.line(
+                        2,
+                        "final DoubleVector q" + r + " = DoubleVector.fromArray(S, " + Exprs.field(states.get(r))
+                                + ", i0);");
+            for (Stmt st : sys.body()) {
+                if (st instanceof SysAssign) continue;
+                if (st instanceof Let l && sys.isConserveTotal(l.name())) continue;
+                f.statement(st, 2);
+            }
+            f.line(1, "}");
+        } catch (Unsupported e) {
+            return null;
+        }
+        return f.lines;
     }
 
     private String j(int pos) {
@@ -225,7 +257,10 @@ final class VectorKinetics {
             if (f == null || f.size() > 0 || target.index() != null || states.contains(target.name()))
                 throw new Unsupported("assignment to " + target.name());
             V v = expr(a.value());
-            line(ind, vector(v) + ".intoArray(" + Exprs.field(target.name()) + ", i0" + (linear ? "" : ", act") + ");");
+            line(
+                    ind,
+                    vector(v) + ".intoArray(" + Exprs.field(target.name()) + ", i0"
+                            + (linear || finalMode ? "" : ", act") + ");");
         } else if (s instanceof ExprStmt es && es.expr() instanceof Call c) {
             Callable target = mod.callables.get(c.name());
             if (target == null
@@ -236,7 +271,8 @@ final class VectorKinetics {
             call.append(")");
             line(
                     ind,
-                    "for (int i = i0, l = 0; l < S.length(); i++, l++) " + (linear ? "" : "if (act.laneIsSet(l)) ")
+                    "for (int i = i0, l = 0; l < S.length(); i++, l++) "
+                            + (linear || finalMode ? "" : "if (act.laneIsSet(l)) ")
                             + call + ";");
         } else {
             throw new Unsupported(s.getClass().getSimpleName());

@@ -118,8 +118,35 @@ public final class NmodlMechanismType implements MechanismType {
         return info.file();
     }
 
+    /**
+     * Which form the compiled code takes for KINETIC solves: {@code "vector form (N-bit) of KINETIC a, b"} when the
+     * class has {@code vstep_*} methods (the incubator Vector API, N = its species' width), else {@code "scalar
+     * form"}. Read from the class itself, so it says what runs, wherever the class came from (disk cache or not).
+     */
+    public String form() {
+        Class<?> cls = constructor.getDeclaringClass();
+        List<String> blocks = new ArrayList<>();
+        for (java.lang.reflect.Method m : cls.getDeclaredMethods()) {
+            if (m.getName().startsWith("vstep_")) blocks.add(m.getName().substring(6));
+        }
+        if (blocks.isEmpty()) return "scalar form";
+        java.util.Collections.sort(blocks);
+        String bits = "?";
+        try {
+            java.lang.reflect.Field f = cls.getDeclaredField("S");
+            f.setAccessible(true);
+            // VectorSpecies.toString(): "Species[double, 8, S_512_BIT]"
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("S_(\\d+)_BIT").matcher(String.valueOf(f.get(null)));
+            if (m.find()) bits = m.group(1);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // the width is only for the message
+        }
+        return "vector form (" + bits + "-bit) of KINETIC " + String.join(", ", blocks);
+    }
+
     @Override
     public String toString() {
-        return "NMODL mechanism " + name + " (" + info.file() + ")";
+        return "NMODL mechanism " + name + " (" + info.file() + ", " + form() + ")";
     }
 }
