@@ -4,6 +4,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.DurableExecutorConfig;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
@@ -58,7 +59,16 @@ public final class ClusterMember implements AutoCloseable {
 
     /** Starts this rank's member and waits (up to the join timeout) until all ranks have joined. */
     public static ClusterMember start(ClusterSettings settings) {
+        return start(settings, Map.of());
+    }
+
+    /**
+     * As {@link #start(ClusterSettings)}, with objects this member's tasks find in its user context (a compile job's
+     * handler): set before the member joins, so a job that reaches it early finds them.
+     */
+    public static ClusterMember start(ClusterSettings settings, Map<String, Object> userContext) {
         Config config = config(settings);
+        config.getUserContext().putAll(userContext);
         LOG.info(() -> "rank " + settings.rank() + " of " + settings.size() + ": starting a member on "
                 + settings.bindAddress() + ":" + settings.port() + " in cluster '" + settings.clusterName() + "'");
         HazelcastInstance hz;
@@ -113,6 +123,17 @@ public final class ClusterMember implements AutoCloseable {
         config.getMemberAttributeConfig().setAttribute(RANK_ATTRIBUTE, Integer.toString(s.rank()));
         config.getMemberAttributeConfig().setAttribute(SIZE_ATTRIBUTE, Integer.toString(s.size()));
         config.getSerializationConfig().setJavaSerializationFilterConfig(serializationFilter());
+        // compile jobs are plain data (IdentifiedDataSerializable: no Java deserialization); the durable executor
+        // keeps each job with a backup, so a job whose member is lost runs again on a survivor
+        config.getSerializationConfig().addDataSerializableFactory(CompileTask.FACTORY_ID, new CompileTask.Factory());
+        config.addDurableExecutorConfig(new DurableExecutorConfig(CompileTask.EXECUTOR)
+                .setDurability(Math.max(1, Math.min(s.size() - 1, 6)))
+                .setPoolSize(Math.max(4, Runtime.getRuntime().availableProcessors())));
+        // what rank 0 publishes for a compile is kept on every member: a lost member loses none of it
+        config.addMapConfig(new MapConfig(CompileTask.MAPS)
+                .setBackupCount(Math.max(1, Math.min(s.size() - 1, 6)))
+                .setAsyncBackupCount(0)
+                .setStatisticsEnabled(false));
         // run data is held once: when a member is lost the run fails anyway
         config.addMapConfig(
                 new MapConfig("bsb.*").setBackupCount(0).setAsyncBackupCount(0).setStatisticsEnabled(false));

@@ -36,6 +36,16 @@ public final class Compiler {
     private final String engineName;
     private final ConnectivityPhase connectivity;
     private final Reporter reporter;
+    private ClusterCompile cluster;
+
+    /**
+     * Runs the placement and connectivity jobs on a cluster's members (this process is rank 0, the only writer); null
+     * to run them here. A split compile makes a new network: {@code --append} and {@code --redo} are refused.
+     */
+    public Compiler cluster(ClusterCompile cluster) {
+        this.cluster = cluster;
+        return this;
+    }
 
     /** @param connectivity null to skip connectivity (with a warning if the config has some) */
     public Compiler(StorageEngine engine, String engineName, ConnectivityPhase connectivity, Reporter reporter) {
@@ -56,6 +66,10 @@ public final class Compiler {
             throw new CompileException("The `" + engineName + "` storage at `" + options.output()
                     + "` already exists. Either move/delete it, or pass one of the `--clear`, `--append` or `--redo`"
                     + " arguments to overwrite it, add to it or redo parts of it.");
+        }
+        if (cluster != null && (options.mode() == Mode.APPEND || options.mode() == Mode.REDO)) {
+            throw new CompileException("--cluster: a compile split over processes makes a new network;"
+                    + " --append and --redo run in one process");
         }
         NetworkData previous = null;
         if (exists && options.mode() != Mode.CLEAR && options.mode() != Mode.NEW) {
@@ -104,7 +118,9 @@ public final class Compiler {
             onlyConnectivity = redo.connectivity();
         }
 
-        ExecutorService pool = ThreadPools.fixed("bsb-compile", options.threads());
+        // a split compile's pool only waits on the members: as many jobs in flight as they can take
+        ExecutorService pool = ThreadPools.fixed(
+                "bsb-compile", cluster == null ? options.threads() : Math.max(options.threads(), 4 * cluster.size()));
         try {
             List<PlacementBlock> placement = previous == null ? List.of() : previous.placement();
             if (redo != null) {
@@ -114,7 +130,8 @@ public final class Compiler {
                         .toList();
             }
             if (!options.skipPlacement()) {
-                PlacementPhase phase = new PlacementPhase(plan, repo, seed, reporter);
+                PlacementPhase phase = new PlacementPhase(plan, repo, seed, reporter)
+                        .remote(cluster == null ? null : cluster.placement(seed));
                 List<PlacementSpec> run = phase.selected(onlyPlacement);
                 reporter.report(
                         2,
@@ -137,6 +154,9 @@ public final class Compiler {
                 }
             }
 
+            if (cluster != null && !options.skipConnectivity() && connectivity != null) {
+                cluster.publishPlacement(placement);
+            }
             List<ConnectivityBlock> connections = previous == null ? List.of() : previous.connectivity();
             if (redo != null) {
                 connections =
@@ -151,7 +171,15 @@ public final class Compiler {
                     reporter.report(2, "Starting connectivity strategies: " + String.join(", ", run));
                     t = System.nanoTime();
                     List<ConnectivityBlock> made = connectivity.run(new PlacedNetwork(
-                            plan, seed, placement, repo, pool, Math.max(1, options.threads()), reporter, only));
+                            plan,
+                            seed,
+                            placement,
+                            repo,
+                            pool,
+                            Math.max(1, options.threads()),
+                            reporter,
+                            only,
+                            cluster));
                     timings.put("connectivity", seconds(t));
                     reporter.report(2, "Connectivity finished in " + fmt(timings.get("connectivity")) + " s");
                     List<ConnectivityBlock> combined = new ArrayList<>(connections);

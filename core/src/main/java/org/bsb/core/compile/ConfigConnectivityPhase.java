@@ -65,10 +65,46 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
                 }
             }
         }
+        List<ConnectivityTask> tasks = tasks(network.plan(), network.only());
+        PlacedCells cells = new PlacedCells(
+                network.plan().topology().network().chunkSize(),
+                network.placement(),
+                network.morphologies().all());
+        ConnectivityRunner runner =
+                new ConnectivityRunner(cells, network.seed(), network.threads(), network.reporter());
+        if (network.cluster() != null) {
+            Map<String, String> services = new LinkedHashMap<>();
+            nodes.forEach((name, node) -> services.put(name, node.strategy()));
+            runner.remote(network.cluster().connectivity(network.seed(), services));
+            // the jobs wait on the members: as many in flight as the cluster can take
+            int inFlight = Math.max(network.threads(), 4 * network.cluster().size());
+            java.util.concurrent.ExecutorService pool =
+                    org.bsb.api.concurrent.ThreadPools.fixed("bsb-compile-dispatch", inFlight);
+            try {
+                return runner.run(tasks, pool);
+            } catch (ConnectivityException e) {
+                throw new CompileException(e.getMessage(), e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        try {
+            return runner.run(tasks);
+        } catch (ConnectivityException e) {
+            throw new CompileException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The plan's connectivity tasks in {@code depends_on} order (only those in {@code only}, null for all), each
+     * strategy resolved through the registry; every unknown strategy and bad parameter reported at once.
+     */
+    public List<ConnectivityTask> tasks(CompilePlan plan, java.util.Set<String> only) throws CompileException {
+        Map<String, ConnectivityNode> nodes = nodes(plan);
         List<ConnectivityTask> tasks = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String name : order(nodes)) {
-            if (network.only() != null && !network.only().contains(name)) {
+            if (only != null && !only.contains(name)) {
                 continue;
             }
             ConnectivityNode node = nodes.get(name);
@@ -93,15 +129,7 @@ public final class ConfigConnectivityPhase implements ConnectivityPhase {
         if (!errors.isEmpty()) {
             throw new CompileException(String.join("\n", errors));
         }
-        PlacedCells cells = new PlacedCells(
-                network.plan().topology().network().chunkSize(),
-                network.placement(),
-                network.morphologies().all());
-        try {
-            return new ConnectivityRunner(cells, network.seed(), network.threads(), network.reporter()).run(tasks);
-        } catch (ConnectivityException e) {
-            throw new CompileException(e.getMessage(), e);
-        }
+        return tasks;
     }
 
     /** Names sorted by name, each after what it depends on. */

@@ -17,6 +17,7 @@ import org.bsb.api.storage.PlacementBlock;
  * @param pool the compile's worker pool
  * @param threads its size
  * @param only the connectivity strategies to run, or null for all
+ * @param cluster the cluster the jobs run on (rank 0 of a split compile), or null to run them in {@code pool}
  */
 public record PlacedNetwork(
         CompilePlan plan,
@@ -26,7 +27,21 @@ public record PlacedNetwork(
         ExecutorService pool,
         int threads,
         Reporter reporter,
-        Set<String> only) {
+        Set<String> only,
+        ClusterCompile cluster) {
+    /** A compile in this process. */
+    public PlacedNetwork(
+            CompilePlan plan,
+            long seed,
+            List<PlacementBlock> placement,
+            MorphologyRepository morphologies,
+            ExecutorService pool,
+            int threads,
+            Reporter reporter,
+            Set<String> only) {
+        this(plan, seed, placement, morphologies, pool, threads, reporter, only, null);
+    }
+
     /** The blocks of one cell type in global-id order. */
     public List<PlacementBlock> blocks(String cellType) {
         List<PlacementBlock> out = new ArrayList<>();

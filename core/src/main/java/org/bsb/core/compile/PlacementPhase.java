@@ -39,6 +39,20 @@ public final class PlacementPhase {
     private final MorphologyRepository morphologies;
     private final long seed;
     private final Reporter reporter;
+    private Remote remote;
+
+    /** Where a placement job runs instead of this process (a cluster's member): its blocks as bytes. */
+    @FunctionalInterface
+    public interface Remote {
+        /** Runs the job of {@code spec} in {@code chunk}; returns its blocks ({@link JobCodec#placement}). */
+        byte[] run(PlacementSpec spec, ChunkId chunk) throws Exception;
+    }
+
+    /** Sends every job through {@code remote} (null: run them here). */
+    public PlacementPhase remote(Remote remote) {
+        this.remote = remote;
+        return this;
+    }
 
     public PlacementPhase(CompilePlan plan, MorphologyRepository morphologies, long seed, Reporter reporter) {
         this.plan = plan;
@@ -158,7 +172,7 @@ public final class PlacementPhase {
             for (Task t : e.getValue()) {
                 CompletableFuture<List<PlacementBlock>> f = ready.thenApplyAsync(
                         x -> {
-                            List<PlacementBlock> r = t.call();
+                            List<PlacementBlock> r = remote == null ? t.call() : t.callRemote(remote);
                             int d = done.incrementAndGet();
                             if (d == total || d % Math.max(1, total / 10) == 0) {
                                 reporter.report(2, "Placement: " + d + "/" + total + " jobs done");
@@ -200,6 +214,38 @@ public final class PlacementPhase {
     private static final class TaskFailure extends RuntimeException {
         TaskFailure(Throwable cause) {
             super(cause);
+        }
+    }
+
+    /**
+     * Runs the one job of the strategy named {@code name} in chunk {@code chunkId} here (a cluster member's side of a
+     * job rank 0 sent): the blocks it makes, not merged, as {@link #run} would get them from that job.
+     */
+    public List<PlacementBlock> runJob(String name, long chunkId) throws CompileException {
+        PlacementSpec spec = plan.placement().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new CompileException("no placement strategy '" + name + "' in this plan"));
+        ChunkId chunk = ChunkId.ofId(chunkId);
+        Map<String, List<String>> morphoNames = new LinkedHashMap<>();
+        for (String ct : spec.cellTypes()) {
+            CellTypeSpec type = spec.cellType(plan, ct);
+            if (type == null) {
+                throw new CompileException("placement." + spec.name() + ".cell_types: unknown cell type '" + ct + "'");
+            }
+            morphoNames.put(
+                    ct,
+                    type.morphologies().isEmpty()
+                            ? List.of()
+                            : morphologies.select(type.morphologies(), "cell_types." + ct + ".spatial.morphologies"));
+        }
+        try {
+            return new Task(spec, partitions(spec), chunk, morphoNames).run();
+        } catch (PlacementException | RuntimeException e) {
+            throw new CompileException(
+                    "placement." + name + " in chunk " + format(chunk) + ": "
+                            + (e.getMessage() != null ? e.getMessage() : e.toString()),
+                    e);
         }
     }
 
@@ -264,6 +310,14 @@ public final class PlacementPhase {
             try {
                 return run();
             } catch (PlacementException | RuntimeException e) {
+                throw new TaskFailure(e);
+            }
+        }
+
+        List<PlacementBlock> callRemote(Remote r) {
+            try {
+                return JobCodec.placement(r.run(spec, chunk));
+            } catch (Exception e) {
                 throw new TaskFailure(e);
             }
         }

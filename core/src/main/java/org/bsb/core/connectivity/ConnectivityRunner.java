@@ -38,6 +38,20 @@ public final class ConnectivityRunner {
     private final int threads;
     private final Reporter reporter;
     private final FilteredMorphologies views;
+    private Remote remote;
+
+    /** Where a connectivity job runs instead of this process (a cluster's member): its connections as bytes. */
+    @FunctionalInterface
+    public interface Remote {
+        /** Runs the job of {@code task} in {@code chunk}; returns what {@link #runJob} returns there. */
+        byte[] run(ConnectivityTask task, ChunkId chunk) throws Exception;
+    }
+
+    /** Sends every job through {@code remote} (null: run them here). */
+    public ConnectivityRunner remote(Remote remote) {
+        this.remote = remote;
+        return this;
+    }
 
     public ConnectivityRunner(PlacedCells cells, long seed, int threads, Reporter reporter) {
         this.cells = cells;
@@ -81,6 +95,18 @@ public final class ConnectivityRunner {
         AtomicInteger done = new AtomicInteger();
         List<Future<List<JobConnections.Batch>>> futures = new ArrayList<>();
         for (Planned planned : jobs) {
+            if (remote != null) {
+                futures.add(pool.submit(() -> {
+                    List<JobConnections.Batch> batches = BatchCodec.decode(remote.run(task, planned.chunk()));
+                    int d = done.incrementAndGet();
+                    reporter.report(
+                            3,
+                            task.name() + ": job " + d + "/" + jobs.size() + " (chunk " + chunkText(planned.chunk())
+                                    + ") done");
+                    return batches;
+                }));
+                continue;
+            }
             futures.add(pool.submit(() -> {
                 // populations are built here and dropped with the job: only the connections stay
                 JobConnections<?> job = planned.build();
@@ -123,6 +149,23 @@ public final class ConnectivityRunner {
                         "%s: %d connections in %d jobs, %.2f s",
                         task.name(), n, jobs.size(), (System.nanoTime() - start) / 1e9));
         return blocks;
+    }
+
+    /**
+     * Runs the one job of {@code task} in chunk {@code chunkId} here (a cluster member's side of a job rank 0 sent):
+     * its connections as bytes, which rank 0 assembles as if the job had run in its own pool. A chunk without a job
+     * (no region of interest) gives no connections.
+     */
+    public byte[] runJob(ConnectivityTask task, long chunkId) throws ConnectivityException {
+        ChunkId chunk = ChunkId.ofId(chunkId);
+        for (Planned planned : plan(task)) {
+            if (planned.chunk().equals(chunk)) {
+                JobConnections<?> job = planned.build();
+                runJob(task.strategy(), job);
+                return BatchCodec.encode(job.batches());
+            }
+        }
+        return BatchCodec.encode(List.of());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
