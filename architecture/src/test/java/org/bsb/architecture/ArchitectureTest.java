@@ -128,6 +128,20 @@ class ArchitectureTest {
                     + " ClusterRunner service and the api's plain options, so a transport bundle can replace it");
 
     @ArchTest
+    static final ArchRule compileSeamIsPlainData = dependsOnlyOn("org.bsb.api.cluster..", "org.bsb.api")
+            .because("a compile job crosses the wire as a descriptor of strings and numbers and comes back as bytes:"
+                    + " the seam names no strategy, engine or transport type");
+
+    @ArchTest
+    static final ArchRule pipelineKnowsNoTransport = noClasses()
+            .that()
+            .resideInAnyPackage("org.bsb.core..", "org.bsb.commands..")
+            .should()
+            .dependOnClassesThat(resideInAPackage("org.bsb.cluster.."))
+            .because("the compile pipeline and the commands reach a cluster through the api's JobCluster service,"
+                    + " which a transport bundle registers");
+
+    @ArchTest
     static final ArchRule launcher = dependsOnlyOn("org.bsb.launcher..")
             .because("the launcher reaches the bundles through the framework only (a plain jar beside them)");
 
