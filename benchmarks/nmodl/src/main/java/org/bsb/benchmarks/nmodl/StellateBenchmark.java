@@ -45,7 +45,7 @@ public final class StellateBenchmark {
         for (int n : copies) {
             // this shared VM's speed drifts by ~30 % over minutes: NEURON and ours alternate, one run each per
             // round, and the ratio is taken per round (median reported), besides the best time of each
-            int rounds = n == 1 ? 15 : 1;
+            int rounds = n == 1 ? 15 : 3;
             double[] ratios = new double[rounds];
             double[] bestOurs = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
             double[] bestNrn = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
