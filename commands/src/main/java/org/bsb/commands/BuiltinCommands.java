@@ -16,6 +16,7 @@ final class BuiltinCommands {
                 new PicocliCommand(ReconfigureCommand.class, ReconfigureCommand::new, registry),
                 new PicocliCommand(InspectCommand.class, InspectCommand::new, registry),
                 new PicocliCommand(CheckCommand.class, CheckCommand::new, registry),
-                new PicocliCommand(SimulateCommand.class, SimulateCommand::new, registry));
+                new PicocliCommand(SimulateCommand.class, SimulateCommand::new, registry),
+                new PicocliCommand(WorkerCommand.class, WorkerCommand::new, registry));
     }
 }

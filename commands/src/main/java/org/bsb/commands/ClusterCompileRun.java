@@ -1,5 +1,8 @@
 package org.bsb.commands;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,45 +49,53 @@ final class ClusterCompileRun {
         } catch (CommandFailure | CompileException e) {
             planError = e.getMessage();
         }
-        JobCluster.Session session;
-        try {
-            session = transport.join(
-                    options, ClusterCompile.handler(plan, planError, context.registry(), reporter), reporter);
-        } catch (RuntimeException e) {
-            throw new CommandFailure(1, "bsb compile: " + e.getMessage());
+        byte[] source = null;
+        if (loaded != null) {
+            Path file = context.resolve(command.config);
+            try {
+                source = ClusterCompile.configSource(file, Files.readString(file));
+            } catch (IOException e) {
+                planError = "cannot read " + file + ": " + e.getMessage();
+            }
         }
+        JobCluster.Session session = join(
+                transport,
+                options,
+                ClusterCompile.handler(plan, planError, context.registry(), reporter),
+                reporter,
+                "bsb compile");
         try {
-            reporter.report(2, session.describe() + ": every member joined");
-            if (session.rank() != 0) {
-                if (planError != null) {
-                    reporter.warn(session.describe() + ": this member could not build the compile plan and refuses"
-                            + " its jobs: " + planError);
-                }
-                String failure = session.awaitFinish();
-                if (failure != null) {
-                    throw new CommandFailure(
-                            1, "bsb compile: rank " + session.rank() + ": the compile failed: " + failure);
-                }
+            LoadedConfig config = loaded;
+            CompilePlan compilePlan = plan;
+            Integer code = ClusterCompile.run(
+                    session,
+                    source,
+                    planError,
+                    reporter,
+                    cluster -> command.compile(config, compilePlan, reporter, cluster));
+            if (code == null) {
                 reporter.report(1, "This process's jobs are done; rank 0 wrote the network file");
                 return 0;
             }
-            if (planError != null) {
-                session.finish(planError);
-                throw new CommandFailure(1, planError);
-            }
-            try {
-                Integer code = command.compile(loaded, plan, reporter, new ClusterCompile(session));
-                session.finish(null);
-                return code;
-            } catch (CommandFailure e) {
-                session.finish(e.getMessage());
-                throw e;
-            } catch (RuntimeException e) {
-                session.finish(e.toString());
-                throw e;
-            }
+            return code;
+        } catch (CompileException e) {
+            throw new CommandFailure(1, session.rank() == 0 ? e.getMessage() : "bsb compile: " + e.getMessage());
         } finally {
             session.close();
+        }
+    }
+
+    /** Joins through {@code transport}; its failures (a wrong option, a member missing) become a command failure. */
+    static JobCluster.Session join(
+            JobCluster transport,
+            Map<String, String> options,
+            JobCluster.JobHandler handler,
+            StreamReporter reporter,
+            String command) {
+        try {
+            return transport.join(options, handler, reporter);
+        } catch (RuntimeException e) {
+            throw new CommandFailure(1, command + ": " + e.getMessage());
         }
     }
 

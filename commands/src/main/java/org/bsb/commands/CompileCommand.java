@@ -104,56 +104,8 @@ public class CompileCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
-    @Option(
-            names = "--cluster",
-            paramLabel = "MEMBERS",
-            description = "Split the compile over processes: host:port of each rank, in rank order (e.g."
-                    + " 127.0.0.1:5701,127.0.0.1:5702), or 'auto' for the members from srun's environment;"
-                    + " every process gets the same command but its rank. Rank 0 writes the network file.")
-    String cluster;
-
-    @Option(
-            names = "--rank",
-            paramLabel = "K",
-            description = "This process's rank in the cluster (default: SLURM_PROCID, OMPI_COMM_WORLD_RANK, PMI_RANK).")
-    String rank;
-
-    @Option(
-            names = "--size",
-            paramLabel = "N",
-            description = "The number of processes (default: SLURM_NTASKS, OMPI_COMM_WORLD_SIZE, PMI_SIZE, else the"
-                    + " entries of --cluster).")
-    String size;
-
-    @Option(
-            names = "--bind",
-            paramLabel = "ADDRESS",
-            description = "The one address this member binds to (default: the host of its --cluster entry).")
-    String bind;
-
-    @Option(
-            names = "--port",
-            paramLabel = "P",
-            description = "This member's port; without --cluster the first port of each host (default: 5701).")
-    String port;
-
-    @Option(
-            names = "--cluster-name",
-            paramLabel = "NAME",
-            description = "Name every process of the compile must give (default: bsb).")
-    String clusterName;
-
-    @Option(
-            names = "--join-timeout",
-            paramLabel = "S",
-            description = "Seconds to wait for every process to join (default: 120).")
-    String joinTimeout;
-
-    @Option(
-            names = "--round-timeout",
-            paramLabel = "S",
-            description = "Longest wait for what rank 0 publishes, in seconds (default: 600).")
-    String roundTimeout;
+    @Mixin
+    ClusterOptions clusterOptions = new ClusterOptions();
 
     public CompileCommand(CliContext context) {
         this.context = context;
@@ -168,7 +120,7 @@ public class CompileCommand implements Callable<Integer> {
             throw new CommandFailure(2, "bsb compile: --threads must be at least 1, got " + threads);
         }
         StreamReporter reporter = new StreamReporter(context.out(), global.verbosity);
-        Map<String, String> clusterOptions = clusterOptions();
+        Map<String, String> clusterOptions = this.clusterOptions.toMap();
         if (!clusterOptions.isEmpty()) {
             return ClusterCompileRun.run(this, context, clusterOptions, reporter);
         }
@@ -180,26 +132,6 @@ public class CompileCommand implements Callable<Integer> {
             throw new CommandFailure(1, e.getMessage());
         }
         return compile(loaded, plan, reporter, null);
-    }
-
-    /** The cluster options given (names without {@code --}); empty: the whole compile in this process. */
-    Map<String, String> clusterOptions() {
-        Map<String, String> options = new java.util.LinkedHashMap<>();
-        put(options, "cluster", cluster);
-        put(options, "rank", rank);
-        put(options, "size", size);
-        put(options, "bind", bind);
-        put(options, "port", port);
-        put(options, "cluster-name", clusterName);
-        put(options, "join-timeout", joinTimeout);
-        put(options, "round-timeout", roundTimeout);
-        return options;
-    }
-
-    private static void put(Map<String, String> options, String name, String value) {
-        if (value != null) {
-            options.put(name, value);
-        }
     }
 
     /** Compiles the plan here, its jobs on {@code cluster}'s members when given (this process being rank 0). */

@@ -155,6 +155,49 @@ class ClusterCompileIT {
         }
     }
 
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void aWorkerWithoutTheConfigServesRankZerosCompile() throws Exception {
+        List<String> members = loopbackMembers(2);
+        Path elsewhere = Files.createDirectories(work.resolve("worker-cwd"));
+        Process rank0 = null;
+        Process worker = null;
+        try {
+            worker = bsb(
+                            Map.of(),
+                            "worker",
+                            "-v",
+                            "3",
+                            "--cluster",
+                            String.join(",", members),
+                            "--rank",
+                            "1",
+                            "--cluster-name",
+                            "itc-worker-" + ProcessHandle.current().pid(),
+                            "--join-timeout",
+                            "60")
+                    .startIn(elsewhere, "worker-rank1");
+            rank0 = ranked(0, members, "worker", Map.of(), "neuron-simulation.yaml")
+                    .start("worker-rank0");
+            awaitSuccess(rank0, "worker-rank0", 120);
+            awaitSuccess(worker, "worker-rank1", 60);
+        } finally {
+            for (Process p : new Process[] {rank0, worker}) {
+                if (p != null) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+        String said = log("worker-rank1.out");
+        assertTrue(said.contains("rank 0 wrote the network file"), said);
+        assertTrue(said.contains("from rank 0's config"), said);
+        assertTrue(said.contains("rank 1 (127.0.0.1:"), "the worker ran jobs: " + said);
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertEquals(List.of(), files.toList(), "the worker writes nothing");
+        }
+        assertSame(expected, contents(work.resolve("worker.hdf5")), "worker");
+    }
+
     private static void assertSame(Map<String, Object> expected, Map<String, Object> actual, String what) {
         assertEquals(expected.keySet(), actual.keySet(), what);
         for (String key : expected.keySet()) {
@@ -166,10 +209,14 @@ class ClusterCompileIT {
 
     private record Command(Map<String, String> extra, List<String> args) {
         Process start(String name) throws IOException {
+            return startIn(work, name);
+        }
+
+        Process startIn(Path directory, String name) throws IOException {
             List<String> command =
                     new ArrayList<>(List.of(ItBundles.dist().resolve("bin/bsb").toString()));
             command.addAll(args);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
             Map<String, String> env = builder.environment();
             env.remove("BSB_VERBOSITY");
             env.remove("BSB_CLUSTER_JOB_DELAY_MS");
