@@ -11,6 +11,7 @@ import org.bsb.api.ErrorReport;
 import org.bsb.api.Reporter;
 import org.bsb.api.ServiceLookup;
 import org.bsb.api.UnknownServiceException;
+import org.bsb.api.cluster.JobCluster;
 import org.bsb.api.simulation.SimulationException;
 import org.bsb.api.simulation.SimulationRequest;
 import org.bsb.api.simulation.SimulationResults;
@@ -20,6 +21,13 @@ import org.bsb.api.storage.PlacementBlock;
 import org.bsb.api.storage.StorageEngine;
 import org.bsb.api.storage.StorageException;
 import org.bsb.core.check.NetworkCheck;
+import org.bsb.core.compile.ClusterCompile;
+import org.bsb.core.compile.CompileException;
+import org.bsb.core.compile.CompileOptions;
+import org.bsb.core.compile.CompilePlan;
+import org.bsb.core.compile.Compiler;
+import org.bsb.core.compile.ConfigConnectivityPhase;
+import org.bsb.core.compile.PlanBuilder;
 import org.bsb.core.config.ConfigException;
 import org.bsb.core.config.ConfigLoader;
 import org.bsb.core.config.LoadedConfig;
@@ -71,6 +79,124 @@ public final class Scaffold {
     /** Where the config's relative references are resolved. */
     public Path baseDirectory() {
         return baseDirectory;
+    }
+
+    /**
+     * Compiles {@code config} into {@code options.output()} (null: the config's {@code storage.root}) in this process,
+     * as {@code bsb compile}, and opens the result.
+     *
+     * @throws ScaffoldException naming what went wrong (the config's problems, a strategy's failure)
+     */
+    public static Scaffold compile(Path config, Registry registry, CompileOptions options, Reporter reporter) {
+        return compile(config, registry, options, reporter, null, Map.of());
+    }
+
+    /**
+     * This process's part of a compile split over the processes that {@code cluster} describes (option names without
+     * {@code --} and their values, as {@code bsb compile --cluster MEMBERS --rank K} takes them: {@code cluster},
+     * {@code rank}, {@code size}, {@code bind}, {@code port}, {@code cluster-name}, {@code join-timeout},
+     * {@code round-timeout}; empty: the whole compile here). The cluster transport is {@code transport}, or when
+     * null the first {@link JobCluster} listed for {@link java.util.ServiceLoader} (cluster-hazelcast's). Every
+     * process calls it with the same config and cluster and its own rank (or runs {@code bsb compile --cluster} or
+     * {@code bsb worker}); rank 0 sends the jobs, writes the file and gets the network, bit for bit that of one
+     * process; every other process serves jobs and gets {@code null}.
+     */
+    public static Scaffold compile(
+            Path config,
+            Registry registry,
+            CompileOptions options,
+            Reporter reporter,
+            JobCluster transport,
+            Map<String, String> cluster) {
+        Path file = config.toAbsolutePath().normalize();
+        LoadedConfig loaded = null;
+        CompilePlan plan = null;
+        String planError = null;
+        try {
+            loaded = ConfigLoader.check(file, registry, false).orThrowForNetwork();
+            for (org.bsb.core.config.ConfigError w : loaded.warnings()) {
+                reporter.report(1, w.toString());
+            }
+            plan = PlanBuilder.build(loaded, registry);
+        } catch (ConfigException | CompileException e) {
+            if (cluster.isEmpty()) {
+                throw new ScaffoldException(e.getMessage(), e);
+            }
+            planError = e.getMessage();
+        }
+        LoadedConfig finalLoaded = loaded;
+        CompilePlan finalPlan = plan;
+        ClusterCompile.RankZero<Path> compile = c -> compile(finalLoaded, finalPlan, registry, options, reporter, c);
+        Path out;
+        try {
+            if (cluster.isEmpty()) {
+                out = compile.compile(null);
+            } else {
+                JobCluster jobs = transport != null ? transport : findJobCluster();
+                byte[] source = null;
+                if (loaded != null) {
+                    try {
+                        source = ClusterCompile.configSource(file, Files.readString(file));
+                    } catch (java.io.IOException e) {
+                        planError = "cannot read " + file + ": " + e.getMessage();
+                    }
+                }
+                try (JobCluster.Session session = jobs.join(
+                        Map.copyOf(cluster), ClusterCompile.handler(plan, planError, registry, reporter), reporter)) {
+                    out = ClusterCompile.run(session, source, planError, reporter, compile);
+                }
+            }
+        } catch (CompileException e) {
+            throw new ScaffoldException(e.getMessage(), e);
+        }
+        return out == null ? null : fromStorage(out, registry);
+    }
+
+    private static Path compile(
+            LoadedConfig loaded,
+            CompilePlan plan,
+            Registry registry,
+            CompileOptions options,
+            Reporter reporter,
+            ClusterCompile cluster)
+            throws CompileException {
+        String engineName = loaded.config().storage().engine();
+        StorageEngine engine;
+        try {
+            engine = registry.resolve(ServiceKind.STORAGE, engineName, StorageEngine.class);
+        } catch (UnknownServiceException e) {
+            throw new CompileException("storage.engine: " + e.getMessage());
+        }
+        CompileOptions chosen = options;
+        if (options.output() == null) {
+            String root = loaded.config().storage().root();
+            if (root == null) {
+                throw new CompileException(
+                        "storage.root: no network file named: give one in the config or the options");
+            }
+            chosen = new CompileOptions(
+                    loaded.resolve(root),
+                    options.mode(),
+                    options.skipPlacement(),
+                    options.skipConnectivity(),
+                    options.onlyPlacement(),
+                    options.onlyConnectivity(),
+                    options.seed(),
+                    options.threads(),
+                    options.force());
+        }
+        new Compiler(engine, engineName, new ConfigConnectivityPhase(registry), reporter)
+                .cluster(cluster)
+                .compile(plan, chosen);
+        return chosen.output();
+    }
+
+    private static JobCluster findJobCluster() {
+        for (JobCluster c : java.util.ServiceLoader.load(JobCluster.class, Scaffold.class.getClassLoader())) {
+            return c;
+        }
+        throw new ScaffoldException("no cluster transport is listed for ServiceLoader (the bundle"
+                + " org.bsb.cluster.hazelcast provides one): pass a JobCluster");
     }
 
     /** Opens a network file with the services on the class path ({@link ServiceLoaderRegistry#load()}). */
