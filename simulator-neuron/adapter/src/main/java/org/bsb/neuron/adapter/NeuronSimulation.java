@@ -18,6 +18,7 @@ import org.bsb.core.config.ConfigLoader;
 import org.bsb.core.config.SimulationNode;
 import org.bsb.core.registry.Registry;
 import org.bsb.neuron.cable.cluster.ClusterRunner;
+import org.bsb.neuron.cable.cluster.DryRunClusterRunner;
 import org.bsb.neuron.devices.DeviceException;
 import org.bsb.neuron.nmodl.catalogue.NmodlCatalogue;
 import org.bsb.neuron.spi.MechanismCatalogue;
@@ -160,7 +161,8 @@ public class NeuronSimulation implements SimulatorBackend<NeuronSimulation.Param
                 throw new SimulationException(e.getMessage(), e);
             }
         }
-        ClusterRunner runner = clusterRunner();
+        ClusterRunner runner =
+                DryRunClusterRunner.selects(request.cluster()) ? new DryRunClusterRunner() : clusterRunner();
         ClusterRunner.Session session;
         try {
             session = runner.join(request.cluster(), request.reporter());
