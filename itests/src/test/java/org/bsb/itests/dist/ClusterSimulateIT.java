@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code bsb simulate ... --cluster MEMBERS --rank K} with the real distribution: two {@code bin/bsb} processes on
- * loopback split the tutorial network (compiled once with a fixed seed) and rank 0 writes one results file whose
- * every dataset (each signal, each spike train) is bit for bit that of one process with one thread; rank 1 writes
- * nothing and exits 0. A rank killed with {@code destroyForcibly()} mid-run: the other exits non-zero within 10 s
+ * {@code bsb simulate ... --cluster MEMBERS --rank K} with the real distribution: two and three {@code bin/bsb}
+ * processes on loopback split the tutorial network (compiled once with a fixed seed) and rank 0 writes one results
+ * file whose every dataset (each signal, each spike train) is bit for bit that of one process with one thread; the
+ * other ranks write nothing and exit 0. The same with {@code --cluster dry-run:8} (8 fake ranks in one process). A rank killed with {@code destroyForcibly()} mid-run: the other exits non-zero within 10 s
  * with an error naming it, and no results file is left. Every child process is killed in {@code finally}.
  */
 class ClusterSimulateIT {
@@ -50,41 +50,73 @@ class ClusterSimulateIT {
     }
 
     @Test
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
-    void twoProcessesWriteTheResultsOfOneProcessBitForBit() throws Exception {
-        Process one = bsb("simulate", "net.hdf5", "neuronsim", "-o", "one", "--format", "hdf5", "--threads", "1")
-                .start("one");
-        awaitSuccess(one, "one", 120);
-
-        List<String> members = loopbackMembers(2);
-        List<Process> ranks = new ArrayList<>();
-        try {
-            for (int rank = 1; rank >= 0; rank--) {
-                ranks.add(0, ranked(rank, members, "two-rank" + rank).start("two-rank" + rank));
+    @Timeout(value = 200, unit = TimeUnit.SECONDS)
+    void twoAndThreeProcessesWriteTheResultsOfOneProcessBitForBit() throws Exception {
+        Map<String, Object> expected = oneProcessOneThread();
+        for (int n = 2; n <= 3; n++) {
+            String name = n == 2 ? "two" : "three";
+            List<String> members = loopbackMembers(n);
+            List<Process> ranks = new ArrayList<>();
+            try {
+                for (int rank = n - 1; rank >= 0; rank--) {
+                    ranks.add(0, ranked(rank, members, name + "-rank" + rank).start(name + "-rank" + rank));
+                }
+                for (int rank = 0; rank < n; rank++) {
+                    awaitSuccess(ranks.get(rank), name + "-rank" + rank, 120);
+                }
+            } finally {
+                ranks.forEach(Process::destroyForcibly);
             }
-            for (int rank = 0; rank < 2; rank++) {
-                awaitSuccess(ranks.get(rank), "two-rank" + rank, 120);
+            assertTrue(log(name + "-rank0.out").contains("Wrote "), log(name + "-rank0.out"));
+            assertTrue(log(name + "-rank0.out").contains("exchange rounds"), log(name + "-rank0.out"));
+            for (int rank = 1; rank < n; rank++) {
+                String other = name + "-rank" + rank;
+                assertTrue(log(other + ".out").contains("rank 0 writes the results file"), log(other + ".out"));
+                assertEquals(List.of(), files(work.resolve(other)), other + " writes nothing");
             }
-        } finally {
-            ranks.forEach(Process::destroyForcibly);
+            assertSameResults(expected, contents(only(work.resolve(name + "-rank0"))), name);
         }
-        assertTrue(log("two-rank0.out").contains("Wrote "), log("two-rank0.out"));
-        assertTrue(log("two-rank1.out").contains("rank 0 writes the results file"), log("two-rank1.out"));
-        assertTrue(log("two-rank0.out").contains("exchange rounds"), log("two-rank0.out"));
-        assertEquals(List.of(), files(work.resolve("two-rank1")), "rank 1 writes nothing");
+    }
 
-        Path single = only(work.resolve("one"));
-        Path split = only(work.resolve("two-rank0"));
-        Map<String, Object> expected = contents(single);
-        Map<String, Object> actual = contents(split);
-        assertEquals(expected.keySet(), actual.keySet());
-        long datasets = expected.keySet().stream().filter(k -> !k.contains("@")).count();
-        assertTrue(
-                datasets >= 50,
-                "every signal (59 with the default model) and spike train: " + datasets + " datasets "
-                        + expected.keySet());
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aDryRunOfEightFakeRanksWritesTheResultsOfOneProcessBitForBit() throws Exception {
+        Map<String, Object> expected = oneProcessOneThread();
+        Process dry = bsb(
+                        "simulate", "net.hdf5", "neuronsim", "-o", "dry", "--format", "hdf5", "--cluster", "dry-run:8")
+                .start("dry");
+        awaitSuccess(dry, "dry", 120);
+        String said = log("dry.out");
+        assertTrue(said.contains("Dry run of 8 fake ranks: ") && said.contains("exchange rounds"), said);
+        System.out.println(
+                said.lines().filter(l -> l.contains("Dry run of")).findFirst().orElse(""));
+        assertSameResults(expected, contents(only(work.resolve("dry"))), "dry run");
+    }
+
+    private static Map<String, Object> oneProcessOneThread;
+
+    /** The results of one process with one thread (run once). */
+    private static synchronized Map<String, Object> oneProcessOneThread() throws Exception {
+        if (oneProcessOneThread == null) {
+            Process one = bsb("simulate", "net.hdf5", "neuronsim", "-o", "one", "--format", "hdf5", "--threads", "1")
+                    .start("one");
+            awaitSuccess(one, "one", 120);
+            oneProcessOneThread = contents(only(work.resolve("one")));
+            long datasets = oneProcessOneThread.keySet().stream()
+                    .filter(k -> !k.contains("@"))
+                    .count();
+            assertTrue(
+                    datasets >= 50,
+                    "every signal (59 with the default model) and spike train: " + datasets + " datasets "
+                            + oneProcessOneThread.keySet());
+        }
+        return oneProcessOneThread;
+    }
+
+    private static void assertSameResults(Map<String, Object> expected, Map<String, Object> actual, String what) {
+        assertEquals(expected.keySet(), actual.keySet(), what);
         for (String key : expected.keySet()) {
-            assertEquals(describe(expected.get(key)), describe(actual.get(key)), key);
+            assertEquals(describe(expected.get(key)), describe(actual.get(key)), what + ": " + key);
         }
     }
 
