@@ -51,6 +51,8 @@ public final class ClusterMember implements AutoCloseable {
     private final AtomicInteger runs = new AtomicInteger();
     private final AtomicInteger openRuns = new AtomicInteger();
     private volatile String lost;
+    /** A refusal seen by a membership event while the cluster forms (a member may leave again before a poll). */
+    private volatile ClusterException refused;
 
     private ClusterMember(ClusterSettings settings, HazelcastInstance hz) {
         this.settings = settings;
@@ -110,6 +112,11 @@ public final class ClusterMember implements AutoCloseable {
         // the member list is explicit: no need to wait long for others before electing a master
         config.setProperty("hazelcast.wait.seconds.before.join", "1");
         // a silent member (a network cut rather than a dead process, whose socket closes at once) is suspected soon
+        // processes started at the same moment may each elect themselves before they see the other, forming
+        // two clusters that Hazelcast merges only at its split-brain check (first after 300 s by default): check
+        // within seconds, so such a start still forms one cluster within the join timeout
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "2");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "2");
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.setProperty("hazelcast.max.no.heartbeat.seconds", "15");
         config.setProperty("hazelcast.graceful.shutdown.max.wait", "20");
@@ -177,6 +184,9 @@ public final class ClusterMember implements AutoCloseable {
         long deadline = start + settings.joinTimeout().toNanos();
         long nextLog = start + TimeUnit.SECONDS.toNanos(2);
         while (true) {
+            if (refused != null) {
+                throw refused;
+            }
             TreeMap<Integer, Member> present = present();
             if (present.size() == settings.size()) {
                 for (Map.Entry<Integer, Member> e : present.entrySet()) {
@@ -224,7 +234,35 @@ public final class ClusterMember implements AutoCloseable {
                         + ": every process must be given its own rank");
             }
         }
+        for (Map.Entry<Integer, Member> e : byRank.entrySet()) {
+            if (!listedAt(e.getValue(), e.getKey())) {
+                throw new ClusterException("rank " + settings.rank() + ": member " + address(e.getValue())
+                        + " says rank " + e.getKey() + " but the member list puts rank " + e.getKey() + " at "
+                        + settings.members().get(e.getKey()) + ": a member that is not in the list is refused");
+            }
+        }
         return byRank;
+    }
+
+    /** Whether {@code m} is where this process's member list puts {@code rank} (same port, same host or address). */
+    private boolean listedAt(Member m, int rank) {
+        if (rank < 0 || rank >= settings.members().size()) {
+            return false;
+        }
+        String entry = settings.members().get(rank);
+        int colon = entry.lastIndexOf(':');
+        String host = entry.substring(0, colon);
+        if (Integer.parseInt(entry.substring(colon + 1)) != m.getAddress().getPort()) {
+            return false;
+        }
+        if (host.equals(m.getAddress().getHost())) {
+            return true;
+        }
+        try {
+            return java.net.InetAddress.getByName(host).equals(m.getAddress().getInetAddress());
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private String missing(TreeMap<Integer, Member> present) {
@@ -245,6 +283,13 @@ public final class ClusterMember implements AutoCloseable {
     private final class Losses implements MembershipListener {
         @Override
         public void memberAdded(MembershipEvent event) {
+            if (ranks.isEmpty() && refused == null) {
+                try {
+                    present(); // judged at once: a refused member may leave before the next poll of awaitAll
+                } catch (ClusterException e) {
+                    refused = e;
+                }
+            }
             if (ranks.isEmpty() || ranks.containsKey(event.getMember().getUuid())) {
                 // still forming (awaitAll sees it), or one of the ranks whose event comes after awaitAll saw it
                 return;

@@ -231,4 +231,28 @@ class InProcessClusterTest {
                     e);
         }
     }
+
+    /** Rank 1 binds another port than the one rank 0's member list gives it: rank 0 refuses it, naming both. */
+    @Test
+    void aMemberThatIsNotInTheListIsRefused() throws Exception {
+        List<String> list = Ports.loopbackMembers(3);
+        List<String> rankZeroList = List.of(list.get(0), list.get(1));
+        List<String> rankOneList = List.of(list.get(0), list.get(2));
+        List<String> errors = both(r -> {
+            try (ClusterMember m =
+                    ClusterMember.start(Ports.settings("bsb-unlisted", r == 0 ? rankZeroList : rankOneList, r)
+                            .withTimeouts(Duration.ofSeconds(8), Duration.ofSeconds(8)))) {
+                if (r == 1) {
+                    Thread.sleep(3000); // stays until rank 0 has judged it
+                }
+                return r == 0 ? "rank 0 accepted " + list.get(2) : "rank 1 saw no refusal";
+            } catch (ClusterException e) {
+                return e.getMessage();
+            }
+        });
+        assertEquals(
+                "rank 0: member " + list.get(2) + " says rank 1 but the member list puts rank 1 at " + list.get(1)
+                        + ": a member that is not in the list is refused",
+                errors.get(0));
+    }
 }
