@@ -218,8 +218,13 @@ public final class ClusterMember implements AutoCloseable {
 
     /** The members by rank; fails on a member that is not one of ours (a clash of ranks or sizes). */
     private TreeMap<Integer, Member> present() {
+        return present(hz.getCluster().getMembers());
+    }
+
+    /** As {@link #present()} over {@code members} (a membership event's view, which a later leave cannot change). */
+    private TreeMap<Integer, Member> present(java.util.Collection<Member> members) {
         TreeMap<Integer, Member> byRank = new TreeMap<>();
-        for (Member m : hz.getCluster().getMembers()) {
+        for (Member m : members) {
             String r = m.getAttribute(RANK_ATTRIBUTE);
             String n = m.getAttribute(SIZE_ATTRIBUTE);
             if (r == null || !Integer.toString(settings.size()).equals(n)) {
@@ -285,7 +290,7 @@ public final class ClusterMember implements AutoCloseable {
         public void memberAdded(MembershipEvent event) {
             if (ranks.isEmpty() && refused == null) {
                 try {
-                    present(); // judged at once: a refused member may leave before the next poll of awaitAll
+                    present(event.getMembers()); // judged at once: a refused member may leave before a poll
                 } catch (ClusterException e) {
                     refused = e;
                 }
