@@ -5,16 +5,17 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * The cluster options of {@code bsb compile --cluster} and {@code bsb worker}, passed on as plain data (names without
- * {@code --}) to the api's {@code JobCluster} service.
+ * The cluster options of {@code bsb compile}, {@code bsb simulate} and {@code bsb worker}, passed on as plain data
+ * (names without {@code --}) to the transport service (the api's {@code JobCluster}, cable's {@code ClusterRunner}).
  */
 public class ClusterOptions {
     @Option(
             names = "--cluster",
             paramLabel = "MEMBERS",
-            description = "Split the compile over processes: host:port of each rank, in rank order (e.g."
-                    + " 127.0.0.1:5701,127.0.0.1:5702), or 'auto' for the members from srun's environment;"
-                    + " every process gets the same options but its rank. Rank 0 writes the network file.")
+            description = "Split the work over processes: host:port of each rank, in rank order (e.g."
+                    + " 127.0.0.1:5701,127.0.0.1:5702), or 'auto' for the members from srun's environment,"
+                    + " or dry-run:N (simulate only: N fake ranks in this process); every process gets the same"
+                    + " options but its rank. Rank 0 writes the file.")
     String cluster;
 
     @Option(
@@ -45,7 +46,7 @@ public class ClusterOptions {
     @Option(
             names = "--cluster-name",
             paramLabel = "NAME",
-            description = "Name every process of the compile must give (default: bsb).")
+            description = "Name every process of the run must give (default: bsb).")
     String clusterName;
 
     @Option(
@@ -57,7 +58,8 @@ public class ClusterOptions {
     @Option(
             names = "--round-timeout",
             paramLabel = "S",
-            description = "Longest wait for what rank 0 publishes, in seconds (default: 600).")
+            description =
+                    "Longest wait for another process (spikes of a round, what rank 0 publishes), in seconds (default: 600).")
     String roundTimeout;
 
     /** The options given (names without {@code --}); empty: none. */

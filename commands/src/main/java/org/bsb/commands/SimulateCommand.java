@@ -2,7 +2,6 @@ package org.bsb.commands;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bsb.api.Reporter;
@@ -64,56 +63,8 @@ public class SimulateCommand implements Callable<Integer> {
                     "Results format: nix (neo's NIX file <uuid4>.nio, as the original) or hdf5 (default: ${DEFAULT-VALUE}).")
     String resultsFormat;
 
-    @Option(
-            names = "--cluster",
-            paramLabel = "MEMBERS",
-            description = "Split the run over processes: host:port of each rank, in rank order (e.g."
-                    + " 127.0.0.1:5701,127.0.0.1:5702), or 'auto' for the members from srun's environment;"
-                    + " every process gets the same command but its rank. Rank 0 writes the results file.")
-    String cluster;
-
-    @Option(
-            names = "--rank",
-            paramLabel = "K",
-            description = "This process's rank in the cluster (default: SLURM_PROCID, OMPI_COMM_WORLD_RANK, PMI_RANK).")
-    String rank;
-
-    @Option(
-            names = "--size",
-            paramLabel = "N",
-            description = "The number of processes (default: SLURM_NTASKS, OMPI_COMM_WORLD_SIZE, PMI_SIZE, else the"
-                    + " entries of --cluster).")
-    String size;
-
-    @Option(
-            names = "--bind",
-            paramLabel = "ADDRESS",
-            description = "The one address this member binds to (default: the host of its --cluster entry).")
-    String bind;
-
-    @Option(
-            names = "--port",
-            paramLabel = "P",
-            description = "This member's port; without --cluster the first port of each host (default: 5701).")
-    String port;
-
-    @Option(
-            names = "--cluster-name",
-            paramLabel = "NAME",
-            description = "Name every process of the run must give (default: bsb).")
-    String clusterName;
-
-    @Option(
-            names = "--join-timeout",
-            paramLabel = "S",
-            description = "Seconds to wait for every process to join (default: 120).")
-    String joinTimeout;
-
-    @Option(
-            names = "--round-timeout",
-            paramLabel = "S",
-            description = "Longest wait for another process's spikes, in seconds (default: 600).")
-    String roundTimeout;
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
 
     public SimulateCommand(CliContext context) {
         this.context = context;
@@ -164,16 +115,7 @@ public class SimulateCommand implements Callable<Integer> {
 
     /** The cluster options given (names without {@code --}); empty: the whole run in this process. */
     Map<String, String> clusterOptions() {
-        Map<String, String> options = new LinkedHashMap<>();
-        put(options, "cluster", cluster);
-        put(options, "rank", rank);
-        put(options, "size", size);
-        put(options, "bind", bind);
-        put(options, "port", port);
-        put(options, "cluster-name", clusterName);
-        put(options, "join-timeout", joinTimeout);
-        put(options, "round-timeout", roundTimeout);
-        return options;
+        return cluster.toMap();
     }
 
     /**
@@ -195,12 +137,6 @@ public class SimulateCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 // not a launcher's count
             }
-        }
-    }
-
-    private static void put(Map<String, String> options, String name, String value) {
-        if (value != null) {
-            options.put(name, value);
         }
     }
 }
