@@ -330,6 +330,11 @@ public final class ClusterMember implements AutoCloseable {
         return settings.rank();
     }
 
+    /** "rank K of N (host:port)", as logs and errors name this member. */
+    public String describe() {
+        return "rank " + rank() + " of " + size() + " (" + settings.self() + ")";
+    }
+
     public int size() {
         return settings.size();
     }

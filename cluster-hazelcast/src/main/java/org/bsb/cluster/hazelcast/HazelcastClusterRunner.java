@@ -94,8 +94,7 @@ public final class HazelcastClusterRunner implements ClusterRunner {
 
         @Override
         public String describe() {
-            return "rank " + member.rank() + " of " + member.size() + " ("
-                    + member.settings().self() + ")";
+            return member.describe();
         }
 
         @Override

@@ -181,8 +181,7 @@ public final class HazelcastJobCluster implements JobCluster {
 
         @Override
         public String describe() {
-            return "rank " + member.rank() + " of " + member.size() + " ("
-                    + member.settings().self() + ")";
+            return member.describe();
         }
 
         @Override

@@ -1,24 +1,21 @@
 package org.bsb.itests.dist;
 
+import static org.bsb.itests.dist.ClusterRuns.assertSameContents;
+import static org.bsb.itests.dist.ClusterRuns.contents;
+import static org.bsb.itests.dist.ClusterRuns.copyTree;
+import static org.bsb.itests.dist.ClusterRuns.loopbackMembers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.jhdf.HdfFile;
-import io.jhdf.api.Attribute;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.Group;
-import io.jhdf.api.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bsb.itests.ItBundles;
@@ -74,7 +71,7 @@ class ClusterSimulateIT {
                 assertTrue(log(other + ".out").contains("rank 0 writes the results file"), log(other + ".out"));
                 assertEquals(List.of(), files(work.resolve(other)), other + " writes nothing");
             }
-            assertSameResults(expected, contents(only(work.resolve(name + "-rank0"))), name);
+            assertSameContents(expected, contents(only(work.resolve(name + "-rank0"))), name);
         }
     }
 
@@ -90,7 +87,7 @@ class ClusterSimulateIT {
         assertTrue(said.contains("Dry run of 8 fake ranks: ") && said.contains("exchange rounds"), said);
         System.out.println(
                 said.lines().filter(l -> l.contains("Dry run of")).findFirst().orElse(""));
-        assertSameResults(expected, contents(only(work.resolve("dry"))), "dry run");
+        assertSameContents(expected, contents(only(work.resolve("dry"))), "dry run");
     }
 
     private static Map<String, Object> oneProcessOneThread;
@@ -111,13 +108,6 @@ class ClusterSimulateIT {
                             + oneProcessOneThread.keySet());
         }
         return oneProcessOneThread;
-    }
-
-    private static void assertSameResults(Map<String, Object> expected, Map<String, Object> actual, String what) {
-        assertEquals(expected.keySet(), actual.keySet(), what);
-        for (String key : expected.keySet()) {
-            assertEquals(describe(expected.get(key)), describe(actual.get(key)), what + ": " + key);
-        }
     }
 
     @Test
@@ -212,24 +202,6 @@ class ClusterSimulateIT {
         }
     }
 
-    /** {@code n} loopback members on ports free now (bound and released). */
-    private static List<String> loopbackMembers(int n) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            List<String> members = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
-                sockets.add(s);
-                members.add("127.0.0.1:" + s.getLocalPort());
-            }
-            return members;
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
-    }
-
     private static List<Path> files(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return List.of();
@@ -243,80 +215,5 @@ class ClusterSimulateIT {
         List<Path> found = files(dir);
         assertEquals(1, found.size(), "one results file in " + dir + ": " + found);
         return found.get(0);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    // --- the contents of a results file ---
-
-    /**
-     * Every dataset's data and every attribute ({@code path@name}), but the run's wall time and the time the
-     * file was written, which differ between any two runs.
-     */
-    private static Map<String, Object> contents(Path file) {
-        Map<String, Object> out = new TreeMap<>();
-        try (HdfFile hdf = new HdfFile(file)) {
-            walk(hdf, out);
-        }
-        return out;
-    }
-
-    private static void walk(Node node, Map<String, Object> out) {
-        for (Map.Entry<String, Attribute> a : node.getAttributes().entrySet()) {
-            String name = a.getKey();
-            if (!name.equals("wall_time") && !name.contains("date") && !name.contains("time_written")) {
-                out.put(node.getPath() + "@" + name, a.getValue().getData());
-            }
-        }
-        if (node instanceof Dataset d) {
-            out.put(d.getPath(), d.getData());
-        } else if (node instanceof Group g) {
-            for (Node child : g.getChildren().values()) {
-                walk(child, out);
-            }
-        }
-    }
-
-    /** A value as text, arrays deeply, doubles by their bits (so -0.0 and NaN compare as bits). */
-    private static String describe(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof double[] d) {
-            StringBuilder b = new StringBuilder("d[");
-            for (double x : d) {
-                b.append(Long.toHexString(Double.doubleToRawLongBits(x))).append(',');
-            }
-            return b.append(']').toString();
-        }
-        if (value instanceof float[] f) {
-            StringBuilder b = new StringBuilder("f[");
-            for (float x : f) {
-                b.append(Integer.toHexString(Float.floatToRawIntBits(x))).append(',');
-            }
-            return b.append(']').toString();
-        }
-        if (value instanceof Object[] array) {
-            StringBuilder b = new StringBuilder("[");
-            for (Object o : array) {
-                b.append(describe(o)).append(',');
-            }
-            return b.append(']').toString();
-        }
-        if (value.getClass().isArray()) {
-            return value.getClass().getComponentType() + java.util.Arrays.deepToString(new Object[] {value});
-        }
-        return value.getClass().getSimpleName() + ":" + value;
     }
 }
