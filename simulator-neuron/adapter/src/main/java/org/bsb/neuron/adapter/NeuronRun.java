@@ -27,6 +27,7 @@ import org.bsb.core.config.DeviceNode;
 import org.bsb.core.config.SimulationNode;
 import org.bsb.core.config.SynapseSpec;
 import org.bsb.neuron.cable.CableCell;
+import org.bsb.neuron.cable.HeapAfterGc;
 import org.bsb.neuron.cable.MemoryEstimate;
 import org.bsb.neuron.cable.Network;
 import org.bsb.neuron.cable.SimResult;
@@ -121,18 +122,22 @@ final class NeuronRun {
                 coordinator ? reporter : (level, message) -> reporter.report(Math.max(2, level), message);
         Progress progress = new Progress(sim.duration(), progressReporter);
         SimSettings settings = new SimSettings(sim.resolution(), sim.duration(), temperature, vInit);
-        reporter.report(2, "Memory: " + MemoryEstimate.of(net, settings).summary());
+        MemoryEstimate estimate = MemoryEstimate.of(net, settings);
+        reporter.report(2, "Memory: " + estimate.summary());
         SimResult result;
-        if (cluster == null) {
-            result = Simulator.run(net, settings, Math.max(1, threads), progress);
-        } else {
-            reporter.report(
-                    2,
-                    "Running this process's part as " + cluster.describe() + " with " + Math.max(1, threads)
-                            + " thread(s)");
-            result = cluster.run(net, settings, Math.max(1, threads), progress);
+        try (HeapAfterGc heap = HeapAfterGc.watch()) {
+            if (cluster == null) {
+                result = Simulator.run(net, settings, Math.max(1, threads), progress);
+            } else {
+                reporter.report(
+                        2,
+                        "Running this process's part as " + cluster.describe() + " with " + Math.max(1, threads)
+                                + " thread(s)");
+                result = cluster.run(net, settings, Math.max(1, threads), progress);
+            }
+            progress.finish(net.cellCount());
+            reporter.report(2, "Memory: " + heap.summary(estimate.compartments()));
         }
-        progress.finish(net.cellCount());
         if (result == null) {
             return null; // a member of a split run: the coordinator has the results
         }

@@ -3,7 +3,7 @@
  * cells, point processes and connections, and the fixed-step engine with cell groups per thread.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package org.bsb.neuron.cable;
 
 import org.osgi.annotation.bundle.Export;
