@@ -135,7 +135,9 @@ final class VectorKinetics {
             line(ind, "q" + r + ".intoArray(" + f + ", i0);");
         }
         if (!linear) {
-            line(ind, "act = act.andNot(err.compare(VectorOperators.LE, 1e-6));");
+            // and(not()), not andNot: JDK 17's andNot is not force-inlined, and a call left in the loop makes C2 box
+            // every vector live across it
+            line(ind, "act = act.and(err.compare(VectorOperators.LE, 1e-6).not());");
             line(ind, "if (!act.anyTrue()) break;");
             line(2, "}");
         }
@@ -257,10 +259,17 @@ final class VectorKinetics {
             if (f == null || f.size() > 0 || target.index() != null || states.contains(target.name()))
                 throw new Unsupported("assignment to " + target.name());
             V v = expr(a.value());
-            line(
-                    ind,
-                    vector(v) + ".intoArray(" + Exprs.field(target.name()) + ", i0"
-                            + (linear || finalMode ? "" : ", act") + ");");
+            String field = Exprs.field(target.name());
+            if (linear || finalMode) {
+                line(ind, vector(v) + ".intoArray(" + field + ", i0);");
+            } else {
+                // converged lanes keep their value: blended into what the field holds, then stored whole. JDK 17's
+                // masked store falls back to Java code for a partial mask, and C2 then boxes every vector live there
+                line(
+                        ind,
+                        "DoubleVector.fromArray(S, " + field + ", i0).blend(" + vector(v) + ", act).intoArray(" + field
+                                + ", i0);");
+            }
         } else if (s instanceof ExprStmt es && es.expr() instanceof Call c) {
             Callable target = mod.callables.get(c.name());
             if (target == null
