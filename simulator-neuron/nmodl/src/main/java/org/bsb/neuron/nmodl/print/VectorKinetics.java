@@ -10,6 +10,7 @@ import org.bsb.neuron.nmodl.ast.BinaryOp;
 import org.bsb.neuron.nmodl.ast.BlockKind;
 import org.bsb.neuron.nmodl.ast.UnaryOp;
 import org.bsb.neuron.nmodl.model.KineticSystem;
+import org.bsb.neuron.nmodl.model.Trees;
 import org.bsb.neuron.nmodl.runtime.MechanismInfo;
 import org.bsb.neuron.nmodl.sema.Symbols;
 
@@ -53,6 +54,8 @@ final class VectorKinetics {
     private final Set<Integer> written = new TreeSet<>();
     /** Printing the final evaluation: every lane is written (no convergence mask). */
     private boolean finalMode;
+    /** Printing before the Newton loop: every lane is written (no lane has converged yet). */
+    private boolean unmasked;
 
     private VectorKinetics(Symbols sym, KineticSystem sys) {
         this.sym = sym;
@@ -104,8 +107,19 @@ final class VectorKinetics {
             line(2, "for (int it = 0; it <= 21; it++) {");
             ind = 3;
         }
+        // what does not change between Newton iterations is computed once, before the loop (the same
+        // operations on the same values: bit for bit what the loop computed each time)
+        Set<Stmt> invariant = linear ? Set.of() : loopInvariant(form.body());
+        if (!invariant.isEmpty()) {
+            int loopAt = lines.size() - 1; // the loop's first line
+            String loop = lines.remove(loopAt);
+            unmasked = true;
+            for (Stmt s : form.body()) if (invariant.contains(s)) statement(s, 2);
+            unmasked = false;
+            lines.add(loop);
+        }
         int declareAt = lines.size();
-        for (Stmt s : form.body()) statement(s, ind);
+        for (Stmt s : form.body()) if (!invariant.contains(s)) statement(s, ind);
         for (Stmt s : form.timeTerms()) statement(s, ind);
         // the time derivative's residual term is zero in the first iteration (s = s0)
         if (!linear) line(ind, "if (it != 0) {");
@@ -208,6 +222,49 @@ final class VectorKinetics {
         };
     }
 
+    /**
+     * The lets and field assignments of a Newton loop's body that compute the same in every iteration: they read
+     * no state, no Jacobian or residual entry and nothing a changing statement writes, and each field they read is
+     * written in the body only by an earlier statement of the set (else the first iteration would read the value
+     * from before the solve). A body that calls a PROCEDURE (which may write any field) keeps everything in the loop.
+     */
+    private Set<Stmt> loopInvariant(List<Stmt> body) {
+        Set<Stmt> inv = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (Trees.anyStatement(body, s -> !(s instanceof Let || s instanceof Assign || s instanceof SysAssign)))
+            return inv;
+        java.util.Map<String, Integer> writes = new java.util.HashMap<>();
+        for (Stmt s : body) if (s instanceof Assign a) writes.merge(a.target().name(), 1, Integer::sum);
+        for (Stmt s : body) if (s instanceof Let || s instanceof Assign) inv.add(s);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Set<String> variantLocals = new HashSet<>();
+            for (Stmt s : body) if (s instanceof Let l && !inv.contains(s)) variantLocals.add(l.name());
+            Set<String> invariantWritten = new HashSet<>();
+            for (Stmt s : body) {
+                if (!inv.contains(s)) continue;
+                Expr value = s instanceof Let l ? l.value() : ((Assign) s).value();
+                boolean reads = Trees.anySubexpression(
+                        value,
+                        e -> e instanceof SysVar
+                                || e instanceof Call
+                                || (e instanceof Ref r && variantLocals.contains(r.name()))
+                                || (e instanceof Var v
+                                        && (v.index() != null
+                                                || states.contains(v.name())
+                                                || (writes.containsKey(v.name())
+                                                        && !invariantWritten.contains(v.name())))));
+                boolean once = !(s instanceof Assign a) || writes.get(a.target().name()) == 1;
+                if (reads || !once) {
+                    inv.remove(s);
+                    changed = true;
+                } else if (s instanceof Assign a)
+                    invariantWritten.add(a.target().name());
+            }
+        }
+        return inv;
+    }
+
     /** As KineticPrinter's applyConserves, lane-wise. */
     private void conserves(boolean[][] pattern, Set<Integer> negated, int ind) {
         int n = states.size();
@@ -260,7 +317,7 @@ final class VectorKinetics {
                 throw new Unsupported("assignment to " + target.name());
             V v = expr(a.value());
             String field = Exprs.field(target.name());
-            if (linear || finalMode) {
+            if (linear || finalMode || unmasked) {
                 line(ind, vector(v) + ".intoArray(" + field + ", i0);");
             } else {
                 // converged lanes keep their value: blended into what the field holds, then stored whole. JDK 17's
