@@ -16,7 +16,11 @@ public abstract class Mechanism {
     protected final MechanismType type;
     /** Number of instances. */
     protected final int count;
-    /** Range variables: {@code vars[variable][instance]}. */
+    /**
+     * Range variables: {@code vars[variable][instance]}. Each row has {@link #capacity(int)} entries, at least
+     * {@code count}: the extra ones (set to the variable's default) let vector code load and store whole groups of
+     * lanes at the end of a row; they belong to no instance.
+     */
     protected final double[][] vars;
     /** Node index of each instance ({@code -1} for artificial cells). */
     protected final int[] node;
@@ -25,12 +29,17 @@ public abstract class Mechanism {
         this.type = type;
         this.count = count;
         List<Variable> vs = type.variables();
-        this.vars = new double[vs.size()][count];
+        this.vars = new double[vs.size()][capacity(count)];
         for (int k = 0; k < vs.size(); k++) {
             java.util.Arrays.fill(vars[k], vs.get(k).defaultValue());
         }
         this.node = new int[count];
         java.util.Arrays.fill(node, -1);
+    }
+
+    /** The length of a row for {@code count} instances: {@code count} rounded up to a multiple of 8 doubles. */
+    public static int capacity(int count) {
+        return (count + 7) & ~7;
     }
 
     public final MechanismType type() {

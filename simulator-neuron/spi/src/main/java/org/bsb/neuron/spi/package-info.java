@@ -18,7 +18,7 @@
  * nA and µS for point processes, µm and µm² for geometry, mM for concentrations.
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package org.bsb.neuron.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,6 +35,12 @@ final class Emitter {
     SystemNames system;
     /** Set when an expression printed a call of the file's FUNCTIONs or PROCEDUREs, which may assign anything. */
     boolean userCall;
+    /** The SOLVE blocks that got a vector form ({@code vstep_<block>}: KINETIC, cnexp DERIVATIVE). */
+    final java.util.Set<String> vectorised = new java.util.HashSet<>();
+    /** Of those, the ones whose last partial group runs in vector form too, on the rows' spare entries. */
+    final java.util.Set<String> vectorTails = new java.util.HashSet<>();
+    /** Whether the class has {@link VectorCnexp#VEXP}. */
+    boolean vexp;
     /** Scratch array length the solvers need. */
     int scratch = 1;
 

@@ -57,7 +57,7 @@ public final class JavaPrinter {
         StringBuilder body = new StringBuilder();
         body.append("package ").append(PACKAGE).append(";\n\n");
         body.append("import org.bsb.neuron.nmodl.runtime.*;\nimport org.bsb.neuron.spi.MechContext;\n");
-        boolean vector = !kinetic.vectorised.isEmpty();
+        boolean vector = !out.vectorised.isEmpty();
         if (vector) {
             for (String c : List.of("DoubleVector", "VectorMask", "VectorOperators", "VectorSpecies"))
                 body.append("import jdk.incubator.vector.").append(c).append(";\n");
@@ -107,7 +107,7 @@ public final class JavaPrinter {
                         .append(");\n");
             }
         }
-        body.append("    sv = new double[count];\n  }\n");
+        body.append("    sv = new double[capacity(count)];\n  }\n");
         if (!out.pure.uniform.isEmpty()) {
             body.append("  @Override protected void uniforms() {\n");
             out.pure.uniform.forEach((java, u) ->
@@ -282,7 +282,19 @@ public final class JavaPrinter {
             b.append("    for (int i0 = 0; i0 < nv; i0 += S.length()) vstep_")
                     .append(vblock)
                     .append("(i0, dt);\n");
-            b.append("    for (int i = nv; i < n; i++) ").append(calls.get(0)).append(";\n");
+            if (out.vectorTails.contains(vblock)) {
+                // the rows' spare entries take the lanes past n (a species wider than them: scalar form)
+                b.append("    if (nv < n && nv + S.length() <= sv.length) vstep_")
+                        .append(vblock)
+                        .append("(nv, dt);\n");
+                b.append("    else for (int i = nv; i < n; i++) ")
+                        .append(calls.get(0))
+                        .append(";\n");
+            } else {
+                b.append("    for (int i = nv; i < n; i++) ")
+                        .append(calls.get(0))
+                        .append(";\n");
+            }
             StringBuilder writes = new StringBuilder();
             concentrationWrites(writes);
             if (writes.length() > 0) {
@@ -308,10 +320,10 @@ public final class JavaPrinter {
      */
     private String vectorSolve(Solve s) {
         if (mod.pointProcess != null || mod.artificialCell || s.steadyState()) return null;
-        if (!(model.solved.get(Model.solveKey(s)) instanceof org.bsb.neuron.nmodl.model.SolvedBlock.Kinetic k))
-            return null;
-        String name = k.block().name();
-        return kinetic.vectorised.contains(name) ? name : null;
+        org.bsb.neuron.nmodl.model.SolvedBlock b = model.solved.get(Model.solveKey(s));
+        if (b == null) return null;
+        String name = b.block().name();
+        return out.vectorised.contains(name) ? name : null;
     }
 
     /** NET_RECEIVE, and its INITIAL block as {@code netInit} (run before a connection's first event). */

@@ -22,8 +22,6 @@ final class KineticPrinter {
     private final Statements statements;
     private final boolean scalar;
     private final boolean vector;
-    /** Blocks that got a vector form ({@code vstep_<block>}, {@link VectorKinetics}). */
-    final Set<String> vectorised = new HashSet<>();
 
     KineticPrinter(Emitter out, Statements statements, boolean scalar, boolean vector) {
         this.out = out;
@@ -61,7 +59,7 @@ final class KineticPrinter {
         out.inNewMethod(() -> {
             if (scalar) scalarStep(name, sys, pattern);
             else arrayStep(name, sys, pattern);
-            if (scalar && vector && VectorKinetics.print(out, name, sys)) vectorised.add(name);
+            if (scalar && vector && VectorKinetics.print(out, name, sys)) out.vectorised.add(name);
             if (sys.finalEvaluation()) finalEvaluation(name, sys);
             out.line(1, "private void " + k.method() + "(final int i, final double h) {");
             out.line(2, "step_" + name + "(i, h, " + sys.linear() + ");");

@@ -57,6 +57,14 @@ final class Solvers {
             statements.block(c.body(), 2);
             out.line(1, "}");
         });
+        if (model.vectorSpecies != null && out.mod.pointProcess == null && !out.mod.artificialCell) {
+            out.inNewMethod(() -> {
+                if (VectorCnexp.print(out, c)) {
+                    out.vectorised.add(c.block().name());
+                    out.vectorTails.add(c.block().name());
+                }
+            });
+        }
     }
 
     /** {@code de_<blk>(i, D)} (or {@code dj_<blk>(i, D, J)} with the Jacobian): runs the block, writing each x' into D. */

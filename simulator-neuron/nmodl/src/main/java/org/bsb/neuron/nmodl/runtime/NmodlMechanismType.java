@@ -119,7 +119,7 @@ public final class NmodlMechanismType implements MechanismType {
     }
 
     /**
-     * Which form the compiled code takes for KINETIC solves: {@code "vector form (N-bit) of KINETIC a, b"} when the
+     * Which form the compiled code takes for its SOLVEs: {@code "vector form (N-bit) of SOLVE a, b"} when the
      * class has {@code vstep_*} methods (the incubator Vector API, N = its species' width), else {@code "scalar
      * form"}. Read from the class itself, so it says what runs, wherever the class came from (disk cache or not).
      */
@@ -142,7 +142,7 @@ public final class NmodlMechanismType implements MechanismType {
         } catch (ReflectiveOperationException | RuntimeException e) {
             // the width is only for the message
         }
-        return "vector form (" + bits + "-bit) of KINETIC " + String.join(", ", blocks);
+        return "vector form (" + bits + "-bit) of SOLVE " + String.join(", ", blocks);
     }
 
     @Override

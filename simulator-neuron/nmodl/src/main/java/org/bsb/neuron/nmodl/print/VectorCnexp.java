@@ -1,0 +1,395 @@
+package org.bsb.neuron.nmodl.print;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bsb.neuron.nmodl.ast.Ast.*;
+import org.bsb.neuron.nmodl.ast.BinaryOp;
+import org.bsb.neuron.nmodl.ast.BlockKind;
+import org.bsb.neuron.nmodl.ast.UnaryOp;
+import org.bsb.neuron.nmodl.model.SolvedBlock;
+import org.bsb.neuron.nmodl.runtime.MechanismInfo;
+import org.bsb.neuron.nmodl.sema.Symbols;
+
+/**
+ * The vector form of a DERIVATIVE block solved by cnexp ({@code vstep_<block>(i0, h)}): the W adjacent
+ * instances {@code i0 .. i0+W-1} at once with {@code jdk.incubator.vector}, the file's PROCEDUREs and FUNCTIONs
+ * inlined lane-wise. IF runs both branches under lane masks and keeps each lane's own branch (assignments are
+ * blended; a value computed in a lane's untaken branch is discarded, so a division by zero there does no harm).
+ * Arithmetic is lane-wise in the scalar order (each lane computes the scalar form's +, -, *, / bit for bit);
+ * {@code exp}, {@code log} and powers use the JDK's vector math (SVML on x86), which can differ from
+ * {@code Math.exp} / {@code Math.pow} in the last bit, so this form follows the scalar one to rounding, not bit
+ * for bit (VectorFormTest bounds the difference).
+ *
+ * <p>The last, partial group of a row runs through the same method on the rows' spare entries
+ * ({@link org.bsb.neuron.spi.Mechanism#capacity(int)}), not through the scalar form, so an instance's result does
+ * not depend on whether it falls in a whole group: the same bits for any number of cells, threads or ranks.
+ *
+ * <p>Blocks with what this form does not cover keep the scalar form ({@link #print} returns false): TABLE
+ * (NEURON interpolates in its table), WHILE / FROM, arrays, VERBATIM-like calls, recursion, net events.
+ */
+final class VectorCnexp {
+    /** Thrown while printing a construct this form does not cover; the block keeps the scalar form. */
+    private static final class Unsupported extends RuntimeException {
+        Unsupported(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    /** A printed value: its Java text, and whether it is a DoubleVector (else a double, the same in every lane). */
+    private record V(String java, boolean vec) {}
+
+    /**
+     * The lane-wise hexp the vector forms of a class share (NEURON's exp for mod files: 0 below -700, exp(700)
+     * above 700), from IEEE additions and multiplications and exact integer steps only: x = k ln 2 + r (Cody and
+     * Waite's two-part ln 2, k rounded by adding 1.5 * 2^52, which also leaves k + 1.5 * 2^52 in the low bits:
+     * shifted into the exponent field they make 2^k), exp(r) by its Taylor series to degree 13 on |r| <= ln 2 / 2
+     * (remainder below 5e-18). Not the JDK's vector exp: that one is SVML in C2 but Math.exp in the interpreter,
+     * so a run's bits would depend on when C2 compiled the method; this one gives the same bits compiled or not
+     * (and JDK 17 leaves the double-to-long conversion uncompiled). Within 1 ulp of Math.exp on [-60, 20].
+     */
+    static final String VEXP = "  private static DoubleVector vexp(final DoubleVector x) {\n"
+            + "    final DoubleVector c = x.min(700.0).max(-700.0);\n"
+            + "    final DoubleVector t = c.mul(1.4426950408889634).add(0x1.8p52);\n"
+            + "    final DoubleVector k = t.sub(0x1.8p52);\n"
+            + "    final DoubleVector r = c.sub(k.mul(0.6931471803691238)).sub(k.mul(1.9082149292705877E-10));\n"
+            + "    final DoubleVector p = DoubleVector.broadcast(S, 1.6059043836821613E-10)" + taylor() + ";\n"
+            + "    final DoubleVector scale =\n"
+            + "        t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();\n"
+            + "    return p.mul(scale).blend(0.0, x.lt(-700.0));\n"
+            + "  }\n";
+
+    /** The Horner steps after 1/13!: {@code .mul(r).add(1/12!)} ... {@code .mul(r).add(1/0!)}, unrolled. */
+    private static String taylor() {
+        StringBuilder b = new StringBuilder();
+        for (int k = 12; k >= 0; k--) {
+            double f = 1.0;
+            for (int j = 2; j <= k; j++) f *= j;
+            b.append("\n        .mul(r).add(").append(Exprs.lit(1.0 / f)).append(")");
+        }
+        return b.toString();
+    }
+
+    private static final int MAX_INLINE_DEPTH = 8;
+
+    private final Symbols sym;
+    private final ModFile mod;
+    private final List<String> lines = new ArrayList<>();
+    /** NMODL names in scope (LOCALs, parameters, a FUNCTION's result) and their Java vector locals. */
+    private final List<Map<String, V>> scopes = new ArrayList<>();
+
+    private int fresh;
+    private int depth;
+
+    private VectorCnexp(Symbols sym) {
+        this.sym = sym;
+        this.mod = sym.mod;
+    }
+
+    /** Prints {@code vstep_<block>} into {@code out} and returns true, or prints nothing and returns false. */
+    static boolean print(Emitter out, SolvedBlock.Cnexp c) {
+        VectorCnexp v = new VectorCnexp(out.sym);
+        try {
+            v.line(1, "private void vstep_" + c.block().name() + "(final int i0, final double h) {");
+            v.line(2, "final DoubleVector Z = DoubleVector.zero(S), ONE = DoubleVector.broadcast(S, 1.0);");
+            v.block(c.body(), 2, null);
+            v.line(1, "}");
+        } catch (Unsupported e) {
+            return false;
+        }
+        for (String l : v.lines) out.define(0, l);
+        if (!out.vexp) {
+            out.vexp = true;
+            out.define(0, VEXP.stripTrailing());
+        }
+        return true;
+    }
+
+    private void line(int ind, String s) {
+        lines.add("  ".repeat(ind) + s);
+    }
+
+    private String fresh(String base) {
+        return "w" + (fresh++) + "_" + base;
+    }
+
+    private void block(List<Stmt> body, int ind, String mask) {
+        scopes.add(new HashMap<>());
+        for (Stmt s : body) statement(s, ind, mask);
+        scopes.remove(scopes.size() - 1);
+    }
+
+    private V lookup(String name) {
+        for (int k = scopes.size() - 1; k >= 0; k--) {
+            V v = scopes.get(k).get(name);
+            if (v != null) return v;
+        }
+        return null;
+    }
+
+    private void statement(Stmt s, int ind, String mask) {
+        if (s instanceof Local l) {
+            for (String n : l.names()) {
+                String j = fresh(n);
+                scopes.get(scopes.size() - 1).put(n, new V(j, true));
+                line(ind, "DoubleVector " + j + " = Z;");
+            }
+        } else if (s instanceof Assign a) {
+            Var target = a.target();
+            if (target.index() != null) throw new Unsupported("array " + target.name());
+            V value = expr(a.value(), ind);
+            V local = lookup(target.name());
+            if (local != null) {
+                line(
+                        ind,
+                        local.java + " = "
+                                + (mask == null
+                                        ? vector(value)
+                                        : local.java + ".blend(" + vector(value) + ", " + mask + ")")
+                                + ";");
+                return;
+            }
+            MechanismInfo.Field f = sym.fields.get(target.name());
+            if (f == null || f.size() > 0) throw new Unsupported("assignment to " + target.name());
+            store(Exprs.field(target.name()), vector(value), ind, mask);
+        } else if (s instanceof ExprStmt es && es.expr() instanceof Call c) {
+            Callable target = mod.callables.get(c.name());
+            if (target == null || target.kind() != BlockKind.PROCEDURE) throw new Unsupported("call of " + c.name());
+            inline(target, c, ind, mask);
+        } else if (s instanceof If f) {
+            // the condition once, for both branches (it may call the file's FUNCTIONs)
+            String cond = fresh("c");
+            line(ind, "final VectorMask<Double> " + cond + " = " + mask(f.cond(), ind) + ";");
+            String then = fresh("m");
+            line(
+                    ind,
+                    "final VectorMask<Double> " + then + " = " + (mask == null ? cond : mask + ".and(" + cond + ")")
+                            + ";");
+            block(f.then(), ind, then);
+            if (!f.otherwise().isEmpty()) {
+                String otherwise = fresh("m");
+                String not = cond + ".not()";
+                line(
+                        ind,
+                        "final VectorMask<Double> " + otherwise + " = "
+                                + (mask == null ? not : mask + ".and(" + not + ")") + ";");
+                block(f.otherwise(), ind, otherwise);
+            }
+        } else if (s instanceof CnexpStep c) {
+            if (mask != null) throw new Unsupported("cnexp step under IF");
+            String x = "DoubleVector.fromArray(S, " + Exprs.field(c.state()) + ", i0)";
+            V b = expr(c.b(), ind);
+            if (c.a() == null) {
+                store(Exprs.field(c.state()), x + ".add(" + vector(b) + ".mul(h))", ind, null);
+                return;
+            }
+            String ta = fresh("a");
+            line(ind, "final DoubleVector " + ta + " = " + vector(expr(c.a(), ind)) + ";");
+            // x + (1 - exp(h a)) * (-b / a - x), as the scalar form writes it
+            store(
+                    Exprs.field(c.state()),
+                    x + ".add(ONE.sub(vexp(" + ta + ".mul(h))).mul(" + vector(b) + ".neg().div(" + ta + ").sub(" + x
+                            + ")))",
+                    ind,
+                    null);
+        } else {
+            throw new Unsupported(s.getClass().getSimpleName());
+        }
+    }
+
+    /** Writes {@code value} to a field's lanes ({@code mask}: only those; the others keep what the field holds). */
+    private void store(String field, String value, int ind, String mask) {
+        if (mask == null) line(ind, value + ".intoArray(" + field + ", i0);");
+        else
+            line(
+                    ind,
+                    "DoubleVector.fromArray(S, " + field + ", i0).blend(" + value + ", " + mask + ").intoArray(" + field
+                            + ", i0);");
+    }
+
+    /** A PROCEDURE's or FUNCTION's body in line: arguments first (the caller's scope), then the body. */
+    private V inline(Callable target, Call c, int ind, String mask) {
+        if (target.params().size() != c.args().size()) throw new Unsupported("arguments of " + c.name());
+        if (depth >= MAX_INLINE_DEPTH) throw new Unsupported("calls nested too deeply: " + c.name());
+        if (hasUncoveredStatements(target.body())) throw new Unsupported("TABLE in " + c.name());
+        List<V> args = new ArrayList<>();
+        for (Expr e : c.args()) {
+            String p = fresh("p");
+            line(ind, "final DoubleVector " + p + " = " + vector(expr(e, ind)) + ";");
+            args.add(new V(p, true));
+        }
+        Map<String, V> scope = new HashMap<>();
+        for (int k = 0; k < args.size(); k++) scope.put(target.params().get(k), args.get(k));
+        V result = null;
+        if (target.kind() == BlockKind.FUNCTION) {
+            result = new V(fresh("r"), true);
+            line(ind, "DoubleVector " + result.java + " = Z;");
+            scope.put(target.name(), result);
+        }
+        // the callee sees its parameters and result, not the caller's locals
+        List<Map<String, V>> saved = new ArrayList<>(scopes);
+        scopes.clear();
+        scopes.add(scope);
+        depth++;
+        try {
+            block(target.body(), ind, mask);
+        } finally {
+            depth--;
+            scopes.clear();
+            scopes.addAll(saved);
+        }
+        return result;
+    }
+
+    /** TABLE (NEURON interpolates in its table), loops and SOLVE: the scalar form keeps the block. */
+    private static boolean hasUncoveredStatements(List<Stmt> body) {
+        return org.bsb.neuron.nmodl.model.Trees.anyStatement(
+                body, s -> s instanceof Table || s instanceof While || s instanceof From || s instanceof Solve);
+    }
+
+    private static String vector(V v) {
+        return v.vec ? v.java : "DoubleVector.broadcast(S, " + v.java + ")";
+    }
+
+    private V expr(Expr e, int ind) {
+        if (e instanceof Num n) return new V(Exprs.lit(n.value()), false);
+        if (e instanceof Var v) return var(v);
+        if (e instanceof Unary u && u.op() == UnaryOp.NEG) {
+            V a = expr(u.operand(), ind);
+            return a.vec ? new V(a.java + ".neg()", true) : new V("(-" + a.java + ")", false);
+        }
+        if (e instanceof Binary b && b.op().kind == BinaryOp.Kind.ARITHMETIC) {
+            V l = expr(b.left(), ind);
+            V r = expr(b.right(), ind);
+            if (!l.vec && !r.vec) return new V("(" + l.java + " " + b.op().symbol + " " + r.java + ")", false);
+            String m = switch (b.op()) {
+                case ADD -> "add";
+                case SUB -> "sub";
+                case MUL -> "mul";
+                case DIV -> "div";
+                default -> throw new IllegalStateException(String.valueOf(b.op()));
+            };
+            return new V(vector(l) + "." + m + "(" + r.java + ")", true);
+        }
+        if (e instanceof Binary b && b.op() == BinaryOp.POW) return pow(expr(b.left(), ind), expr(b.right(), ind), ind);
+        if (e instanceof Call c) return call(c, ind);
+        throw new Unsupported(String.valueOf(e));
+    }
+
+    /**
+     * A power: scalar powers as the scalar form computes them; a vector raised to a small whole constant as
+     * repeated products ({@code ((x x) x) ...}, the same bits compiled or not). Other powers keep the scalar form.
+     */
+    private V pow(V base, V exponent, int ind) {
+        if (!base.vec && !exponent.vec) return new V("Math.pow(" + base.java + ", " + exponent.java + ")", false);
+        Double e = exponent.vec ? null : wholeConstant(exponent.java);
+        if (e == null || e < 1 || e > 8) throw new Unsupported("power " + exponent.java);
+        String x = fresh("x");
+        line(ind, "final DoubleVector " + x + " = " + base.java + ";");
+        String out = x;
+        for (int k = 1; k < e; k++) out = out + ".mul(" + x + ")";
+        return new V(out, true);
+    }
+
+    private static Double wholeConstant(String java) {
+        try {
+            double d = Double.parseDouble(java);
+            return d == Math.rint(d) ? d : null;
+        } catch (NumberFormatException notALiteral) {
+            return null;
+        }
+    }
+
+    private V call(Call c, int ind) {
+        Callable target = mod.callables.get(c.name());
+        if (target != null) {
+            if (target.kind() != BlockKind.FUNCTION) throw new Unsupported("call of " + c.name());
+            return inline(target, c, ind, null);
+        }
+        int n = c.args().size();
+        List<V> a = new ArrayList<>();
+        for (Expr e : c.args()) a.add(expr(e, ind));
+        if (n == 1 && a.get(0).vec) {
+            String x = a.get(0).java;
+            switch (c.name()) {
+                case "exp":
+                    return new V("vexp(" + x + ")", true);
+                case "fabs":
+                    return new V(x + ".abs()", true);
+                case "sqrt":
+                    return new V(x + ".sqrt()", true);
+                default:
+                    throw new Unsupported("function " + c.name());
+            }
+        }
+        if (n == 1) {
+            String x = a.get(0).java;
+            switch (c.name()) {
+                case "exp":
+                    return new V("hexp(" + x + ")", false);
+                case "fabs":
+                    return new V("Math.abs(" + x + ")", false);
+                case "log":
+                case "sqrt":
+                    return new V("Math." + c.name() + "(" + x + ")", false);
+                default:
+                    throw new Unsupported("function " + c.name());
+            }
+        }
+        if (n == 2 && c.name().equals("pow")) return pow(a.get(0), a.get(1), ind);
+        throw new Unsupported("function " + c.name());
+    }
+
+    /** A condition as a lane mask (VectorMask<Double> text). */
+    private String mask(Expr e, int ind) {
+        if (e instanceof Binary b && b.op().kind == BinaryOp.Kind.COMPARISON) {
+            V l = expr(b.left(), ind);
+            V r = expr(b.right(), ind);
+            String op = switch (b.op()) {
+                case LT -> "LT";
+                case GT -> "GT";
+                case LE -> "LE";
+                case GE -> "GE";
+                case EQ -> "EQ";
+                case NE -> "NE";
+                default -> throw new IllegalStateException(String.valueOf(b.op()));
+            };
+            if (!l.vec && !r.vec) return "S.maskAll(" + l.java + " " + b.op().symbol + " " + r.java + ")";
+            return vector(l) + ".compare(VectorOperators." + op + ", " + r.java + ")";
+        }
+        if (e instanceof Binary b && b.op().kind == BinaryOp.Kind.LOGICAL) {
+            String l = mask(b.left(), ind);
+            String r = mask(b.right(), ind);
+            return l + (b.op() == BinaryOp.AND ? ".and(" : ".or(") + r + ")";
+        }
+        if (e instanceof Unary u && u.op() == UnaryOp.NOT) return mask(u.operand(), ind) + ".not()";
+        throw new Unsupported("condition " + e);
+    }
+
+    private V var(Var v) {
+        if (v.index() != null) throw new Unsupported("array " + v.name());
+        V local = lookup(v.name());
+        if (local != null) return local;
+        switch (v.name()) {
+            case "v":
+                return new V("DoubleVector.fromArray(S, sv, i0)", true);
+            case "t":
+            case "dt":
+            case "celsius":
+                return new V(v.name(), false);
+            case "diam":
+            case "area":
+                throw new Unsupported("node geometry " + v.name());
+            default:
+        }
+        MechanismInfo.Field f = sym.fields.get(v.name());
+        if (f != null) {
+            if (f.size() > 0) throw new Unsupported("array " + v.name());
+            return new V("DoubleVector.fromArray(S, " + Exprs.field(v.name()) + ", i0)", true);
+        }
+        Double c = sym.constants.get(v.name());
+        if (c != null) return new V(Exprs.lit(c), false);
+        throw new Unsupported("name " + v.name());
+    }
+}
