@@ -39,8 +39,6 @@ final class Emitter {
     final java.util.Set<String> vectorised = new java.util.HashSet<>();
     /** Of those, the ones whose last partial group runs in vector form too, on the rows' spare entries. */
     final java.util.Set<String> vectorTails = new java.util.HashSet<>();
-    /** Whether the class has {@link VectorCnexp#VEXP}. */
-    boolean vexp;
     /** Scratch array length the solvers need. */
     int scratch = 1;
 

@@ -40,37 +40,6 @@ final class VectorCnexp {
     /** A printed value: its Java text, and whether it is a DoubleVector (else a double, the same in every lane). */
     private record V(String java, boolean vec) {}
 
-    /**
-     * The lane-wise hexp the vector forms of a class share (NEURON's exp for mod files: 0 below -700, exp(700)
-     * above 700), from IEEE additions and multiplications and exact integer steps only: x = k ln 2 + r (Cody and
-     * Waite's two-part ln 2, k rounded by adding 1.5 * 2^52, which also leaves k + 1.5 * 2^52 in the low bits:
-     * shifted into the exponent field they make 2^k), exp(r) by its Taylor series to degree 13 on |r| <= ln 2 / 2
-     * (remainder below 5e-18). Not the JDK's vector exp: that one is SVML in C2 but Math.exp in the interpreter,
-     * so a run's bits would depend on when C2 compiled the method; this one gives the same bits compiled or not
-     * (and JDK 17 leaves the double-to-long conversion uncompiled). Within 1 ulp of Math.exp on [-60, 20].
-     */
-    static final String VEXP = "  private static DoubleVector vexp(final DoubleVector x) {\n"
-            + "    final DoubleVector c = x.min(700.0).max(-700.0);\n"
-            + "    final DoubleVector t = c.mul(1.4426950408889634).add(0x1.8p52);\n"
-            + "    final DoubleVector k = t.sub(0x1.8p52);\n"
-            + "    final DoubleVector r = c.sub(k.mul(0.6931471803691238)).sub(k.mul(1.9082149292705877E-10));\n"
-            + "    final DoubleVector p = DoubleVector.broadcast(S, 1.6059043836821613E-10)" + taylor() + ";\n"
-            + "    final DoubleVector scale =\n"
-            + "        t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();\n"
-            + "    return p.mul(scale).blend(0.0, x.lt(-700.0));\n"
-            + "  }\n";
-
-    /** The Horner steps after 1/13!: {@code .mul(r).add(1/12!)} ... {@code .mul(r).add(1/0!)}, unrolled. */
-    private static String taylor() {
-        StringBuilder b = new StringBuilder();
-        for (int k = 12; k >= 0; k--) {
-            double f = 1.0;
-            for (int j = 2; j <= k; j++) f *= j;
-            b.append("\n        .mul(r).add(").append(Exprs.lit(1.0 / f)).append(")");
-        }
-        return b.toString();
-    }
-
     private static final int MAX_INLINE_DEPTH = 8;
 
     private final Symbols sym;
@@ -99,10 +68,6 @@ final class VectorCnexp {
             return false;
         }
         for (String l : v.lines) out.define(0, l);
-        if (!out.vexp) {
-            out.vexp = true;
-            out.define(0, VEXP.stripTrailing());
-        }
         return true;
     }
 
@@ -186,11 +151,11 @@ final class VectorCnexp {
             }
             String ta = fresh("a");
             line(ind, "final DoubleVector " + ta + " = " + vector(expr(c.a(), ind)) + ";");
+            String e = exp(ta + ".mul(h)", ind);
             // x + (1 - exp(h a)) * (-b / a - x), as the scalar form writes it
             store(
                     Exprs.field(c.state()),
-                    x + ".add(ONE.sub(vexp(" + ta + ".mul(h))).mul(" + vector(b) + ".neg().div(" + ta + ").sub(" + x
-                            + ")))",
+                    x + ".add(ONE.sub(" + e + ").mul(" + vector(b) + ".neg().div(" + ta + ").sub(" + x + ")))",
                     ind,
                     null);
         } else {
@@ -246,6 +211,13 @@ final class VectorCnexp {
     private static boolean hasUncoveredStatements(List<Stmt> body) {
         return org.bsb.neuron.nmodl.model.Trees.anyStatement(
                 body, s -> s instanceof Table || s instanceof While || s instanceof From || s instanceof Solve);
+    }
+
+    /** hexp of a vector, in line ({@link VectorMath#exp}); returns the local holding it. */
+    private String exp(String x, int ind) {
+        String name = fresh("e");
+        for (String l : VectorMath.exp(x, name)) line(ind, l);
+        return name;
     }
 
     private static String vector(V v) {
@@ -314,7 +286,7 @@ final class VectorCnexp {
             String x = a.get(0).java;
             switch (c.name()) {
                 case "exp":
-                    return new V("vexp(" + x + ")", true);
+                    return new V(exp(x, ind), true);
                 case "fabs":
                     return new V(x + ".abs()", true);
                 case "sqrt":

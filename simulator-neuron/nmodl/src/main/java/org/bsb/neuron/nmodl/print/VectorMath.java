@@ -1,0 +1,46 @@
+package org.bsb.neuron.nmodl.print;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lane-wise math for the vector forms, printed in line (a helper method would be compiled on its own first, and
+ * C2 then declines to inline a compiled method this large: every call would box its vectors).
+ */
+final class VectorMath {
+    private VectorMath() {}
+
+    /**
+     * Statements that leave hexp(x) lane-wise in {@code name} (NEURON's exp for mod files: 0 below -700, exp(700)
+     * above 700), from IEEE additions and multiplications and exact integer steps only: x = k ln 2 + r (Cody and
+     * Waite's two-part ln 2; k rounded by adding 1.5 * 2^52, which also leaves k + 1.5 * 2^52 in the low bits:
+     * shifted into the exponent field they make 2^k), exp(r) by its Taylor series to degree 13 on |r| <= ln 2 / 2
+     * (remainder below 5e-18). Not the JDK's vector exp: that one is SVML in C2 but Math.exp in the interpreter,
+     * so a run's bits would depend on when C2 compiled the method; this one gives the same bits compiled or not
+     * (and JDK 17 leaves the double-to-long conversion uncompiled). Within 1 ulp of Math.exp on [-60, 20].
+     */
+    static List<String> exp(String x, String name) {
+        List<String> l = new ArrayList<>();
+        l.add("final DoubleVector " + name + "x = " + x + ";");
+        l.add("final DoubleVector " + name + "c = " + name + "x.min(700.0).max(-700.0);");
+        l.add("final DoubleVector " + name + "t = " + name + "c.mul(1.4426950408889634).add(0x1.8p52);");
+        l.add("final DoubleVector " + name + "k = " + name + "t.sub(0x1.8p52);");
+        l.add("final DoubleVector " + name + "r = " + name + "c.sub(" + name + "k.mul(0.6931471803691238)).sub(" + name
+                + "k.mul(1.9082149292705877E-10));");
+        StringBuilder p = new StringBuilder("DoubleVector.broadcast(S, 1.6059043836821613E-10)");
+        for (int k = 12; k >= 0; k--) {
+            double f = 1.0;
+            for (int j = 2; j <= k; j++) f *= j;
+            p.append(".mul(")
+                    .append(name)
+                    .append("r).add(")
+                    .append(Exprs.lit(1.0 / f))
+                    .append(")");
+        }
+        l.add("final DoubleVector " + name + "p = " + p + ";");
+        l.add("final DoubleVector " + name + " = " + name + "p.mul(" + name
+                + "t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())"
+                + ".blend(0.0, " + name + "x.lt(-700.0));");
+        return l;
+    }
+}
