@@ -31,7 +31,7 @@ public final class VectorForm {
     }
 
     /**
-     * Keeps C1 off the vector methods ({@code vstep_*} of generated classes), once per JVM, through HotSpot's
+     * Keeps C1 off the vector methods ({@code vstep_*}, {@code vkfin_*}, {@code vcur} of generated classes), once per JVM, through HotSpot's
      * compiler directives (what {@code jcmd <pid> Compiler.directives_add} does). C1 does not intrinsify the
      * Vector API, and for methods this large it runs out of virtual registers, after which HotSpot can leave
      * the method in C1's tier 2, allocating every vector, for the rest of the run (measured: 1.6x the scalar
@@ -46,7 +46,8 @@ public final class VectorForm {
                 Files.writeString(
                         f,
                         "[{ match: [\"org/bsb/neuron/nmodl/generated/*.vstep_*\","
-                                + " \"org/bsb/neuron/nmodl/generated/*.vkfin_*\"], c1: { Exclude: true } }]");
+                                + " \"org/bsb/neuron/nmodl/generated/*.vkfin_*\","
+                                + " \"org/bsb/neuron/nmodl/generated/*.vcur\"], c1: { Exclude: true } }]");
                 ManagementFactory.getPlatformMBeanServer()
                         .invoke(
                                 new ObjectName("com.sun.management:type=DiagnosticCommand"),
@@ -57,10 +58,7 @@ public final class VectorForm {
                 Files.deleteIfExists(f);
             }
         } catch (IOException | RuntimeException | javax.management.JMException e) {
-            LOG.log(
-                    Level.WARNING,
-                    "could not keep C1 off the vector form of KINETIC solves (slower until C2): " + e,
-                    e);
+            LOG.log(Level.WARNING, "could not keep C1 off the vector forms (slower until C2): " + e, e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.bsb.neuron.nmodl.print;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bsb.neuron.nmodl.ast.Ast.ModFile;
 import org.bsb.neuron.nmodl.ast.Ast.Pos;
@@ -39,6 +40,10 @@ final class Emitter {
     final java.util.Set<String> vectorised = new java.util.HashSet<>();
     /** Of those, the ones whose last partial group runs in vector form too, on the rows' spare entries. */
     final java.util.Set<String> vectorTails = new java.util.HashSet<>();
+    /** Whether the current phase has the vector form ({@code vcur}), and the ion currents it keeps. */
+    boolean vectorCurrent;
+
+    final List<String> vectorCurrentIons = new java.util.ArrayList<>();
     /** Scratch array length the solvers need. */
     int scratch = 1;
 

@@ -57,7 +57,7 @@ public final class JavaPrinter {
         StringBuilder body = new StringBuilder();
         body.append("package ").append(PACKAGE).append(";\n\n");
         body.append("import org.bsb.neuron.nmodl.runtime.*;\nimport org.bsb.neuron.spi.MechContext;\n");
-        boolean vector = !out.vectorised.isEmpty();
+        boolean vector = !out.vectorised.isEmpty() || out.vectorCurrent;
         if (vector) {
             for (String c : List.of("DoubleVector", "VectorMask", "VectorOperators", "VectorSpecies"))
                 body.append("import jdk.incubator.vector.").append(c).append(";\n");
@@ -83,6 +83,11 @@ public final class JavaPrinter {
                 .append("], sD = new double[")
                 .append(s)
                 .append("];\n");
+        if (out.vectorCurrent) {
+            body.append("  private double[] cV, cRi, cG");
+            for (String c : out.vectorCurrentIons) body.append(", cD_").append(c);
+            body.append(";\n");
+        }
         for (String tf : tables.fields) body.append(tf);
         for (String u : out.pure.uniform.values())
             body.append("  private double ").append(u).append(";\n");
@@ -205,16 +210,19 @@ public final class JavaPrinter {
             return b.toString();
         }
         b.append("    enter(c);\n    final double[] rhs = c.rhs, d = c.d;\n");
+        List<String> ionCurs = new ArrayList<>();
+        for (Map.Entry<String, IonVar> e : sym.ionVars.entrySet()) {
+            if (e.getValue().part() == Symbols.IonPart.CUR && e.getValue().write()) ionCurs.add(e.getKey());
+        }
+        List<Stmt> bp = new ArrayList<>();
+        for (Stmt s : mod.breakpoint) if (!(s instanceof Solve)) bp.add(s);
+        if (vectorCurrent(b, bp, ionCurs)) return b.toString();
         b.append(
                 "    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      final double vv = nodeV[nd];\n");
         ionReads(b);
         String scale = sym.isPointProcess() ? "(100.0 / area[nd])" : "1.0";
         b.append("      final double sc = ").append(scale).append(";\n");
         b.append("      double g = cur(i, vv + 0.001);\n");
-        List<String> ionCurs = new ArrayList<>();
-        for (Map.Entry<String, IonVar> e : sym.ionVars.entrySet()) {
-            if (e.getValue().part() == Symbols.IonPart.CUR && e.getValue().write()) ionCurs.add(e.getKey());
-        }
         for (String c : ionCurs)
             b.append("      final double d_")
                     .append(c)
@@ -238,9 +246,12 @@ public final class JavaPrinter {
                     .append("[i] * sc;\n");
         }
         b.append("      rhs[nd] -= ri * sc;\n      d[nd] += g * sc;\n    }\n  }\n");
-        // the current function: BREAKPOINT without SOLVE, returns the total membrane current
-        List<Stmt> bp = new ArrayList<>();
-        for (Stmt s : mod.breakpoint) if (!(s instanceof Solve)) bp.add(s);
+        curMethod(bp);
+        return b.toString();
+    }
+
+    /** The current function: BREAKPOINT without SOLVE, returns the total membrane current. */
+    private void curMethod(List<Stmt> bp) {
         out.inNewMethod(() -> {
             out.line(1, "private double cur(final int i, final double vv) {");
             out.line(2, "sv[i] = vv;");
@@ -254,7 +265,73 @@ public final class JavaPrinter {
             out.line(2, ret + ";");
             out.line(1, "}");
         });
-        return b.toString();
+    }
+
+    /**
+     * The current phase with the vector form ({@link VectorCnexp#printCurrent}) for a density mechanism: reads per
+     * instance, {@code vcur} W instances at a time (the last group on the rows' spare entries), then the node
+     * updates per instance with the scalar form's operations. False (nothing appended) when it does not apply.
+     */
+    private boolean vectorCurrent(StringBuilder b, List<Stmt> bp, List<String> ionCurs) {
+        if (model.vectorSpecies == null || sym.isPointProcess() || mod.artificialCell) return false;
+        List<Map.Entry<String, String>> currents = new ArrayList<>();
+        for (String c : sym.currents) currents.add(Map.entry(c, mod.electrodeCurrent.contains(c) ? "-" : "+"));
+        boolean[] printed = {false};
+        out.inNewMethod(() -> printed[0] = VectorCnexp.printCurrent(out, bp, currents, ionCurs));
+        if (!printed[0]) return false;
+        out.vectorCurrent = true;
+        out.vectorCurrentIons.addAll(ionCurs);
+        b.append("    if (cV == null) {\n      cV = new double[sv.length];\n      cRi = new double[sv.length];\n")
+                .append("      cG = new double[sv.length];\n");
+        for (String c : ionCurs) b.append("      cD_").append(c).append(" = new double[sv.length];\n");
+        b.append("    }\n");
+        b.append("    if (sv.length % S.length() != 0) {\n      scalarCurrent(c);\n      return;\n    }\n");
+        b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      cV[i] = nodeV[nd];\n");
+        ionReads(b);
+        b.append("    }\n");
+        b.append("    for (int i0 = 0; i0 < n; i0 += S.length()) vcur(i0);\n");
+        b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      final double sc = 1.0;\n");
+        for (String c : ionCurs) {
+            int ion = sym.ionVars.get(c).ion();
+            String f = Exprs.field(c);
+            b.append("      ionDcur[")
+                    .append(ion)
+                    .append("][nd] += (cD_")
+                    .append(c)
+                    .append("[i] - ")
+                    .append(f)
+                    .append("[i]) / 0.001 * sc;\n");
+            b.append("      ionCur[").append(ion).append("][nd] += ").append(f).append("[i] * sc;\n");
+        }
+        b.append("      rhs[nd] -= cRi[i] * sc;\n      d[nd] += cG[i] * sc;\n    }\n  }\n");
+        // the scalar form, for a species wider than the rows' spare entries
+        b.append("  private void scalarCurrent(final MechContext c) {\n    final double[] rhs = c.rhs, d = c.d;\n");
+        b.append(
+                "    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      final double vv = nodeV[nd];\n");
+        ionReads(b);
+        b.append("      final double sc = 1.0;\n      double g = cur(i, vv + 0.001);\n");
+        for (String c : ionCurs)
+            b.append("      final double d_")
+                    .append(c)
+                    .append(" = ")
+                    .append(Exprs.field(c))
+                    .append("[i];\n");
+        b.append("      final double ri = cur(i, vv);\n      g = (g - ri) / 0.001;\n");
+        for (String c : ionCurs) {
+            int ion = sym.ionVars.get(c).ion();
+            String f = Exprs.field(c);
+            b.append("      ionDcur[")
+                    .append(ion)
+                    .append("][nd] += (d_")
+                    .append(c)
+                    .append(" - ")
+                    .append(f)
+                    .append("[i]) / 0.001 * sc;\n");
+            b.append("      ionCur[").append(ion).append("][nd] += ").append(f).append("[i] * sc;\n");
+        }
+        b.append("      rhs[nd] -= ri * sc;\n      d[nd] += g * sc;\n    }\n  }\n");
+        curMethod(bp);
+        return true;
     }
 
     private String phaseState() {

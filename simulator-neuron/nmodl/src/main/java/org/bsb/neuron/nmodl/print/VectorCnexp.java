@@ -71,6 +71,49 @@ final class VectorCnexp {
         return true;
     }
 
+    /**
+     * Prints {@code vcur(i0)}, the vector form of a density mechanism's current evaluation: for W instances the
+     * BREAKPOINT body (without SOLVE) at v + 0.001 and at v, as the scalar {@code cur(i, vv)} twice, leaving in
+     * the scratch rows what the scalar loop computes per instance: {@code cRi} (the current at v), {@code cG}
+     * (its slope, (i(v + 0.001) - i(v)) / 0.001) and {@code cD_<ion current>} (each written ion current at
+     * v + 0.001). The node updates stay a scalar loop (instances share no node, but they scatter). Returns false
+     * (nothing printed) when the body has what this form does not cover.
+     *
+     * @param currents the current fields summed into the membrane current, each with its sign ("+" or "-")
+     * @param ionCurrents the ion current fields the mechanism writes
+     */
+    static boolean printCurrent(
+            Emitter out, List<Stmt> body, List<Map.Entry<String, String>> currents, List<String> ionCurrents) {
+        VectorCnexp v = new VectorCnexp(out.sym);
+        try {
+            v.line(1, "private void vcur(final int i0) {");
+            v.line(2, "final DoubleVector Z = DoubleVector.zero(S), ONE = DoubleVector.broadcast(S, 1.0);");
+            v.line(2, "final DoubleVector vv = DoubleVector.fromArray(S, cV, i0);");
+            for (boolean shifted : new boolean[] {true, false}) {
+                v.line(2, (shifted ? "vv.add(0.001)" : "vv") + ".intoArray(sv, i0);");
+                v.block(body, 2, null);
+                StringBuilder sum = new StringBuilder("DoubleVector.broadcast(S, 0.0)");
+                for (Map.Entry<String, String> c : currents)
+                    sum.append(c.getValue().equals("-") ? ".sub(" : ".add(")
+                            .append("DoubleVector.fromArray(S, ")
+                            .append(Exprs.field(c.getKey()))
+                            .append(", i0))");
+                v.line(2, "final DoubleVector " + (shifted ? "g" : "ri") + " = " + sum + ";");
+                if (shifted) {
+                    for (String c : ionCurrents)
+                        v.line(2, "DoubleVector.fromArray(S, " + Exprs.field(c) + ", i0).intoArray(cD_" + c + ", i0);");
+                }
+            }
+            v.line(2, "ri.intoArray(cRi, i0);");
+            v.line(2, "g.sub(ri).div(0.001).intoArray(cG, i0);");
+            v.line(1, "}");
+        } catch (Unsupported e) {
+            return false;
+        }
+        for (String l : v.lines) out.define(0, l);
+        return true;
+    }
+
     private void line(int ind, String s) {
         lines.add("  ".repeat(ind) + s);
     }
