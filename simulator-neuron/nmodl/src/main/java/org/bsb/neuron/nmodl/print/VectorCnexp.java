@@ -49,6 +49,9 @@ final class VectorCnexp {
     private final List<Map<String, V>> scopes = new ArrayList<>();
 
     private int fresh;
+    /** The prefix of this printer's locals. */
+    private String prefix = "w";
+
     private int depth;
 
     private VectorCnexp(Symbols sym) {
@@ -119,7 +122,28 @@ final class VectorCnexp {
     }
 
     private String fresh(String base) {
-        return "w" + (fresh++) + "_" + base;
+        return prefix + (fresh++) + "_" + base;
+    }
+
+    /**
+     * The lines of a PROCEDURE call in line, lane-wise, for another vector printer ({@link VectorKinetics}):
+     * {@code args} are the arguments' vector expressions, {@code mask} the lanes whose fields it may write (null:
+     * all), {@code prefix} keeps its locals apart from the caller's. Null when the procedure has what this form
+     * does not cover.
+     */
+    static List<String> inlineProcedure(
+            Symbols sym, Callable procedure, List<String> args, int ind, String mask, String prefix) {
+        if (procedure.kind() != BlockKind.PROCEDURE || procedure.params().size() != args.size()) return null;
+        VectorCnexp v = new VectorCnexp(sym);
+        v.prefix = prefix;
+        try {
+            v.line(ind, "{");
+            v.inline(procedure, args, ind + 1, mask);
+            v.line(ind, "}");
+        } catch (Unsupported e) {
+            return null;
+        }
+        return v.lines;
     }
 
     private void block(List<Stmt> body, int ind, String mask) {
@@ -141,7 +165,7 @@ final class VectorCnexp {
             for (String n : l.names()) {
                 String j = fresh(n);
                 scopes.get(scopes.size() - 1).put(n, new V(j, true));
-                line(ind, "DoubleVector " + j + " = Z;");
+                line(ind, "DoubleVector " + j + " = DoubleVector.zero(S);");
             }
         } else if (s instanceof Assign a) {
             Var target = a.target();
@@ -221,10 +245,17 @@ final class VectorCnexp {
         if (target.params().size() != c.args().size()) throw new Unsupported("arguments of " + c.name());
         if (depth >= MAX_INLINE_DEPTH) throw new Unsupported("calls nested too deeply: " + c.name());
         if (hasUncoveredStatements(target.body())) throw new Unsupported("TABLE in " + c.name());
+        List<String> args = new ArrayList<>();
+        for (Expr e : c.args()) args.add(vector(expr(e, ind)));
+        return inline(target, args, ind, mask);
+    }
+
+    /** A callee's body in line with its arguments (vector expressions, evaluated first, in order). */
+    private V inline(Callable target, List<String> argValues, int ind, String mask) {
         List<V> args = new ArrayList<>();
-        for (Expr e : c.args()) {
+        for (String a : argValues) {
             String p = fresh("p");
-            line(ind, "final DoubleVector " + p + " = " + vector(expr(e, ind)) + ";");
+            line(ind, "final DoubleVector " + p + " = " + a + ";");
             args.add(new V(p, true));
         }
         Map<String, V> scope = new HashMap<>();
@@ -232,7 +263,7 @@ final class VectorCnexp {
         V result = null;
         if (target.kind() == BlockKind.FUNCTION) {
             result = new V(fresh("r"), true);
-            line(ind, "DoubleVector " + result.java + " = Z;");
+            line(ind, "DoubleVector " + result.java + " = DoubleVector.zero(S);");
             scope.put(target.name(), result);
         }
         // the callee sees its parameters and result, not the caller's locals

@@ -52,6 +52,8 @@ final class VectorKinetics {
 
     private final Set<String> scalarLocals = new HashSet<>();
     private final Set<Integer> written = new TreeSet<>();
+    /** Procedure calls printed in line so far (their locals' prefix). */
+    private int calls;
     /** Printing the final evaluation: every lane is written (no convergence mask). */
     private boolean finalMode;
     /** Printing before the Newton loop: every lane is written (no lane has converged yet). */
@@ -332,6 +334,16 @@ final class VectorKinetics {
             if (target == null
                     || target.kind() != BlockKind.PROCEDURE
                     || target.params().size() != c.args().size()) throw new Unsupported("call of " + c.name());
+            // in line, lane-wise (its exp is VectorMath's: within 1 ulp of the scalar form's, the same bits
+            // compiled or not); else the scalar procedure lane by lane
+            List<String> args = new ArrayList<>();
+            for (Expr e : c.args()) args.add(vector(expr(e)));
+            List<String> inlined = VectorCnexp.inlineProcedure(
+                    sym, target, args, ind, linear || finalMode ? null : "act", "c" + (calls++) + "_");
+            if (inlined != null) {
+                lines.addAll(inlined);
+                return;
+            }
             StringBuilder call = new StringBuilder("p_" + c.name() + "(i");
             for (Expr e : c.args()) call.append(", ").append(lane(e));
             call.append(")");
