@@ -107,7 +107,7 @@ final class Exprs {
                 case ARITHMETIC:
                     return "(" + num(b.left()) + " " + b.op().symbol + " " + num(b.right()) + ")";
                 case POWER:
-                    return pureCall(() -> "Math.pow(" + num(b.left()) + ", " + num(b.right()) + ")");
+                    return power(b.left(), b.right());
                 default:
                     out.pure.perInstance();
                     return "bool(" + bool(e) + ")";
@@ -115,6 +115,13 @@ final class Exprs {
         }
         if (e instanceof Call c) return call(c);
         throw new IllegalStateException(String.valueOf(e));
+    }
+
+    /** A power: whole exponents 1 to 8 as the vector forms compute them (VectorMath.wholePower), else Math.pow. */
+    private String power(Expr base, Expr exponent) {
+        Integer whole = VectorMath.wholePower(exponent, out.sym);
+        if (whole != null) return pureCall(() -> "pown(" + num(base) + ", " + whole + ")");
+        return pureCall(() -> "Math.pow(" + num(base) + ", " + num(exponent) + ")");
     }
 
     String bool(Expr e) {
@@ -254,9 +261,7 @@ final class Exprs {
                 if (n == 1) return "Math.abs(" + num(c.args().get(0)) + ")";
                 break;
             case "pow":
-                if (n == 2)
-                    return pureCall(() -> "Math.pow(" + num(c.args().get(0)) + ", "
-                            + num(c.args().get(1)) + ")");
+                if (n == 2) return power(c.args().get(0), c.args().get(1));
                 break;
             case "atan2":
                 if (n == 2)

@@ -17,10 +17,9 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  * instances {@code i0 .. i0+W-1} at once with {@code jdk.incubator.vector}, the file's PROCEDUREs and FUNCTIONs
  * inlined lane-wise. IF runs both branches under lane masks and keeps each lane's own branch (assignments are
  * blended; a value computed in a lane's untaken branch is discarded, so a division by zero there does no harm).
- * Arithmetic is lane-wise in the scalar order (each lane computes the scalar form's +, -, *, / bit for bit);
- * {@code exp}, {@code log} and powers use the JDK's vector math (SVML on x86), which can differ from
- * {@code Math.exp} / {@code Math.pow} in the last bit, so this form follows the scalar one to rounding, not bit
- * for bit (VectorFormTest bounds the difference).
+ * Every lane computes bit for bit what the scalar form computes for its instance: arithmetic lane-wise in the
+ * scalar order (IEEE +, -, *, /, no fused operations), exp as the scalar form's {@code hexp} does
+ * ({@link VectorMath#exp}), whole powers as the scalar form's {@code pown}.
  *
  * <p>The last, partial group of a row runs through the same method on the rows' spare entries
  * ({@link org.bsb.neuron.spi.Mechanism#capacity(int)}), not through the scalar form, so an instance's result does
@@ -318,33 +317,33 @@ final class VectorCnexp {
             };
             return new V(vector(l) + "." + m + "(" + r.java + ")", true);
         }
-        if (e instanceof Binary b && b.op() == BinaryOp.POW) return pow(expr(b.left(), ind), expr(b.right(), ind), ind);
+        if (e instanceof Binary b && b.op() == BinaryOp.POW) return pow(b.left(), b.right(), ind);
         if (e instanceof Call c) return call(c, ind);
         throw new Unsupported(String.valueOf(e));
     }
 
     /**
-     * A power: scalar powers as the scalar form computes them; a vector raised to a small whole constant as
-     * repeated products ({@code ((x x) x) ...}, the same bits compiled or not). Other powers keep the scalar form.
+     * A power: scalar ones as the scalar form computes them; a vector raised to a whole 1 to 8
+     * ({@link VectorMath#wholePower}) as repeated products ((x x) x) ..., as the scalar form's {@code pown}.
+     * Other powers keep the scalar form.
      */
-    private V pow(V base, V exponent, int ind) {
-        if (!base.vec && !exponent.vec) return new V("Math.pow(" + base.java + ", " + exponent.java + ")", false);
-        Double e = exponent.vec ? null : wholeConstant(exponent.java);
-        if (e == null || e < 1 || e > 8) throw new Unsupported("power " + exponent.java);
+    private V pow(Expr baseExpr, Expr exponentExpr, int ind) {
+        V base = expr(baseExpr, ind);
+        V exponent = expr(exponentExpr, ind);
+        Integer whole = VectorMath.wholePower(exponentExpr, sym);
+        if (!base.vec && !exponent.vec) {
+            return new V(
+                    whole != null
+                            ? "pown(" + base.java + ", " + whole + ")"
+                            : "Math.pow(" + base.java + ", " + exponent.java + ")",
+                    false);
+        }
+        if (exponent.vec || whole == null) throw new Unsupported("power " + exponent.java);
         String x = fresh("x");
         line(ind, "final DoubleVector " + x + " = " + base.java + ";");
         String out = x;
-        for (int k = 1; k < e; k++) out = out + ".mul(" + x + ")";
+        for (int k = 1; k < whole; k++) out = out + ".mul(" + x + ")";
         return new V(out, true);
-    }
-
-    private static Double wholeConstant(String java) {
-        try {
-            double d = Double.parseDouble(java);
-            return d == Math.rint(d) ? d : null;
-        } catch (NumberFormatException notALiteral) {
-            return null;
-        }
     }
 
     private V call(Call c, int ind) {
@@ -383,7 +382,8 @@ final class VectorCnexp {
                     throw new Unsupported("function " + c.name());
             }
         }
-        if (n == 2 && c.name().equals("pow")) return pow(a.get(0), a.get(1), ind);
+        if (n == 2 && c.name().equals("pow"))
+            return pow(c.args().get(0), c.args().get(1), ind);
         throw new Unsupported("function " + c.name());
     }
 

@@ -2,6 +2,11 @@ package org.bsb.neuron.nmodl.print;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bsb.neuron.nmodl.ast.Ast.Expr;
+import org.bsb.neuron.nmodl.ast.Ast.Num;
+import org.bsb.neuron.nmodl.ast.Ast.Var;
+import org.bsb.neuron.nmodl.runtime.NmodlMechanism;
+import org.bsb.neuron.nmodl.sema.Symbols;
 
 /**
  * Lane-wise math for the vector forms, printed in line (a helper method would be compiled on its own first, and
@@ -11,13 +16,26 @@ final class VectorMath {
     private VectorMath() {}
 
     /**
+     * The whole exponent 1 to 8 of a power both forms compute as repeated products (a number, or a CONSTANT
+     * holding one), else null (Math.pow in the scalar form; the vector form does not cover it).
+     */
+    static Integer wholePower(Expr exponent, Symbols sym) {
+        Double d = null;
+        if (exponent instanceof Num n) d = n.value();
+        else if (exponent instanceof Var v && v.index() == null) d = sym.constants.get(v.name());
+        if (d == null || d != Math.rint(d) || d < 1 || d > 8) return null;
+        return d.intValue();
+    }
+
+    /**
      * Statements that leave hexp(x) lane-wise in {@code name} (NEURON's exp for mod files: 0 below -700, exp(700)
      * above 700), from IEEE additions and multiplications and exact integer steps only: x = k ln 2 + r (Cody and
      * Waite's two-part ln 2; k rounded by adding 1.5 * 2^52, which also leaves k + 1.5 * 2^52 in the low bits:
      * shifted into the exponent field they make 2^k), exp(r) by its Taylor series to degree 13 on |r| <= ln 2 / 2
-     * (remainder below 5e-18). Not the JDK's vector exp: that one is SVML in C2 but Math.exp in the interpreter,
-     * so a run's bits would depend on when C2 compiled the method; this one gives the same bits compiled or not
-     * (and JDK 17 leaves the double-to-long conversion uncompiled). Within 1 ulp of Math.exp on [-60, 20].
+     * (remainder below 5e-18): in each lane the operations of the scalar forms' {@code NmodlMechanism.hexp}, so
+     * both forms give the same bits. Not the JDK's vector exp: that one is SVML in C2 but Math.exp in the
+     * interpreter, so a run's bits would depend on when C2 compiled the method (and JDK 17 leaves the
+     * double-to-long conversion uncompiled). Within 1 ulp of Math.exp.
      */
     static List<String> exp(String x, String name) {
         List<String> l = new ArrayList<>();
@@ -27,16 +45,14 @@ final class VectorMath {
         l.add("final DoubleVector " + name + "k = " + name + "t.sub(0x1.8p52);");
         l.add("final DoubleVector " + name + "r = " + name + "c.sub(" + name + "k.mul(0.6931471803691238)).sub(" + name
                 + "k.mul(1.9082149292705877E-10));");
-        StringBuilder p = new StringBuilder("DoubleVector.broadcast(S, 1.6059043836821613E-10)");
-        for (int k = 12; k >= 0; k--) {
-            double f = 1.0;
-            for (int j = 2; j <= k; j++) f *= j;
+        double[] taylor = NmodlMechanism.EXP_TAYLOR;
+        StringBuilder p = new StringBuilder("DoubleVector.broadcast(S, " + Exprs.lit(taylor[0]) + ")");
+        for (int j = 1; j < taylor.length; j++)
             p.append(".mul(")
                     .append(name)
                     .append("r).add(")
-                    .append(Exprs.lit(1.0 / f))
+                    .append(Exprs.lit(taylor[j]))
                     .append(")");
-        }
         l.add("final DoubleVector " + name + "p = " + p + ";");
         l.add("final DoubleVector " + name + " = " + name + "p.mul(" + name
                 + "t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())"

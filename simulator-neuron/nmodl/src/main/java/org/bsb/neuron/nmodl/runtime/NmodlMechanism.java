@@ -151,10 +151,42 @@ public abstract class NmodlMechanism extends Mechanism {
         return b ? 1.0 : 0.0;
     }
 
-    /** NEURON's exp for mod files (hoc_Exp): below -700 it is 0, above 700 it stays at exp(700). */
+    /** The Taylor coefficients of exp the vector forms and {@link #hexp} share: 1/13!, 1/12!, ..., 1/1!, 1/0!. */
+    public static final double[] EXP_TAYLOR = expTaylor();
+
+    private static double[] expTaylor() {
+        double[] c = new double[14];
+        for (int k = 13; k >= 0; k--) {
+            double f = 1.0;
+            for (int j = 2; j <= k; j++) f *= j; // exact: 13! < 2^53
+            c[13 - k] = 1.0 / f;
+        }
+        return c;
+    }
+
+    /**
+     * NEURON's exp for mod files (hoc_Exp: 0 below -700, exp(700) above 700), computed exactly as the vector
+     * forms compute it in each lane (the generator's VectorMath.exp), so that a mechanism's scalar and vector
+     * forms give the same bits: x = k ln 2 + r with Cody and Waite's two-part ln 2 (k rounded by adding
+     * 1.5 * 2^52, whose low bits then hold k), exp(r) by its Taylor series to degree 13 on |r| <= ln 2 / 2, times
+     * 2^k made in the exponent bits. IEEE operations only (Java never fuses them): within 1 ulp of Math.exp.
+     */
     protected static double hexp(double x) {
-        if (x < -700) return 0.0;
-        return x > 700 ? Math.exp(700) : Math.exp(x);
+        final double c = Math.max(Math.min(x, 700.0), -700.0);
+        final double t = c * 1.4426950408889634 + 0x1.8p52;
+        final double k = t - 0x1.8p52;
+        final double r = c - k * 0.6931471803691238 - k * 1.9082149292705877E-10;
+        double p = EXP_TAYLOR[0];
+        for (int j = 1; j < EXP_TAYLOR.length; j++) p = p * r + EXP_TAYLOR[j];
+        final double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023L) << 52);
+        return x < -700.0 ? 0.0 : p * scale;
+    }
+
+    /** x^n for a whole n of 1 to 8 as repeated products ((x x) x) ..., as the vector forms compute it. */
+    protected static double pown(double x, int n) {
+        double y = x;
+        for (int k = 1; k < n; k++) y = y * x;
+        return y;
     }
 
     protected static double exprelr(double x) {
