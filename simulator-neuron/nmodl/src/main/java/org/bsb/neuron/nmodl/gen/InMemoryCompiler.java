@@ -37,6 +37,7 @@ public final class InMemoryCompiler {
             "org.bsb.neuron.nmodl.runtime",
                     new String[] {
                         "NmodlMechanism",
+                        "NmodlMechanism$FormChoice",
                         "NmodlMechanismType",
                         "MechanismInfo",
                         "MechanismInfo$Field",

@@ -40,6 +40,8 @@ final class Emitter {
     final java.util.Set<String> vectorised = new java.util.HashSet<>();
     /** Of those, the ones whose last partial group runs in vector form too, on the rows' spare entries. */
     final java.util.Set<String> vectorTails = new java.util.HashSet<>();
+    /** The phases' {@code FormChoice} fields (phases with a vector and a scalar form). */
+    final List<String> formChoices = new java.util.ArrayList<>();
     /** Whether the current phase has the vector form ({@code vcur}), and the ion currents it keeps. */
     boolean vectorCurrent;
 

@@ -83,6 +83,8 @@ public final class JavaPrinter {
                 .append("], sD = new double[")
                 .append(s)
                 .append("];\n");
+        for (String f : out.formChoices)
+            body.append("  private final FormChoice ").append(f).append(" = new FormChoice();\n");
         if (out.vectorCurrent) {
             body.append("  private double[] cV, cRi, cG");
             for (String c : out.vectorCurrentIons) body.append(", cD_").append(c);
@@ -217,6 +219,8 @@ public final class JavaPrinter {
         List<Stmt> bp = new ArrayList<>();
         for (Stmt s : mod.breakpoint) if (!(s instanceof Solve)) bp.add(s);
         if (vectorCurrent(b, bp, ionCurs)) return b.toString();
+        b.append("    currentScalar(c);\n  }\n");
+        b.append("  private void currentScalar(final MechContext c) {\n    final double[] rhs = c.rhs, d = c.d;\n");
         b.append(
                 "    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      final double vv = nodeV[nd];\n");
         ionReads(b);
@@ -250,6 +254,19 @@ public final class JavaPrinter {
         return b.toString();
     }
 
+    /**
+     * The rest of a phase with both forms: the vector form once {@code field} (a {@code FormChoice}) has settled
+     * on it, else the form it picks, timed. Closes the phase's method.
+     */
+    private String chooseForm(String field, String vector, String scalar) {
+        out.formChoices.add(field);
+        return "    if (" + field + ".settled()) {\n      " + vector + ";\n      return;\n    }\n"
+                + "    final boolean v = " + field + ".tryVector();\n"
+                + "    final long t0 = System.nanoTime();\n"
+                + "    if (v) " + vector + ";\n    else " + scalar + ";\n"
+                + "    " + field + ".ran(v, System.nanoTime() - t0);\n  }\n";
+    }
+
     /** The current function: BREAKPOINT without SOLVE, returns the total membrane current. */
     private void curMethod(List<Stmt> bp) {
         out.inNewMethod(() -> {
@@ -281,11 +298,13 @@ public final class JavaPrinter {
         if (!printed[0]) return false;
         out.vectorCurrent = true;
         out.vectorCurrentIons.addAll(ionCurs);
+        b.append(chooseForm("currentForm", "currentVector(c)", "currentScalar(c)"));
+        b.append("  private void currentVector(final MechContext c) {\n    final double[] rhs = c.rhs, d = c.d;\n");
         b.append("    if (cV == null) {\n      cV = new double[sv.length];\n      cRi = new double[sv.length];\n")
                 .append("      cG = new double[sv.length];\n");
         for (String c : ionCurs) b.append("      cD_").append(c).append(" = new double[sv.length];\n");
         b.append("    }\n");
-        b.append("    if (sv.length % S.length() != 0) {\n      scalarCurrent(c);\n      return;\n    }\n");
+        b.append("    if (sv.length % S.length() != 0) {\n      currentScalar(c);\n      return;\n    }\n");
         b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      cV[i] = nodeV[nd];\n");
         ionReads(b);
         b.append("    }\n");
@@ -304,8 +323,8 @@ public final class JavaPrinter {
             b.append("      ionCur[").append(ion).append("][nd] += ").append(f).append("[i] * sc;\n");
         }
         b.append("      rhs[nd] -= cRi[i] * sc;\n      d[nd] += cG[i] * sc;\n    }\n  }\n");
-        // the scalar form, for a species wider than the rows' spare entries
-        b.append("  private void scalarCurrent(final MechContext c) {\n    final double[] rhs = c.rhs, d = c.d;\n");
+        // the scalar form: while the vector one is not compiled, and for a species wider than the rows' spare entries
+        b.append("  private void currentScalar(final MechContext c) {\n    final double[] rhs = c.rhs, d = c.d;\n");
         b.append(
                 "    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      final double vv = nodeV[nd];\n");
         ionReads(b);
@@ -349,8 +368,18 @@ public final class JavaPrinter {
         b.append("    enter(c);\n");
         String vblock = solves.size() == 1 ? vectorSolve(solves.get(0)) : null;
         if (vblock != null) {
+            // both forms give the same bits: the scalar one runs while C2 has not compiled the vector one yet
+            b.append(chooseForm("stateForm", "stateVector()", "stateScalar(c)"));
+            b.append("  private void stateScalar(final MechContext c) {\n");
+            b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n")
+                    .append(readV("      "));
+            ionReads(b);
+            for (String call : calls) b.append("      ").append(call).append(";\n");
+            concentrationWrites(b);
+            b.append("    }\n  }\n");
             // reads, the solves W instances at a time (scalar for the rest), writes: a density mechanism has one
             // instance per node, so no instance reads what another writes
+            b.append("  private void stateVector() {\n");
             b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n")
                     .append(readV("      "));
             ionReads(b);

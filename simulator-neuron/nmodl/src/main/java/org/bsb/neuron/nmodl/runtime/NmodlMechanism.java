@@ -147,6 +147,43 @@ public abstract class NmodlMechanism extends Mechanism {
                 + " ms (NEURON would crash)");
     }
 
+    /**
+     * Picks a phase's form call by call while the JIT warms up. The scalar and vector forms give the same bits, so
+     * the choice changes the speed only: the vector form's methods run in the interpreter, very slowly, until C2
+     * has compiled them (C1 is kept off them), while the scalar form is compiled early. The vector form is tried
+     * now and then (which also counts towards its compilation), the more rarely the slower its last try was
+     * against the fastest scalar call, so trying costs about one scalar call's time per try; once a vector call is
+     * no slower than the fastest scalar call, the vector form is used from then on.
+     */
+    protected static final class FormChoice {
+        private long untilTry = 8;
+        private long scalarNanos = Long.MAX_VALUE;
+        private boolean settled;
+
+        public FormChoice() {}
+
+        /** Whether the vector form is used from now on. */
+        public boolean settled() {
+            return settled;
+        }
+
+        /** Whether this call (before {@link #settled()}) tries the vector form. */
+        public boolean tryVector() {
+            return --untilTry <= 0;
+        }
+
+        /** Records how long a call took in the form it ran. */
+        public void ran(boolean vector, long nanos) {
+            if (!vector) {
+                scalarNanos = Math.min(scalarNanos, nanos);
+            } else if (nanos <= scalarNanos) {
+                settled = true;
+            } else {
+                untilTry = Math.max(8, Math.min(1024, nanos / Math.max(1, scalarNanos)));
+            }
+        }
+    }
+
     protected static double bool(boolean b) {
         return b ? 1.0 : 0.0;
     }
