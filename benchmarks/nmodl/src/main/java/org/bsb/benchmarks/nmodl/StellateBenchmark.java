@@ -39,8 +39,10 @@ public final class StellateBenchmark {
         for (String d : path.split(":")) dirs.add(Path.of(d));
         NmodlCatalogue cat = NmodlCatalogue.fromDirectories("BSB_MECHANISM_PATH", dirs);
         CableCell cell = StellateComparison.buildCell(data);
-        // warm-up: compilation, and C2 recompiling the big solve methods after deoptimisations (~6 s)
-        for (int k = 0; k < 6; k++) StellateComparison.simulate(cell, cat, 0.3, 1);
+        // warm-up: compilation, and C2 recompiling the big solve methods after deoptimisations; the vector forms
+        // take over from the scalar ones once C2 has compiled them (FormChoice), which for one cell's few calls
+        // takes about 10 runs (the tutorial network's many calls per step: its first simulated milliseconds)
+        for (int k = 0; k < 12; k++) StellateComparison.simulate(cell, cat, 0.3, 1);
         System.out.println("Stellate + dbbs catalogue, IClamp 0.3 nA, 100 ms at dt 0.025, 1 thread");
         for (int n : copies) {
             // this shared VM's speed drifts by ~30 % over minutes: NEURON and ours alternate, one run each per

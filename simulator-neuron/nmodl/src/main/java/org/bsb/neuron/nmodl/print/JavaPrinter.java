@@ -83,8 +83,9 @@ public final class JavaPrinter {
                 .append("], sD = new double[")
                 .append(s)
                 .append("];\n");
+        // one per class: every instance (cell group, thread, run) shares what the JIT has compiled
         for (String f : out.formChoices)
-            body.append("  private final FormChoice ").append(f).append(" = new FormChoice();\n");
+            body.append("  private static final FormChoice ").append(f).append(" = new FormChoice();\n");
         if (out.vectorCurrent) {
             body.append("  private double[] cV, cRi, cG");
             for (String c : out.vectorCurrentIons) body.append(", cD_").append(c);

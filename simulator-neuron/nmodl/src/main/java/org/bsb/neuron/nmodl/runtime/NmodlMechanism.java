@@ -153,12 +153,13 @@ public abstract class NmodlMechanism extends Mechanism {
      * has compiled them (C1 is kept off them), while the scalar form is compiled early. The vector form is tried
      * now and then (which also counts towards its compilation), the more rarely the slower its last try was
      * against the fastest scalar call, so trying costs about one scalar call's time per try; once a vector call is
-     * no slower than the fastest scalar call, the vector form is used from then on.
+     * no slower than the fastest scalar call, the vector form is used from then on. A generated class keeps one per
+     * phase for all its instances (groups, threads, runs): unsynchronised, as a lost update only delays the switch.
      */
     protected static final class FormChoice {
         private long untilTry = 8;
         private long scalarNanos = Long.MAX_VALUE;
-        private boolean settled;
+        private volatile boolean settled;
 
         public FormChoice() {}
 
