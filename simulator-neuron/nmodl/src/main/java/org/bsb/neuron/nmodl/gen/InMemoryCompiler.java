@@ -109,7 +109,7 @@ public final class InMemoryCompiler {
         }
         StringWriter log = new StringWriter();
         List<String> options = new ArrayList<>(List.of("-proc:none", "-g:none", "-nowarn"));
-        // the vector form of KINETIC solves (VectorForm) compiles against the incubator module when this JVM has it
+        // the vector forms (VectorForm) compile against the incubator module when this JVM has it
         if (VectorForm.available()) options.addAll(List.of("--add-modules", VectorForm.MODULE));
         Boolean ok = javac.getTask(log, fm, diags, options, null, units).call();
         if (!Boolean.TRUE.equals(ok)) {

@@ -221,6 +221,29 @@ public final class JavaPrinter {
         for (Stmt s : mod.breakpoint) if (!(s instanceof Solve)) bp.add(s);
         if (vectorCurrent(b, bp, ionCurs)) return b.toString();
         b.append("    currentScalar(c);\n  }\n");
+        currentScalar(b, ionCurs);
+        curMethod(bp);
+        return b.toString();
+    }
+
+    /**
+     * The rest of a phase with both forms: the vector form once {@code field} (a {@code FormChoice}) has settled
+     * on it, else the form it picks, timed. Closes the phase's method.
+     */
+    private String chooseForm(String field, String vector, String scalar) {
+        out.formChoices.add(field);
+        return "    if (" + field + ".settled()) {\n      " + vector + ";\n      return;\n    }\n"
+                + "    final boolean v = " + field + ".tryVector();\n"
+                + "    final long t0 = System.nanoTime();\n"
+                + "    if (v) " + vector + ";\n    else " + scalar + ";\n"
+                + "    " + field + ".ran(v, System.nanoTime() - t0);\n  }\n";
+    }
+
+    /**
+     * {@code currentScalar(c)}: per instance, the current at v + 0.001 and at v ({@code cur}), the slope, and the
+     * node updates (a point process's currents scaled by 100 / area).
+     */
+    private void currentScalar(StringBuilder b, List<String> ionCurs) {
         b.append("  private void currentScalar(final MechContext c) {\n    final double[] rhs = c.rhs, d = c.d;\n");
         b.append(
                 "    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      final double vv = nodeV[nd];\n");
@@ -237,35 +260,17 @@ public final class JavaPrinter {
         b.append("      final double ri = cur(i, vv);\n      g = (g - ri) / 0.001;\n");
         for (String c : ionCurs) {
             int ion = sym.ionVars.get(c).ion();
+            String f = Exprs.field(c);
             b.append("      ionDcur[")
                     .append(ion)
                     .append("][nd] += (d_")
                     .append(c)
                     .append(" - ")
-                    .append(Exprs.field(c))
+                    .append(f)
                     .append("[i]) / 0.001 * sc;\n");
-            b.append("      ionCur[")
-                    .append(ion)
-                    .append("][nd] += ")
-                    .append(Exprs.field(c))
-                    .append("[i] * sc;\n");
+            b.append("      ionCur[").append(ion).append("][nd] += ").append(f).append("[i] * sc;\n");
         }
         b.append("      rhs[nd] -= ri * sc;\n      d[nd] += g * sc;\n    }\n  }\n");
-        curMethod(bp);
-        return b.toString();
-    }
-
-    /**
-     * The rest of a phase with both forms: the vector form once {@code field} (a {@code FormChoice}) has settled
-     * on it, else the form it picks, timed. Closes the phase's method.
-     */
-    private String chooseForm(String field, String vector, String scalar) {
-        out.formChoices.add(field);
-        return "    if (" + field + ".settled()) {\n      " + vector + ";\n      return;\n    }\n"
-                + "    final boolean v = " + field + ".tryVector();\n"
-                + "    final long t0 = System.nanoTime();\n"
-                + "    if (v) " + vector + ";\n    else " + scalar + ";\n"
-                + "    " + field + ".ran(v, System.nanoTime() - t0);\n  }\n";
     }
 
     /** The current function: BREAKPOINT without SOLVE, returns the total membrane current. */
@@ -325,31 +330,7 @@ public final class JavaPrinter {
         }
         b.append("      rhs[nd] -= cRi[i] * sc;\n      d[nd] += cG[i] * sc;\n    }\n  }\n");
         // the scalar form: while the vector one is not compiled, and for a species wider than the rows' spare entries
-        b.append("  private void currentScalar(final MechContext c) {\n    final double[] rhs = c.rhs, d = c.d;\n");
-        b.append(
-                "    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      final double vv = nodeV[nd];\n");
-        ionReads(b);
-        b.append("      final double sc = 1.0;\n      double g = cur(i, vv + 0.001);\n");
-        for (String c : ionCurs)
-            b.append("      final double d_")
-                    .append(c)
-                    .append(" = ")
-                    .append(Exprs.field(c))
-                    .append("[i];\n");
-        b.append("      final double ri = cur(i, vv);\n      g = (g - ri) / 0.001;\n");
-        for (String c : ionCurs) {
-            int ion = sym.ionVars.get(c).ion();
-            String f = Exprs.field(c);
-            b.append("      ionDcur[")
-                    .append(ion)
-                    .append("][nd] += (d_")
-                    .append(c)
-                    .append(" - ")
-                    .append(f)
-                    .append("[i]) / 0.001 * sc;\n");
-            b.append("      ionCur[").append(ion).append("][nd] += ").append(f).append("[i] * sc;\n");
-        }
-        b.append("      rhs[nd] -= ri * sc;\n      d[nd] += g * sc;\n    }\n  }\n");
+        currentScalar(b, ionCurs);
         curMethod(bp);
         return true;
     }

@@ -23,7 +23,8 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  * The W elimination chains run side by side, which is the point: one instance's chain is a latency-bound
  * sequence, W of them fill the vector units. Nonlinear schemes iterate until every lane has converged; a lane
  * that has converged stops changing (masks on its states, field stores and PROCEDURE calls), as the scalar
- * loop stops for its instance. PROCEDURE calls run per lane with the scalar code.
+ * loop stops for its instance. PROCEDURE calls are printed in line, lane-wise ({@link
+ * VectorCnexp#inlineProcedure}; per lane with the scalar procedure when that form does not cover it).
  *
  * <p>Only blocks made of what the passes produce for ordinary schemes are vectorised: arithmetic on states,
  * rates, fields and NEURON's per-node values, assignments to fields, PROCEDURE calls whose arguments read no
