@@ -258,19 +258,37 @@ public final class JavaPrinter {
                     .append(Exprs.field(c))
                     .append("[i];\n");
         b.append("      final double ri = cur(i, vv);\n      g = (g - ri) / 0.001;\n");
+        nodeUpdates(b, ionCurs, c -> "d_" + c, "ri", "g");
+    }
+
+    /**
+     * The end of the current phase's loop over instances: each written ion current and its slope (from the value
+     * at v + 0.001, {@code shifted}), the membrane current and conductance into the node's rhs and d. Closes the
+     * loop and the method.
+     */
+    private void nodeUpdates(
+            StringBuilder b,
+            List<String> ionCurs,
+            java.util.function.Function<String, String> shifted,
+            String current,
+            String slope) {
         for (String c : ionCurs) {
             int ion = sym.ionVars.get(c).ion();
             String f = Exprs.field(c);
             b.append("      ionDcur[")
                     .append(ion)
-                    .append("][nd] += (d_")
-                    .append(c)
+                    .append("][nd] += (")
+                    .append(shifted.apply(c))
                     .append(" - ")
                     .append(f)
                     .append("[i]) / 0.001 * sc;\n");
             b.append("      ionCur[").append(ion).append("][nd] += ").append(f).append("[i] * sc;\n");
         }
-        b.append("      rhs[nd] -= ri * sc;\n      d[nd] += g * sc;\n    }\n  }\n");
+        b.append("      rhs[nd] -= ")
+                .append(current)
+                .append(" * sc;\n      d[nd] += ")
+                .append(slope)
+                .append(" * sc;\n    }\n  }\n");
     }
 
     /** The current function: BREAKPOINT without SOLVE, returns the total membrane current. */
@@ -316,19 +334,7 @@ public final class JavaPrinter {
         b.append("    }\n");
         b.append("    for (int i0 = 0; i0 < n; i0 += S.length()) vcur(i0);\n");
         b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n      final double sc = 1.0;\n");
-        for (String c : ionCurs) {
-            int ion = sym.ionVars.get(c).ion();
-            String f = Exprs.field(c);
-            b.append("      ionDcur[")
-                    .append(ion)
-                    .append("][nd] += (cD_")
-                    .append(c)
-                    .append("[i] - ")
-                    .append(f)
-                    .append("[i]) / 0.001 * sc;\n");
-            b.append("      ionCur[").append(ion).append("][nd] += ").append(f).append("[i] * sc;\n");
-        }
-        b.append("      rhs[nd] -= cRi[i] * sc;\n      d[nd] += cG[i] * sc;\n    }\n  }\n");
+        nodeUpdates(b, ionCurs, c -> "cD_" + c + "[i]", "cRi[i]", "cG[i]");
         // the scalar form: while the vector one is not compiled, and for a species wider than the rows' spare entries
         currentScalar(b, ionCurs);
         curMethod(bp);

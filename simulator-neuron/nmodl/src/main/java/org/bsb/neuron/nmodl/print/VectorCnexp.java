@@ -28,22 +28,11 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  * <p>Blocks with what this form does not cover keep the scalar form ({@link #print} returns false): TABLE
  * (NEURON interpolates in its table), WHILE / FROM, arrays, VERBATIM-like calls, recursion, net events.
  */
-final class VectorCnexp {
-    /** Thrown while printing a construct this form does not cover; the block keeps the scalar form. */
-    private static final class Unsupported extends RuntimeException {
-        Unsupported(String what) {
-            super(what, null, false, false);
-        }
-    }
-
-    /** A printed value: its Java text, and whether it is a DoubleVector (else a double, the same in every lane). */
-    private record V(String java, boolean vec) {}
-
+final class VectorCnexp extends VectorPrinter {
     private static final int MAX_INLINE_DEPTH = 8;
 
     private final Symbols sym;
     private final ModFile mod;
-    private final List<String> lines = new ArrayList<>();
     /** NMODL names in scope (LOCALs, parameters, a FUNCTION's result) and their Java vector locals. */
     private final List<Map<String, V>> scopes = new ArrayList<>();
 
@@ -69,7 +58,7 @@ final class VectorCnexp {
         } catch (Unsupported e) {
             return false;
         }
-        for (String l : v.lines) out.define(0, l);
+        v.defineIn(out);
         return true;
     }
 
@@ -112,12 +101,8 @@ final class VectorCnexp {
         } catch (Unsupported e) {
             return false;
         }
-        for (String l : v.lines) out.define(0, l);
+        v.defineIn(out);
         return true;
-    }
-
-    private void line(int ind, String s) {
-        lines.add("  ".repeat(ind) + s);
     }
 
     private String fresh(String base) {
@@ -174,10 +159,10 @@ final class VectorCnexp {
             if (local != null) {
                 line(
                         ind,
-                        local.java + " = "
+                        local.java() + " = "
                                 + (mask == null
                                         ? vector(value)
-                                        : local.java + ".blend(" + vector(value) + ", " + mask + ")")
+                                        : local.java() + ".blend(" + vector(value) + ", " + mask + ")")
                                 + ";");
                 return;
             }
@@ -262,7 +247,7 @@ final class VectorCnexp {
         V result = null;
         if (target.kind() == BlockKind.FUNCTION) {
             result = new V(fresh("r"), true);
-            line(ind, "DoubleVector " + result.java + " = DoubleVector.zero(S);");
+            line(ind, "DoubleVector " + result.java() + " = DoubleVector.zero(S);");
             scope.put(target.name(), result);
         }
         // the callee sees its parameters and result, not the caller's locals
@@ -293,21 +278,17 @@ final class VectorCnexp {
         return name;
     }
 
-    private static String vector(V v) {
-        return v.vec ? v.java : "DoubleVector.broadcast(S, " + v.java + ")";
-    }
-
     private V expr(Expr e, int ind) {
         if (e instanceof Num n) return new V(Exprs.lit(n.value()), false);
         if (e instanceof Var v) return var(v);
         if (e instanceof Unary u && u.op() == UnaryOp.NEG) {
             V a = expr(u.operand(), ind);
-            return a.vec ? new V(a.java + ".neg()", true) : new V("(-" + a.java + ")", false);
+            return a.vec() ? new V(a.java() + ".neg()", true) : new V("(-" + a.java() + ")", false);
         }
         if (e instanceof Binary b && b.op().kind == BinaryOp.Kind.ARITHMETIC) {
             V l = expr(b.left(), ind);
             V r = expr(b.right(), ind);
-            if (!l.vec && !r.vec) return new V("(" + l.java + " " + b.op().symbol + " " + r.java + ")", false);
+            if (!l.vec() && !r.vec()) return new V("(" + l.java() + " " + b.op().symbol + " " + r.java() + ")", false);
             String m = switch (b.op()) {
                 case ADD -> "add";
                 case SUB -> "sub";
@@ -315,7 +296,7 @@ final class VectorCnexp {
                 case DIV -> "div";
                 default -> throw new IllegalStateException(String.valueOf(b.op()));
             };
-            return new V(vector(l) + "." + m + "(" + r.java + ")", true);
+            return new V(vector(l) + "." + m + "(" + r.java() + ")", true);
         }
         if (e instanceof Binary b && b.op() == BinaryOp.POW) return pow(b.left(), b.right(), ind);
         if (e instanceof Call c) return call(c, ind);
@@ -331,16 +312,16 @@ final class VectorCnexp {
         V base = expr(baseExpr, ind);
         V exponent = expr(exponentExpr, ind);
         Integer whole = VectorMath.wholePower(exponentExpr, sym);
-        if (!base.vec && !exponent.vec) {
+        if (!base.vec() && !exponent.vec()) {
             return new V(
                     whole != null
-                            ? "pown(" + base.java + ", " + whole + ")"
-                            : "Math.pow(" + base.java + ", " + exponent.java + ")",
+                            ? "pown(" + base.java() + ", " + whole + ")"
+                            : "Math.pow(" + base.java() + ", " + exponent.java() + ")",
                     false);
         }
-        if (exponent.vec || whole == null) throw new Unsupported("power " + exponent.java);
+        if (exponent.vec() || whole == null) throw new Unsupported("power " + exponent.java());
         String x = fresh("x");
-        line(ind, "final DoubleVector " + x + " = " + base.java + ";");
+        line(ind, "final DoubleVector " + x + " = " + base.java() + ";");
         String out = x;
         for (int k = 1; k < whole; k++) out = out + ".mul(" + x + ")";
         return new V(out, true);
@@ -355,8 +336,8 @@ final class VectorCnexp {
         int n = c.args().size();
         List<V> a = new ArrayList<>();
         for (Expr e : c.args()) a.add(expr(e, ind));
-        if (n == 1 && a.get(0).vec) {
-            String x = a.get(0).java;
+        if (n == 1 && a.get(0).vec()) {
+            String x = a.get(0).java();
             switch (c.name()) {
                 case "exp":
                     return new V(exp(x, ind), true);
@@ -369,7 +350,7 @@ final class VectorCnexp {
             }
         }
         if (n == 1) {
-            String x = a.get(0).java;
+            String x = a.get(0).java();
             switch (c.name()) {
                 case "exp":
                     return new V("hexp(" + x + ")", false);
@@ -401,8 +382,8 @@ final class VectorCnexp {
                 case NE -> "NE";
                 default -> throw new IllegalStateException(String.valueOf(b.op()));
             };
-            if (!l.vec && !r.vec) return "S.maskAll(" + l.java + " " + b.op().symbol + " " + r.java + ")";
-            return vector(l) + ".compare(VectorOperators." + op + ", " + r.java + ")";
+            if (!l.vec() && !r.vec()) return "S.maskAll(" + l.java() + " " + b.op().symbol + " " + r.java() + ")";
+            return vector(l) + ".compare(VectorOperators." + op + ", " + r.java() + ")";
         }
         if (e instanceof Binary b && b.op().kind == BinaryOp.Kind.LOGICAL) {
             String l = mask(b.left(), ind);

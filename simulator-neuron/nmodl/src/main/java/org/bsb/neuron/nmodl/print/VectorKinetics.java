@@ -31,23 +31,12 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  * state or rate. Anything else (a FUNCTION or math call in a rate, IF, LOCAL, arrays) keeps the scalar form:
  * {@link #print} returns false.
  */
-final class VectorKinetics {
-    /** Thrown while printing a construct the vector form does not cover; the block keeps the scalar form. */
-    private static final class Unsupported extends RuntimeException {
-        Unsupported(String what) {
-            super(what, null, false, false);
-        }
-    }
-
-    /** A printed value: its Java text, and whether it is a DoubleVector (else a double, the same in every lane). */
-    private record V(String java, boolean vec) {}
-
+final class VectorKinetics extends VectorPrinter {
     private final Symbols sym;
     private final ModFile mod;
     private final KineticSystem sys;
     private final List<String> states;
     private final boolean linear;
-    private final List<String> lines = new ArrayList<>();
     /** Lets and other locals of the method: those holding vectors. */
     private final Set<String> vectorLocals = new HashSet<>();
 
@@ -80,12 +69,8 @@ final class VectorKinetics {
         } catch (Unsupported e) {
             return false;
         }
-        for (String l : v.lines) out.define(0, l);
+        v.defineIn(out);
         return true;
-    }
-
-    private void line(int ind, String s) {
-        lines.add("  ".repeat(ind) + s);
     }
 
     private void method(String name) {
@@ -296,22 +281,22 @@ final class VectorKinetics {
                 line(ind, jn + " = " + jn + ".add(v" + k + ".mul(" + coef + "));");
             }
             V total = ref(c.total());
-            line(ind, "g" + row + " = " + sum + ".sub(" + total.java + ");");
+            line(ind, "g" + row + " = " + sum + ".sub(" + total.java() + ");");
         }
     }
 
     private void statement(Stmt s, int ind) {
         if (s instanceof Let l) {
             V v = expr(l.value());
-            (v.vec ? vectorLocals : scalarLocals).add(l.name());
-            line(ind, "final " + (v.vec ? "DoubleVector " : "double ") + l.name() + " = " + v.java + ";");
+            (v.vec() ? vectorLocals : scalarLocals).add(l.name());
+            line(ind, "final " + (v.vec() ? "DoubleVector " : "double ") + l.name() + " = " + v.java() + ";");
         } else if (s instanceof SysAssign a) {
             String t = sysName(a.target());
             V v = expr(a.value());
             switch (a.op()) {
                 case SET -> line(ind, t + " = " + vector(v) + ";");
-                case ADD -> line(ind, t + " = " + t + ".add(" + v.java + ");");
-                case SUB -> line(ind, t + " = " + t + ".sub(" + v.java + ");");
+                case ADD -> line(ind, t + " = " + t + ".add(" + v.java() + ");");
+                case SUB -> line(ind, t + " = " + t + ".sub(" + v.java() + ");");
             }
         } else if (s instanceof Assign a) {
             Var target = a.target();
@@ -358,10 +343,6 @@ final class VectorKinetics {
         }
     }
 
-    private static String vector(V v) {
-        return v.vec ? v.java : "DoubleVector.broadcast(S, " + v.java + ")";
-    }
-
     private V ref(String name) {
         if (vectorLocals.contains(name)) return new V(name, true);
         if (scalarLocals.contains(name)) return new V(name, false);
@@ -375,12 +356,12 @@ final class VectorKinetics {
         if (e instanceof Var v) return var(v);
         if (e instanceof Unary u && u.op() == UnaryOp.NEG) {
             V a = expr(u.operand());
-            return a.vec ? new V(a.java + ".neg()", true) : new V("(-" + a.java + ")", false);
+            return a.vec() ? new V(a.java() + ".neg()", true) : new V("(-" + a.java() + ")", false);
         }
         if (e instanceof Binary b && b.op().kind == BinaryOp.Kind.ARITHMETIC) {
             V l = expr(b.left());
             V r = expr(b.right());
-            if (!l.vec && !r.vec) return new V("(" + l.java + " " + b.op().symbol + " " + r.java + ")", false);
+            if (!l.vec() && !r.vec()) return new V("(" + l.java() + " " + b.op().symbol + " " + r.java() + ")", false);
             String m = switch (b.op()) {
                 case ADD -> "add";
                 case SUB -> "sub";
@@ -388,7 +369,7 @@ final class VectorKinetics {
                 case DIV -> "div";
                 default -> throw new IllegalStateException(String.valueOf(b.op()));
             };
-            return new V(vector(l) + "." + m + "(" + r.java + ")", true);
+            return new V(vector(l) + "." + m + "(" + r.java() + ")", true);
         }
         throw new Unsupported(String.valueOf(e));
     }
