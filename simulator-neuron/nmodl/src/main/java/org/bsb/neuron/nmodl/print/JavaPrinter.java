@@ -291,6 +291,16 @@ public final class JavaPrinter {
                 .append(" * sc;\n    }\n  }\n");
     }
 
+    /** The scalar state phase: per instance, reads, the solves, concentration writes. Closes the method. */
+    private void scalarStateLoop(StringBuilder b, List<String> calls) {
+        b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n")
+                .append(readV("      "));
+        ionReads(b);
+        for (String call : calls) b.append("      ").append(call).append(";\n");
+        concentrationWrites(b);
+        b.append("    }\n  }\n");
+    }
+
     /** The current function: BREAKPOINT without SOLVE, returns the total membrane current. */
     private void curMethod(List<Stmt> bp) {
         out.inNewMethod(() -> {
@@ -359,12 +369,7 @@ public final class JavaPrinter {
             // both forms give the same bits: the scalar one runs while C2 has not compiled the vector one yet
             b.append(chooseForm("stateForm", "stateVector()", "stateScalar(c)"));
             b.append("  private void stateScalar(final MechContext c) {\n");
-            b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n")
-                    .append(readV("      "));
-            ionReads(b);
-            for (String call : calls) b.append("      ").append(call).append(";\n");
-            concentrationWrites(b);
-            b.append("    }\n  }\n");
+            scalarStateLoop(b, calls);
             // reads, the solves W instances at a time (scalar for the rest), writes: a density mechanism has one
             // instance per node, so no instance reads what another writes
             b.append("  private void stateVector() {\n");
@@ -399,12 +404,7 @@ public final class JavaPrinter {
             b.append("  }\n");
             return b.toString();
         }
-        b.append("    for (int i = 0; i < n; i++) {\n      final int nd = node[i];\n")
-                .append(readV("      "));
-        ionReads(b);
-        for (String call : calls) b.append("      ").append(call).append(";\n");
-        concentrationWrites(b);
-        b.append("    }\n  }\n");
+        scalarStateLoop(b, calls);
         return b.toString();
     }
 

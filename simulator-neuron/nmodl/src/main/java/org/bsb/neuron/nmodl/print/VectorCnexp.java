@@ -282,21 +282,10 @@ final class VectorCnexp extends VectorPrinter {
         if (e instanceof Num n) return new V(Exprs.lit(n.value()), false);
         if (e instanceof Var v) return var(v);
         if (e instanceof Unary u && u.op() == UnaryOp.NEG) {
-            V a = expr(u.operand(), ind);
-            return a.vec() ? new V(a.java() + ".neg()", true) : new V("(-" + a.java() + ")", false);
+            return neg(expr(u.operand(), ind));
         }
         if (e instanceof Binary b && b.op().kind == BinaryOp.Kind.ARITHMETIC) {
-            V l = expr(b.left(), ind);
-            V r = expr(b.right(), ind);
-            if (!l.vec() && !r.vec()) return new V("(" + l.java() + " " + b.op().symbol + " " + r.java() + ")", false);
-            String m = switch (b.op()) {
-                case ADD -> "add";
-                case SUB -> "sub";
-                case MUL -> "mul";
-                case DIV -> "div";
-                default -> throw new IllegalStateException(String.valueOf(b.op()));
-            };
-            return new V(vector(l) + "." + m + "(" + r.java() + ")", true);
+            return arithmetic(b.op(), expr(b.left(), ind), expr(b.right(), ind));
         }
         if (e instanceof Binary b && b.op() == BinaryOp.POW) return pow(b.left(), b.right(), ind);
         if (e instanceof Call c) return call(c, ind);
@@ -410,13 +399,8 @@ final class VectorCnexp extends VectorPrinter {
                 throw new Unsupported("node geometry " + v.name());
             default:
         }
-        MechanismInfo.Field f = sym.fields.get(v.name());
-        if (f != null) {
-            if (f.size() > 0) throw new Unsupported("array " + v.name());
-            return new V("DoubleVector.fromArray(S, " + Exprs.field(v.name()) + ", i0)", true);
-        }
-        Double c = sym.constants.get(v.name());
-        if (c != null) return new V(Exprs.lit(c), false);
+        V known = fieldOrConstant(sym, v.name());
+        if (known != null) return known;
         throw new Unsupported("name " + v.name());
     }
 }

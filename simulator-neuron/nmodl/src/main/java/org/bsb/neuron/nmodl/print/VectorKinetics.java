@@ -355,21 +355,10 @@ final class VectorKinetics extends VectorPrinter {
         if (e instanceof SysVar s) return new V(sysName(s), true);
         if (e instanceof Var v) return var(v);
         if (e instanceof Unary u && u.op() == UnaryOp.NEG) {
-            V a = expr(u.operand());
-            return a.vec() ? new V(a.java() + ".neg()", true) : new V("(-" + a.java() + ")", false);
+            return neg(expr(u.operand()));
         }
         if (e instanceof Binary b && b.op().kind == BinaryOp.Kind.ARITHMETIC) {
-            V l = expr(b.left());
-            V r = expr(b.right());
-            if (!l.vec() && !r.vec()) return new V("(" + l.java() + " " + b.op().symbol + " " + r.java() + ")", false);
-            String m = switch (b.op()) {
-                case ADD -> "add";
-                case SUB -> "sub";
-                case MUL -> "mul";
-                case DIV -> "div";
-                default -> throw new IllegalStateException(String.valueOf(b.op()));
-            };
-            return new V(vector(l) + "." + m + "(" + r.java() + ")", true);
+            return arithmetic(b.op(), expr(b.left()), expr(b.right()));
         }
         throw new Unsupported(String.valueOf(e));
     }
@@ -390,13 +379,8 @@ final class VectorKinetics extends VectorPrinter {
                 return new V(v.name(), false);
             default:
         }
-        MechanismInfo.Field f = sym.fields.get(v.name());
-        if (f != null) {
-            if (f.size() > 0) throw new Unsupported("array " + v.name());
-            return new V("DoubleVector.fromArray(S, " + Exprs.field(v.name()) + ", i0)", true);
-        }
-        Double c = sym.constants.get(v.name());
-        if (c != null) return new V(Exprs.lit(c), false);
+        V known = fieldOrConstant(sym, v.name());
+        if (known != null) return known;
         if (sym.isInitialValue(v.name())) return new V(Exprs.lit(0.0), false);
         throw new Unsupported("name " + v.name());
     }
