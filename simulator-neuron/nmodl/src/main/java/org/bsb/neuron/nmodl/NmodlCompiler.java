@@ -1,13 +1,7 @@
 package org.bsb.neuron.nmodl;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bsb.api.io.AtomicFiles;
 import org.bsb.neuron.nmodl.diag.NmodlException;
 import org.bsb.neuron.nmodl.gen.InMemoryCompiler;
 import org.bsb.neuron.nmodl.gen.MethodSizes;
 import org.bsb.neuron.nmodl.gen.VectorForm;
 import org.bsb.neuron.nmodl.model.Model;
+import org.bsb.neuron.nmodl.parse.Parser;
 import org.bsb.neuron.nmodl.passes.Passes;
 import org.bsb.neuron.nmodl.print.JavaPrinter;
 import org.bsb.neuron.nmodl.runtime.MechanismInfo;
@@ -36,7 +30,7 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  */
 public final class NmodlCompiler {
     /** Changes whenever generated code changes, so stale disk caches are ignored. */
-    static final String CODEGEN_VERSION = "nmodl-codegen-39";
+    static final String CODEGEN_VERSION = "nmodl-codegen-40";
 
     private static final Map<String, NmodlMechanismType> CACHE = new ConcurrentHashMap<>();
 
@@ -58,27 +52,16 @@ public final class NmodlCompiler {
         NmodlMechanismType[] out = new NmodlMechanismType[sources.size()];
         Map<String, Pending> pending = new LinkedHashMap<>();
         String species = VectorForm.species();
-        String form = species == null ? "" : "vector " + species + "\n";
-        if (species != null) VectorForm.keepC1Off();
         for (int k = 0; k < sources.size(); k++) {
             Source s = sources.get(k);
-            String key = sha256(CODEGEN_VERSION + "\n" + form + s.text());
-            NmodlMechanismType cached = CACHE.get(key);
-            if (cached != null && cached.info().file().equals(s.fileName())) {
-                out[k] = cached;
-                continue;
-            }
+            String key = key(s.text());
+            out[k] = cached(key, s.fileName());
+            if (out[k] != null) continue;
+            String className = className(key);
             Model model = analyse(s.fileName(), s.text());
-            String className = "M" + key.substring(0, 24);
-            String fqcn = JavaPrinter.PACKAGE + "." + className;
             MechanismInfo info = info(model.symbols, s.fileName());
-            Map<String, byte[]> bytes = DiskCache.load(key);
-            if (bytes != null) {
-                out[k] = make(InMemoryCompiler.define(bytes).get(fqcn), info, key, null);
-                continue;
-            }
             pending.put(
-                    fqcn,
+                    JavaPrinter.PACKAGE + "." + className,
                     new Pending(
                             k,
                             info,
@@ -122,10 +105,40 @@ public final class NmodlCompiler {
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             Pending p = e.getValue();
             Map<String, byte[]> mine = compiled.get(e.getKey());
-            DiskCache.store(p.key, mine);
+            DiskCache.store(p.key, new DiskCache.Entry(mine, p.info));
             out[p.index] = make(InMemoryCompiler.define(mine).get(e.getKey()), p.info, p.key, p.src);
         }
         return List.of(out);
+    }
+
+    /**
+     * The NEURON name of the mechanism a file defines (its SUFFIX, POINT_PROCESS or ARTIFICIAL_CELL). A file compiled
+     * before is not parsed again: its name comes with its classes from the caches (which then serve the compiling).
+     */
+    public static String mechanismName(String fileName, String text) {
+        NmodlMechanismType t = cached(key(text), fileName);
+        return t != null ? t.info().name() : Parser.parse(fileName, text).mechanismName();
+    }
+
+    /** The compile cache key of a file's content: it changes with the generator and with the vector form. */
+    static String key(String text) {
+        String species = VectorForm.species();
+        if (species != null) VectorForm.keepC1Off();
+        return sha256(CODEGEN_VERSION + "\n" + (species == null ? "" : "vector " + species + "\n") + text);
+    }
+
+    private static String className(String key) {
+        return "M" + key.substring(0, 24);
+    }
+
+    /** The type compiled from the content of {@code key}, from memory or disk; null when it was never compiled. */
+    private static NmodlMechanismType cached(String key, String fileName) {
+        NmodlMechanismType t = CACHE.get(key);
+        if (t != null && t.info().file().equals(fileName)) return t;
+        DiskCache.Entry hit = DiskCache.load(key, fileName);
+        if (hit == null) return null;
+        String fqcn = JavaPrinter.PACKAGE + "." + className(key);
+        return make(InMemoryCompiler.define(hit.classes()).get(fqcn), hit.info(), key, null);
     }
 
     /** A file on its way through the Java compiler. */
@@ -232,59 +245,6 @@ public final class NmodlCompiler {
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Class files of compiled mechanisms on disk, one file per content hash. */
-    static final class DiskCache {
-        private DiskCache() {}
-
-        static Path dir() {
-            String env = System.getenv("BSB_NMODL_CACHE");
-            if (env != null && env.equals("off")) return null;
-            if (env != null && !env.isBlank()) return Path.of(env);
-            String home = System.getProperty("user.home");
-            return home == null ? null : Path.of(home, ".cache", "bsb", "nmodl");
-        }
-
-        static Map<String, byte[]> load(String key) {
-            Path d = dir();
-            if (d == null) return null;
-            Path f = d.resolve(key + ".classes");
-            if (!Files.isRegularFile(f)) return null;
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(f)))) {
-                int n = in.readInt();
-                Map<String, byte[]> out = new LinkedHashMap<>();
-                for (int k = 0; k < n; k++) {
-                    String name = in.readUTF();
-                    byte[] b = new byte[in.readInt()];
-                    in.readFully(b);
-                    out.put(name, b);
-                }
-                return out;
-            } catch (IOException | RuntimeException e) {
-                return null; // a damaged cache entry is recompiled
-            }
-        }
-
-        static void store(String key, Map<String, byte[]> classes) {
-            Path d = dir();
-            if (d == null) return;
-            try {
-                // whole or not at all, and no temporary file left when it fails: a half entry would be read as damaged
-                AtomicFiles.write(d.resolve(key + ".classes"), stream -> {
-                    DataOutputStream out = new DataOutputStream(stream);
-                    out.writeInt(classes.size());
-                    for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-                        out.writeUTF(e.getKey());
-                        out.writeInt(e.getValue().length);
-                        out.write(e.getValue());
-                    }
-                    out.flush();
-                });
-            } catch (IOException | RuntimeException e) {
-                // the cache is an optimisation only
-            }
         }
     }
 }

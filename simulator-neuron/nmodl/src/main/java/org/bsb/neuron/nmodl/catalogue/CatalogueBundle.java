@@ -20,7 +20,6 @@ import java.util.zip.ZipOutputStream;
 import org.bsb.api.io.AtomicFiles;
 import org.bsb.neuron.nmodl.NmodlCompiler;
 import org.bsb.neuron.nmodl.diag.NmodlException;
-import org.bsb.neuron.nmodl.parse.Parser;
 
 /**
  * Packs a folder of {@code .mod} files into a drop-in OSGi bundle, the counterpart of the original's
@@ -158,7 +157,7 @@ public final class CatalogueBundle {
                 byte[] content = Files.readAllBytes(f);
                 bytes.put(f, content);
                 String text = new String(content, StandardCharsets.UTF_8);
-                String mechanism = Parser.parse(f.toString(), text).mechanismName();
+                String mechanism = NmodlCompiler.mechanismName(f.toString(), text);
                 sources.add(new NmodlCompiler.Source(f.toString(), text));
                 mechanismsByFile.put(f.getFileName().toString(), mechanism);
             } catch (IOException e) {

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.bsb.neuron.nmodl.NmodlCompiler;
 import org.bsb.neuron.nmodl.diag.NmodlException;
-import org.bsb.neuron.nmodl.parse.Parser;
 import org.bsb.neuron.nmodl.runtime.NmodlMechanismType;
 import org.bsb.neuron.spi.MechanismCatalogue;
 import org.bsb.neuron.spi.MechanismType;
@@ -39,7 +38,7 @@ public class NmodlCatalogue implements MechanismCatalogue {
         this.origin = origin;
         this.precedence = precedence;
         for (NmodlCompiler.Source s : sources) {
-            String name = Parser.parse(s.fileName(), s.text()).mechanismName();
+            String name = NmodlCompiler.mechanismName(s.fileName(), s.text());
             NmodlCompiler.Source old = byName.putIfAbsent(name, s);
             if (old != null) {
                 throw new NmodlException(
@@ -64,7 +63,7 @@ public class NmodlCatalogue implements MechanismCatalogue {
                 for (Path f : (Iterable<Path>)
                         files.filter(p -> p.toString().endsWith(".mod")).sorted()::iterator) {
                     String text = Files.readString(f, StandardCharsets.UTF_8);
-                    String name = Parser.parse(f.toString(), text).mechanismName();
+                    String name = NmodlCompiler.mechanismName(f.toString(), text);
                     unique(names, name, f.toString(), origin);
                     sources.add(new NmodlCompiler.Source(f.toString(), text));
                 }
@@ -104,7 +103,7 @@ public class NmodlCatalogue implements MechanismCatalogue {
             for (Path f : files) {
                 try {
                     String text = Files.readString(f, StandardCharsets.UTF_8);
-                    String name = Parser.parse(f.toString(), text).mechanismName();
+                    String name = NmodlCompiler.mechanismName(f.toString(), text);
                     unique(names, name, f.toString(), null); // the catch below puts the config path in front
                     sources.add(new NmodlCompiler.Source(f.toString(), text));
                 } catch (IOException e) {
