@@ -243,52 +243,71 @@ record GroupLayout(
                 pointsOfCell.computeIfAbsent(pc, k -> new ArrayList<>()).add(p);
             }
         }
-        List<MechanismInstances> out = new ArrayList<>();
-        for (MechanismType type : net.callbackOrder()) {
-            List<Integer> nodes = new ArrayList<>();
-            List<Map<String, Double>> params = new ArrayList<>();
-            List<Integer> pointIds = new ArrayList<>();
-            List<Map<String, double[]>> vectors = new ArrayList<>();
-            for (int c : cells) {
-                CellLayout l = net.layouts.get(c);
-                List<CableSection> secs = net.cells.get(c).sections();
-                for (int s = 0; s < secs.size(); s++) {
-                    for (MechanismSpec spec : secs.get(s).mechanisms()) {
-                        if (spec.name().equals(type.name())) {
-                            for (int k = 0; k < secs.get(s).nseg(); k++) {
-                                nodes.add(perm[offset[c] + l.sectionFirstNode[s] + k]);
-                                params.add(spec.params());
-                                pointIds.add(-1);
-                                vectors.add(Map.of());
-                            }
+        // one pass over the cells, each instance going to its type's slot (a scan per type made this the setup's
+        // hot loop, compiled by C2 while the simulation warms up)
+        List<MechanismType> order = net.callbackOrder();
+        Map<String, List<Integer>> slotsOfName = new java.util.HashMap<>();
+        Map<MechanismType, List<Integer>> slotsOfType = new java.util.IdentityHashMap<>();
+        InstancesBuilder[] slots = new InstancesBuilder[order.size()];
+        for (int k = 0; k < slots.length; k++) {
+            slots[k] = new InstancesBuilder();
+            slotsOfName
+                    .computeIfAbsent(order.get(k).name(), x -> new ArrayList<>())
+                    .add(k);
+            slotsOfType.computeIfAbsent(order.get(k), x -> new ArrayList<>()).add(k);
+        }
+        for (int c : cells) {
+            CellLayout l = net.layouts.get(c);
+            List<CableSection> secs = net.cells.get(c).sections();
+            for (int s = 0; s < secs.size(); s++) {
+                for (MechanismSpec spec : secs.get(s).mechanisms()) {
+                    for (int k : slotsOfName.getOrDefault(spec.name(), List.of())) {
+                        for (int seg = 0; seg < secs.get(s).nseg(); seg++) {
+                            slots[k].add(perm[offset[c] + l.sectionFirstNode[s] + seg], spec.params(), -1, Map.of());
                         }
                     }
                 }
-                for (int p : pointsOfCell.getOrDefault(c, List.of())) {
-                    Network.PointSpec ps = net.points.get(p);
-                    if (ps.type() == type) {
-                        nodes.add(perm[offset[c] + ps.node()]);
-                        params.add(ps.params());
-                        pointIds.add(p);
-                        vectors.add(ps.vectors());
-                    }
-                }
             }
-            for (int p = 0; p < net.points.size(); p++) {
+            for (int p : pointsOfCell.getOrDefault(c, List.of())) {
                 Network.PointSpec ps = net.points.get(p);
-                if (ps.cell() < 0 && inGroupArtificial[p] && ps.type() == type) {
-                    nodes.add(-1);
-                    params.add(ps.params());
-                    pointIds.add(p);
-                    vectors.add(ps.vectors());
+                for (int k : slotsOfType.getOrDefault(ps.type(), List.of())) {
+                    slots[k].add(perm[offset[c] + ps.node()], ps.params(), p, ps.vectors());
                 }
-            }
-            if (!nodes.isEmpty()) {
-                out.add(new MechanismInstances(
-                        type, toArray(nodes), toArray(pointIds), List.copyOf(params), List.copyOf(vectors)));
             }
         }
+        for (int p = 0; p < net.points.size(); p++) {
+            Network.PointSpec ps = net.points.get(p);
+            if (ps.cell() < 0 && inGroupArtificial[p]) {
+                for (int k : slotsOfType.getOrDefault(ps.type(), List.of())) {
+                    slots[k].add(-1, ps.params(), p, ps.vectors());
+                }
+            }
+        }
+        List<MechanismInstances> out = new ArrayList<>();
+        for (int k = 0; k < slots.length; k++) {
+            if (!slots[k].nodes.isEmpty()) out.add(slots[k].build(order.get(k)));
+        }
         return List.copyOf(out);
+    }
+
+    /** The instances of one type as they are found. */
+    private static final class InstancesBuilder {
+        final List<Integer> nodes = new ArrayList<>();
+        final List<Integer> points = new ArrayList<>();
+        final List<Map<String, Double>> params = new ArrayList<>();
+        final List<Map<String, double[]>> vectors = new ArrayList<>();
+
+        void add(int node, Map<String, Double> param, int point, Map<String, double[]> vector) {
+            nodes.add(node);
+            params.add(param);
+            points.add(point);
+            vectors.add(vector);
+        }
+
+        MechanismInstances build(MechanismType type) {
+            return new MechanismInstances(
+                    type, toArray(nodes), toArray(points), List.copyOf(params), List.copyOf(vectors));
+        }
     }
 
     /**
