@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.bsb.neuron.nmodl.ast.Ast.*;
 import org.bsb.neuron.nmodl.ast.BinaryOp;
 import org.bsb.neuron.nmodl.ast.BlockKind;
@@ -19,7 +20,8 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  * blended; a value computed in a lane's untaken branch is discarded, so a division by zero there does no harm).
  * Every lane computes bit for bit what the scalar form computes for its instance: arithmetic lane-wise in the
  * scalar order (IEEE +, -, *, /, no fused operations), exp as the scalar form's {@code hexp} does
- * ({@link VectorMath#exp}), whole powers as the scalar form's {@code pown}.
+ * ({@link VectorMath#exp}), whole powers as the scalar form's {@code pown}, other powers lane by lane with
+ * {@code Math.pow}.
  *
  * <p>The last, partial group of a row runs through the same method on the rows' spare entries
  * ({@link org.bsb.neuron.spi.Mechanism#capacity(int)}), not through the scalar form, so an instance's result does
@@ -41,6 +43,12 @@ final class VectorCnexp extends VectorPrinter {
     private String prefix = "w";
 
     private int depth;
+    /**
+     * Pure calls already printed (exp, lane-wise powers) by their Java text, with the local holding each value: a
+     * later identical call reuses it while nothing it reads has been assigned (as the scalar form's {@link
+     * PureCalls} does; the same values, so the same bits, in fewer operations for C2 to compile and run).
+     */
+    private final Map<String, String> pure = new HashMap<>();
 
     private VectorCnexp(Symbols sym) {
         this.sym = sym;
@@ -82,6 +90,7 @@ final class VectorCnexp extends VectorPrinter {
             v.line(2, "final DoubleVector vv = DoubleVector.fromArray(S, cV, i0);");
             for (boolean shifted : new boolean[] {true, false}) {
                 v.line(2, (shifted ? "vv.add(0.001)" : "vv") + ".intoArray(sv, i0);");
+                v.assigned("sv");
                 v.block(body, 2, null);
                 StringBuilder sum = new StringBuilder("DoubleVector.broadcast(S, 0.0)");
                 for (Map.Entry<String, String> c : currents)
@@ -107,6 +116,12 @@ final class VectorCnexp extends VectorPrinter {
 
     private String fresh(String base) {
         return prefix + (fresh++) + "_" + base;
+    }
+
+    /** Forgets the pure calls that read the Java variable {@code variable} (a local or field just assigned). */
+    private void assigned(String variable) {
+        Pattern read = Pattern.compile("\\b" + Pattern.quote(variable) + "\\b");
+        pure.keySet().removeIf(k -> read.matcher(k).find());
     }
 
     /**
@@ -164,6 +179,7 @@ final class VectorCnexp extends VectorPrinter {
                                         ? vector(value)
                                         : local.java() + ".blend(" + vector(value) + ", " + mask + ")")
                                 + ";");
+                assigned(local.java());
                 return;
             }
             MechanismInfo.Field f = sym.fields.get(target.name());
@@ -216,6 +232,7 @@ final class VectorCnexp extends VectorPrinter {
 
     /** Writes {@code value} to a field's lanes ({@code mask}: only those; the others keep what the field holds). */
     private void store(String field, String value, int ind, String mask) {
+        assigned(field);
         if (mask == null) line(ind, value + ".intoArray(" + field + ", i0);");
         else
             line(
@@ -273,14 +290,17 @@ final class VectorCnexp extends VectorPrinter {
 
     /** hexp of a vector, in line ({@link VectorMath#exp}); returns the local holding it. */
     private String exp(String x, int ind) {
+        String known = pure.get("exp " + x);
+        if (known != null) return known;
         String name = fresh("e");
         for (String l : VectorMath.exp(x, name)) line(ind, l);
+        pure.put("exp " + x, name);
         return name;
     }
 
     private V expr(Expr e, int ind) {
         if (e instanceof Num n) return new V(Exprs.lit(n.value()), false);
-        if (e instanceof Var v) return var(v);
+        if (e instanceof Var v) return var(v, ind);
         if (e instanceof Unary u && u.op() == UnaryOp.NEG) {
             return neg(expr(u.operand(), ind));
         }
@@ -295,7 +315,7 @@ final class VectorCnexp extends VectorPrinter {
     /**
      * A power: scalar ones as the scalar form computes them; a vector raised to a whole 1 to 8
      * ({@link VectorMath#wholePower}) as repeated products ((x x) x) ..., as the scalar form's {@code pown}.
-     * Other powers keep the scalar form.
+     * Other powers lane by lane ({@link #lanePow}).
      */
     private V pow(Expr baseExpr, Expr exponentExpr, int ind) {
         V base = expr(baseExpr, ind);
@@ -308,12 +328,34 @@ final class VectorCnexp extends VectorPrinter {
                             : "Math.pow(" + base.java() + ", " + exponent.java() + ")",
                     false);
         }
-        if (exponent.vec() || whole == null) throw new Unsupported("power " + exponent.java());
+        if (exponent.vec() || whole == null) return lanePow(base, exponent, ind);
         String x = fresh("x");
         line(ind, "final DoubleVector " + x + " = " + base.java() + ";");
         String out = x;
         for (int k = 1; k < whole; k++) out = out + ".mul(" + x + ")";
         return new V(out, true);
+    }
+
+    /**
+     * Any other power lane by lane with {@code Math.pow}, the scalar form's call (the same bits in every lane: the
+     * JVM computes Math.pow with one routine whichever tier runs it); the rest of the block stays vector code.
+     */
+    private V lanePow(V base, V exponent, int ind) {
+        String key = "pow " + vector(base) + " " + exponent.java();
+        String known = pure.get(key);
+        if (known != null) return new V("DoubleVector.fromArray(S, " + known + ", 0)", true);
+        String w = fresh("w");
+        pure.put(key, w);
+        line(ind, "final double[] " + w + " = new double[S.length()];");
+        line(ind, vector(base) + ".intoArray(" + w + ", 0);");
+        String e = exponent.java();
+        if (exponent.vec()) {
+            e = w + "e[l]";
+            line(ind, "final double[] " + w + "e = new double[S.length()];");
+            line(ind, exponent.java() + ".intoArray(" + w + "e, 0);");
+        }
+        line(ind, "for (int l = 0; l < " + w + ".length; l++) " + w + "[l] = Math.pow(" + w + "[l], " + e + ");");
+        return new V("DoubleVector.fromArray(S, " + w + ", 0)", true);
     }
 
     private V call(Call c, int ind) {
@@ -383,13 +425,13 @@ final class VectorCnexp extends VectorPrinter {
         throw new Unsupported("condition " + e);
     }
 
-    private V var(Var v) {
+    private V var(Var v, int ind) {
         if (v.index() != null) throw new Unsupported("array " + v.name());
         V local = lookup(v.name());
         if (local != null) return local;
         switch (v.name()) {
             case "v":
-                return new V("DoubleVector.fromArray(S, sv, i0)", true);
+                return load("sv", ind);
             case "t":
             case "dt":
             case "celsius":
@@ -400,7 +442,22 @@ final class VectorCnexp extends VectorPrinter {
             default:
         }
         V known = fieldOrConstant(sym, v.name());
-        if (known != null) return known;
+        if (known != null) return known.vec() ? load(Exprs.field(v.name()), ind) : known;
         throw new Unsupported("name " + v.name());
+    }
+
+    /**
+     * The lanes of a row, loaded once into a local that later reads share until the row is assigned (fewer
+     * operations: the generated method stays under HotSpot's size limit for compiling, and C2 has less to do).
+     */
+    private V load(String row, int ind) {
+        String key = "load " + row;
+        String known = pure.get(key);
+        if (known == null) {
+            known = fresh("l");
+            line(ind, "final DoubleVector " + known + " = DoubleVector.fromArray(S, " + row + ", i0);");
+            pure.put(key, known);
+        }
+        return new V(known, true);
     }
 }

@@ -70,6 +70,12 @@ final class VectorKinetics extends VectorPrinter {
             return false;
         }
         v.defineIn(out);
+        // a linear scheme's lanes never wait for one another (no Newton loop); when no lane reads another row
+        // (a node's geometry, a scalar procedure or final evaluation per lane), the last partial group runs on the
+        // rows' spare entries as cnexp's does, rather than through the scalar form
+        if (sys.linear() && v.lines.stream().noneMatch(l -> l.contains("node") || l.contains("for (int i = i0"))) {
+            out.vectorTails.add(name);
+        }
         return true;
     }
 
@@ -269,16 +275,11 @@ final class VectorKinetics extends VectorPrinter {
             StringBuilder sum = new StringBuilder("Z");
             for (Term t : c.terms()) {
                 int k = states.indexOf(t.state());
-                String coef = t.coefficient() + ".0";
-                sum.append(".add(v")
-                        .append(k)
-                        .append(".mul(")
-                        .append(coef)
-                        .append(").mul(q")
-                        .append(k)
-                        .append("))");
+                // v x 1 is v, bit for bit: no multiplication printed for the usual coefficient 1
+                String weighted = t.coefficient() == 1 ? "v" + k : "v" + k + ".mul(" + t.coefficient() + ".0)";
+                sum.append(".add(").append(weighted).append(".mul(q").append(k).append("))");
                 String jn = j(row * n + k);
-                line(ind, jn + " = " + jn + ".add(v" + k + ".mul(" + coef + "));");
+                line(ind, jn + " = " + jn + ".add(" + weighted + ");");
             }
             V total = ref(c.total());
             line(ind, "g" + row + " = " + sum + ".sub(" + total.java() + ");");

@@ -37,7 +37,7 @@ abstract class VectorPrinter {
         return a.vec ? new V(a.java + ".neg()", true) : new V("(-" + a.java + ")", false);
     }
 
-    /** l op r for +, -, *, /: lane-wise in the scalar order, or a double when neither side is a vector. */
+    /** l op r for +, -, *, /: lane-wise with the scalar form's operands, or a double when neither side is a vector. */
     static V arithmetic(BinaryOp op, V l, V r) {
         if (!l.vec && !r.vec) return new V("(" + l.java + " " + op.symbol + " " + r.java + ")", false);
         String m = switch (op) {
@@ -47,6 +47,10 @@ abstract class VectorPrinter {
             case DIV -> "div";
             default -> throw new IllegalStateException(String.valueOf(op));
         };
+        // a double on the left of + or *: the vector's method with the double (IEEE + and * commute exactly), one
+        // call fewer than broadcasting it
+        if (!l.vec && (op == BinaryOp.ADD || op == BinaryOp.MUL))
+            return new V(r.java + "." + m + "(" + l.java + ")", true);
         return new V(vector(l) + "." + m + "(" + r.java + ")", true);
     }
 
