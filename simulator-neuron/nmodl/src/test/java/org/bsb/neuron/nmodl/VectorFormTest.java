@@ -46,7 +46,7 @@ class VectorFormTest {
     /** The test files with kinetic schemes and the built-ins, under a comment that keeps them out of the caches. */
     private static List<NmodlCompiler.Source> sources(String tag) {
         List<NmodlCompiler.Source> s = new ArrayList<>();
-        for (String m : List.of("kin3", "cadyn"))
+        for (String m : List.of("kin3", "cadyn", "kinpow"))
             s.add(new NmodlCompiler.Source(
                     m + ".mod",
                     ": " + tag + " " + System.nanoTime() + "\n" + SingleCompartment.resource("/mod/" + m + ".mod")));
@@ -56,14 +56,18 @@ class VectorFormTest {
         return s;
     }
 
-    /** A tapered cable of 23 segments (more than one batch of lanes, and a remainder) with hh, kin3 and cadyn. */
+    /** A tapered cable of 23 segments (more than one batch of lanes, and a remainder) with hh, kin3, cadyn and kinpow. */
     private static double[][] run(String vector, int threads) {
         return withVector(vector, () -> {
             List<NmodlCompiler.Source> src = sources("vector=" + vector);
-            for (NmodlCompiler.Source s : src.subList(0, 2)) {
-                boolean vstep =
-                        NmodlCompiler.compile(s.fileName(), s.text()).source().contains("vstep_");
+            for (NmodlCompiler.Source s : src.subList(0, 3)) {
+                String source = NmodlCompiler.compile(s.fileName(), s.text()).source();
+                boolean vstep = source.contains("vstep_");
                 assertEquals(!vector.equals("off"), vstep, s.fileName() + " with bsb.nmodl.vector=" + vector);
+                if (vstep && s.fileName().equals("kinpow.mod")) { // what this file is here for
+                    assertTrue(source.contains("[l] = Math.pow("), "powers lane by lane");
+                    assertTrue(source.contains("vstep_scheme(nv, dt)"), "the partial group in vector form");
+                }
             }
             Network net = new Network(List.of(new NmodlCatalogue("vector-test", src)));
             float[] x = {0, 100, 200};
@@ -72,7 +76,8 @@ class VectorFormTest {
             List<MechanismSpec> mechs = List.of(
                     new MechanismSpec("hh", Map.of()),
                     new MechanismSpec("kin3", Map.of()),
-                    new MechanismSpec("cadyn", Map.of()));
+                    new MechanismSpec("cadyn", Map.of()),
+                    new MechanismSpec("kinpow", Map.of()));
             int cell = net.addCell(new CableCell(
                     "c",
                     List.of(new CableSection("dend", List.of("dend"), -1, x, z, z, d, 23, 100, 1, mechs, Map.of()))));
@@ -82,6 +87,7 @@ class VectorFormTest {
                 probes.add(net.probeVoltage(cell, 0, at));
                 probes.add(net.probeIon(cell, 0, at, "ca", "ci"));
                 probes.add(net.probeIon(cell, 0, at, "na", "cur"));
+                probes.add(net.probeIon(cell, 0, at, "k", "cur"));
             }
             SimResult r = Simulator.run(net, new SimSettings(0.025, 20, 6.3, -65), threads);
             double[][] out = new double[probes.size()][];
@@ -92,7 +98,8 @@ class VectorFormTest {
 
     /**
      * Every lane width and thread count gives the scalar form's bits (each lane computes alone, the last partial
-     * group included): kin3 and cadyn's KINETIC solves, hh's cnexp block (with exp) and the current phases.
+     * group included): kin3, cadyn and kinpow's KINETIC solves (kinpow: powers lane by lane, its last partial group on
+     * the rows' spare entries), hh's cnexp block (with exp) and the current phases.
      */
     @Test
     void testFilesGiveTheScalarFormsBitsInEveryLaneWidth() {
