@@ -65,7 +65,7 @@ class VectorFormTest {
                 boolean vstep = source.contains("vstep_");
                 assertEquals(!vector.equals("off"), vstep, s.fileName() + " with bsb.nmodl.vector=" + vector);
                 if (vstep && s.fileName().equals("kinpow.mod")) { // what this file is here for
-                    assertTrue(source.contains("[l] = Math.pow("), "powers lane by lane");
+                    assertTrue(source.contains(".withLane(0, Math.pow("), "powers lane by lane");
                     assertTrue(source.contains("vstep_scheme(nv, dt)"), "the partial group in vector form");
                 }
             }

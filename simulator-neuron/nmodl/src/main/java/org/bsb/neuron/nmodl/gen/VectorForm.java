@@ -13,7 +13,7 @@ import javax.management.ObjectName;
  * Whether KINETIC solves get their vector form ({@code jdk.incubator.vector}, several instances' Newton
  * solves side by side, bit for bit the scalar form's results) and over which species. The system property
  * {@code bsb.nmodl.vector} or the variable {@code BSB_NMODL_VECTOR}: {@code off} (scalar form only),
- * {@code on} (the platform's preferred width), {@code 128}, {@code 256} or {@code 512} bits. Default: on when
+ * {@code on} (the platform's preferred width, fixed when the code is generated), {@code 128}, {@code 256} or {@code 512} bits. Default: on when
  * the JVM runs with {@code --add-modules jdk.incubator.vector}, else off (the module is not resolved
  * otherwise, and a running JVM cannot add it).
  */
@@ -62,7 +62,7 @@ public final class VectorForm {
         }
     }
 
-    /** The species field of {@code DoubleVector} to use ({@code SPECIES_PREFERRED}, …), or null for scalar only. */
+    /** The species field of {@code DoubleVector} to use ({@code SPECIES_512}, …), or null for scalar only. */
     public static String species() {
         String s = System.getProperty("bsb.nmodl.vector");
         if (s == null) s = System.getenv("BSB_NMODL_VECTOR");
@@ -78,7 +78,30 @@ public final class VectorForm {
         }
         return switch (s) {
             case "128", "256", "512" -> "SPECIES_" + s;
-            default -> "SPECIES_PREFERRED";
+            default -> preferred();
         };
+    }
+
+    /**
+     * The platform's preferred species as a fixed width ({@code SPECIES_512} on AVX-512), so that generated code
+     * may count on its lanes and the cache key names what the code was made for.
+     */
+    private static String preferred() {
+        try {
+            Object species = Class.forName("jdk.incubator.vector.DoubleVector")
+                    .getField("SPECIES_PREFERRED")
+                    .get(null);
+            int bits = (Integer) Class.forName("jdk.incubator.vector.VectorSpecies")
+                    .getMethod("vectorBitSize")
+                    .invoke(species);
+            return bits == 128 || bits == 256 || bits == 512 ? "SPECIES_" + bits : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The lanes of doubles of a species field name ({@code SPECIES_512}: 8). */
+    public static int lanes(String species) {
+        return Integer.parseInt(species.substring("SPECIES_".length())) / 64;
     }
 }

@@ -23,7 +23,7 @@ public final class Model {
 
     public boolean scalarKinetics = true;
     /**
-     * The {@code jdk.incubator.vector} species of the vector forms (e.g. {@code SPECIES_PREFERRED}),
+     * The {@code jdk.incubator.vector} species of the vector forms (e.g. {@code SPECIES_512}),
      * or null for the scalar form only.
      */
     public String vectorSpecies;

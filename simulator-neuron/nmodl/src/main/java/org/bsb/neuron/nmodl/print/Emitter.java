@@ -21,6 +21,9 @@ final class Emitter {
 
     final Symbols sym;
     final ModFile mod;
+    /** The lanes of the vector forms' species (0 without vector forms). */
+    int lanes;
+
     final PureCalls pure = new PureCalls();
     StringBuilder methods = new StringBuilder();
     /** Complete auxiliary methods (functions, solvers), appended after the phases. */

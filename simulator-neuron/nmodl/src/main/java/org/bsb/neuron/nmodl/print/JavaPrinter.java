@@ -34,6 +34,7 @@ public final class JavaPrinter {
         this.sym = model.symbols;
         this.mod = sym.mod;
         out = new Emitter(sym);
+        out.lanes = model.vectorSpecies == null ? 0 : org.bsb.neuron.nmodl.gen.VectorForm.lanes(model.vectorSpecies);
         ex = new Exprs(out);
         solvers = new Solvers(out, model);
         statements = new Statements(out, ex, solvers);

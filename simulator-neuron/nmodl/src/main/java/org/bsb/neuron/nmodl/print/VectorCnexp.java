@@ -43,6 +43,8 @@ final class VectorCnexp extends VectorPrinter {
     private String prefix = "w";
 
     private int depth;
+    /** The lanes of the class's species. */
+    private final int lanes;
     /**
      * Pure calls already printed (exp, lane-wise powers) by their Java text, with the local holding each value: a
      * later identical call reuses it while nothing it reads has been assigned (as the scalar form's {@link
@@ -50,14 +52,15 @@ final class VectorCnexp extends VectorPrinter {
      */
     private final Map<String, String> pure = new HashMap<>();
 
-    private VectorCnexp(Symbols sym) {
+    private VectorCnexp(Symbols sym, int lanes) {
         this.sym = sym;
+        this.lanes = lanes;
         this.mod = sym.mod;
     }
 
     /** Prints {@code vstep_<block>} into {@code out} and returns true, or prints nothing and returns false. */
     static boolean print(Emitter out, SolvedBlock.Cnexp c) {
-        VectorCnexp v = new VectorCnexp(out.sym);
+        VectorCnexp v = new VectorCnexp(out.sym, out.lanes);
         try {
             v.line(1, "private void vstep_" + c.block().name() + "(final int i0, final double h) {");
             v.line(2, "final DoubleVector Z = DoubleVector.zero(S), ONE = DoubleVector.broadcast(S, 1.0);");
@@ -83,7 +86,7 @@ final class VectorCnexp extends VectorPrinter {
      */
     static boolean printCurrent(
             Emitter out, List<Stmt> body, List<Map.Entry<String, String>> currents, List<String> ionCurrents) {
-        VectorCnexp v = new VectorCnexp(out.sym);
+        VectorCnexp v = new VectorCnexp(out.sym, out.lanes);
         try {
             v.line(1, "private void vcur(final int i0) {");
             v.line(2, "final DoubleVector Z = DoubleVector.zero(S), ONE = DoubleVector.broadcast(S, 1.0);");
@@ -131,9 +134,9 @@ final class VectorCnexp extends VectorPrinter {
      * does not cover.
      */
     static List<String> inlineProcedure(
-            Symbols sym, Callable procedure, List<String> args, int ind, String mask, String prefix) {
+            Symbols sym, int lanes, Callable procedure, List<String> args, int ind, String mask, String prefix) {
         if (procedure.kind() != BlockKind.PROCEDURE || procedure.params().size() != args.size()) return null;
-        VectorCnexp v = new VectorCnexp(sym);
+        VectorCnexp v = new VectorCnexp(sym, lanes);
         v.prefix = prefix;
         try {
             v.line(ind, "{");
@@ -343,19 +346,27 @@ final class VectorCnexp extends VectorPrinter {
     private V lanePow(V base, V exponent, int ind) {
         String key = "pow " + vector(base) + " " + exponent.java();
         String known = pure.get(key);
-        if (known != null) return new V("DoubleVector.fromArray(S, " + known + ", 0)", true);
+        if (known != null) return new V(known, true);
+        // written out lane by lane: a loop (and its array) in these large methods cost C2 seconds of compiling
         String w = fresh("w");
-        pure.put(key, w);
-        line(ind, "final double[] " + w + " = new double[S.length()];");
-        line(ind, vector(base) + ".intoArray(" + w + ", 0);");
-        String e = exponent.java();
-        if (exponent.vec()) {
-            e = w + "e[l]";
-            line(ind, "final double[] " + w + "e = new double[S.length()];");
-            line(ind, exponent.java() + ".intoArray(" + w + "e, 0);");
+        line(ind, "final DoubleVector " + w + "b = " + vector(base) + ";");
+        if (exponent.vec()) line(ind, "final DoubleVector " + w + "e = " + exponent.java() + ";");
+        StringBuilder lanesOf = new StringBuilder("DoubleVector.zero(S)");
+        for (int l = 0; l < lanes; l++) {
+            String e = exponent.vec() ? w + "e.lane(" + l + ")" : exponent.java();
+            lanesOf.append(".withLane(")
+                    .append(l)
+                    .append(", Math.pow(")
+                    .append(w)
+                    .append("b.lane(")
+                    .append(l)
+                    .append("), ")
+                    .append(e)
+                    .append("))");
         }
-        line(ind, "for (int l = 0; l < " + w + ".length; l++) " + w + "[l] = Math.pow(" + w + "[l], " + e + ");");
-        return new V("DoubleVector.fromArray(S, " + w + ", 0)", true);
+        line(ind, "final DoubleVector " + w + " = " + lanesOf + ";");
+        pure.put(key, w);
+        return new V(w, true);
     }
 
     private V call(Call c, int ind) {

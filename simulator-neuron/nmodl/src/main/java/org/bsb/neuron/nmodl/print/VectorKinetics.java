@@ -37,6 +37,7 @@ final class VectorKinetics extends VectorPrinter {
     private final KineticSystem sys;
     private final List<String> states;
     private final boolean linear;
+    private final int lanes;
     /** Lets and other locals of the method: those holding vectors. */
     private final Set<String> vectorLocals = new HashSet<>();
 
@@ -49,7 +50,8 @@ final class VectorKinetics extends VectorPrinter {
     /** Printing before the Newton loop: every lane is written (no lane has converged yet). */
     private boolean unmasked;
 
-    private VectorKinetics(Symbols sym, KineticSystem sys) {
+    private VectorKinetics(Symbols sym, KineticSystem sys, int lanes) {
+        this.lanes = lanes;
         this.sym = sym;
         this.mod = sym.mod;
         this.sys = sys;
@@ -63,7 +65,7 @@ final class VectorKinetics extends VectorPrinter {
      */
     static boolean print(Emitter out, String name, KineticSystem sys) {
         if (sys.scalar() == null || sys.size() == 0) return false;
-        VectorKinetics v = new VectorKinetics(out.sym, sys);
+        VectorKinetics v = new VectorKinetics(out.sym, sys, out.lanes);
         try {
             v.method(name);
         } catch (Unsupported e) {
@@ -181,7 +183,7 @@ final class VectorKinetics extends VectorPrinter {
      * operations; or null (the per-lane scalar loop stays) when the block has something not covered here.
      */
     private List<String> finalEvaluation(String name) {
-        VectorKinetics f = new VectorKinetics(sym, sys);
+        VectorKinetics f = new VectorKinetics(sym, sys, lanes);
         f.finalMode = true;
         try {
             f.line(1, "private void vkfin_" + name + "(final int i0) {");
@@ -326,7 +328,7 @@ final class VectorKinetics extends VectorPrinter {
             List<String> args = new ArrayList<>();
             for (Expr e : c.args()) args.add(vector(expr(e)));
             List<String> inlined = VectorCnexp.inlineProcedure(
-                    sym, target, args, ind, linear || finalMode ? null : "act", "c" + (calls++) + "_");
+                    sym, lanes, target, args, ind, linear || finalMode ? null : "act", "c" + (calls++) + "_");
             if (inlined != null) {
                 lines.addAll(inlined);
                 return;
