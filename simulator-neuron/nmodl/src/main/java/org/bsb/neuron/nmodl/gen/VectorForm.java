@@ -88,10 +88,12 @@ public final class VectorForm {
      */
     private static String preferred() {
         try {
-            Object species = Class.forName("jdk.incubator.vector.DoubleVector")
+            // names built at run time: bnd reads a Class.forName of a constant name as an import of its package,
+            // which would make this bundle unresolvable without the incubator module
+            Object species = Class.forName(MODULE.concat(".DoubleVector"))
                     .getField("SPECIES_PREFERRED")
                     .get(null);
-            int bits = (Integer) Class.forName("jdk.incubator.vector.VectorSpecies")
+            int bits = (Integer) Class.forName(MODULE.concat(".VectorSpecies"))
                     .getMethod("vectorBitSize")
                     .invoke(species);
             return bits == 128 || bits == 256 || bits == 512 ? "SPECIES_" + bits : null;
