@@ -306,7 +306,6 @@ final class CellGroup implements EventSink {
     void advance(int count, int firstRow) {
         final double dt = this.dt;
         final double cfac = 1e-3 / dt;
-        final int n = nodeCount;
         for (int s = 0; s < count; s++) {
             deliverEvents(t + 0.5 * dt);
             t += 0.5 * dt;
@@ -315,43 +314,9 @@ final class CellGroup implements EventSink {
             for (Mechanism m : mechs) {
                 m.current(ctx);
             }
-            // axial currents and the matrix (NEURON's nrn_rhs / nrn_lhs)
-            for (int i = 0; i < n; i++) {
-                int p = parent[i];
-                d[i] += cm[i] * cfac;
-                if (p >= 0) {
-                    double dv = v[p] - v[i];
-                    rhs[i] -= b[i] * dv;
-                    rhs[p] += a[i] * dv;
-                    d[i] -= b[i];
-                    d[p] -= a[i];
-                }
-            }
-            // Hines elimination: leaves to root, then back substitution
-            for (int i = n - 1; i >= 0; i--) {
-                int p = parent[i];
-                if (p >= 0) {
-                    double f = a[i] / d[i];
-                    d[p] -= f * b[i];
-                    rhs[p] -= f * rhs[i];
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                int p = parent[i];
-                if (p >= 0) {
-                    rhs[i] -= b[i] * rhs[p];
-                }
-                rhs[i] /= d[i];
-            }
-            // the new v, checked on the way: a branch that is never taken, no extra pass over memory
-            boolean nonFiniteV = false;
-            for (int i = 0; i < n; i++) {
-                double x = v[i] + rhs[i];
-                v[i] = x;
-                if (!Double.isFinite(x)) {
-                    nonFiniteV = true;
-                }
-            }
+            assembleMatrix(cfac);
+            solveMatrix();
+            boolean nonFiniteV = updateVoltages();
             t += 0.5 * dt;
             ctx.t = t;
             if (nonFiniteV && !nonFiniteReported) {
@@ -367,6 +332,59 @@ final class CellGroup implements EventSink {
             detectThresholds();
             deliverEvents(t + 0.5 * dt);
         }
+    }
+
+    // The step's loops over nodes are methods of their own: the JIT compiles each small loop once, where one
+    // method holding them all was compiled on stack replacement at several of its loops, then again whole.
+
+    /** The axial currents and the matrix (NEURON's nrn_rhs / nrn_lhs); {@code cfac}: 1e-3 / dt. */
+    private void assembleMatrix(double cfac) {
+        final int n = nodeCount;
+        for (int i = 0; i < n; i++) {
+            int p = parent[i];
+            d[i] += cm[i] * cfac;
+            if (p >= 0) {
+                double dv = v[p] - v[i];
+                rhs[i] -= b[i] * dv;
+                rhs[p] += a[i] * dv;
+                d[i] -= b[i];
+                d[p] -= a[i];
+            }
+        }
+    }
+
+    /** Hines elimination: leaves to root, then back substitution; leaves the change of v in {@code rhs}. */
+    private void solveMatrix() {
+        final int n = nodeCount;
+        for (int i = n - 1; i >= 0; i--) {
+            int p = parent[i];
+            if (p >= 0) {
+                double f = a[i] / d[i];
+                d[p] -= f * b[i];
+                rhs[p] -= f * rhs[i];
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            int p = parent[i];
+            if (p >= 0) {
+                rhs[i] -= b[i] * rhs[p];
+            }
+            rhs[i] /= d[i];
+        }
+    }
+
+    /** The new v, checked on the way (a branch never taken, no extra pass over memory); true if one is not finite. */
+    private boolean updateVoltages() {
+        final int n = nodeCount;
+        boolean nonFiniteV = false;
+        for (int i = 0; i < n; i++) {
+            double x = v[i] + rhs[i];
+            v[i] = x;
+            if (!Double.isFinite(x)) {
+                nonFiniteV = true;
+            }
+        }
+        return nonFiniteV;
     }
 
     /** Records row {@code row}; true if a recorded value is NaN or infinite. */
