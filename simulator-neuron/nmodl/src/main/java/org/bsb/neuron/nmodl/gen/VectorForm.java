@@ -88,12 +88,14 @@ public final class VectorForm {
      */
     private static String preferred() {
         try {
-            // names built at run time: bnd reads a Class.forName of a constant name as an import of its package,
-            // which would make this bundle unresolvable without the incubator module
-            Object species = Class.forName(MODULE.concat(".DoubleVector"))
+            // from the platform loader, which defines the module (a bundle's loader does not see it), by names built
+            // at run time: bnd reads a Class.forName of a constant name as an import of its package, which would
+            // make this bundle unresolvable without the incubator module
+            ClassLoader platform = ClassLoader.getPlatformClassLoader();
+            Object species = Class.forName(MODULE.concat(".DoubleVector"), true, platform)
                     .getField("SPECIES_PREFERRED")
                     .get(null);
-            int bits = (Integer) Class.forName(MODULE.concat(".VectorSpecies"))
+            int bits = (Integer) Class.forName(MODULE.concat(".VectorSpecies"), true, platform)
                     .getMethod("vectorBitSize")
                     .invoke(species);
             return bits == 128 || bits == 256 || bits == 512 ? "SPECIES_" + bits : null;
