@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * {@code --add-modules jdk.incubator.vector} (the pom's surefire configuration gives it).
  */
 class VectorFormTest {
-    private static <T> T withVector(String value, Supplier<T> run) {
+    static <T> T withVector(String value, Supplier<T> run) {
         String saved = System.getProperty("bsb.nmodl.vector");
         System.setProperty("bsb.nmodl.vector", value);
         try {
