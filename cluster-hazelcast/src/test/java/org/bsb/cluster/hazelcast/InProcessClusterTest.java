@@ -112,12 +112,15 @@ class InProcessClusterTest {
         List<String> errors = both(r -> {
             RunChannel ch = RunChannel.open(members[r]);
             try {
-                HazelcastSpikeExchange ex = new HazelcastSpikeExchange(ch, false);
                 if (r == 1) {
+                    new HazelcastSpikeExchange(ch, false);
                     ch.abort("cell 3 has a NaN membrane potential at t = 1 ms");
                     return null;
                 }
-                return assertThrows(ClusterException.class, () -> ex.exchange(new Spikes()))
+                // rank 0 learns of it while opening the run or at its first exchange, whichever the abort reaches
+                return assertThrows(
+                                ClusterException.class,
+                                () -> new HazelcastSpikeExchange(ch, false).exchange(new Spikes()))
                         .getMessage();
             } finally {
                 ch.close();
