@@ -153,22 +153,15 @@ public abstract class NmodlMechanism extends Mechanism {
      * has compiled them (C1 is kept off them), while the scalar form is compiled early. The vector form is tried
      * now and then (which also counts towards its compilation), the more rarely the slower its last try was
      * against the fastest scalar call, so trying costs about one scalar call's time per try; once a vector call is
-     * no slower than the fastest scalar call, the vector form is used from then on (and once it has been slower
-     * though compiled eight times in a row, the scalar form: a mechanism with few instances). A generated class
-     * keeps one per phase for all its instances (groups, threads, runs): unsynchronised, as a lost update only
-     * delays the switch.
+     * no slower than the fastest scalar call, the vector form is used from then on. A generated class keeps one per
+     * phase for all its instances (groups, threads, runs): unsynchronised, as a lost update only delays the switch.
+     * (Giving the vector form up after a few tries slower than the scalar one, as for a mechanism of a few instances,
+     * was measured worse: a try can run a vector form that C2 has compiled only in part.)
      */
     protected static final class FormChoice {
-        /** Tries that were slower though compiled (within {@link #COMPILED_RATIO} of the scalar call) before giving up. */
-        static final int SLOWER_WHEN_COMPILED = 8;
-        /** A try at most this many times the fastest scalar call counts as compiled code. */
-        static final long COMPILED_RATIO = 3;
-
         private long untilTry = 8;
         private long scalarNanos = Long.MAX_VALUE;
-        private int slowerWhenCompiled;
         private volatile boolean settled;
-        private volatile boolean scalarOnly;
 
         public FormChoice() {}
 
@@ -179,7 +172,7 @@ public abstract class NmodlMechanism extends Mechanism {
 
         /** Whether this call (before {@link #settled()}) tries the vector form. */
         public boolean tryVector() {
-            return !scalarOnly && --untilTry <= 0;
+            return --untilTry <= 0;
         }
 
         /** Records how long a call took in the form it ran. */
@@ -189,11 +182,7 @@ public abstract class NmodlMechanism extends Mechanism {
             } else if (nanos <= scalarNanos) {
                 settled = true;
             } else {
-                long ratio = nanos / Math.max(1, scalarNanos);
-                // compiled and still slower, again and again (few instances): the scalar form from now on
-                if (ratio >= COMPILED_RATIO) slowerWhenCompiled = 0;
-                else if (++slowerWhenCompiled >= SLOWER_WHEN_COMPILED) scalarOnly = true;
-                untilTry = Math.max(8, Math.min(1024, ratio));
+                untilTry = Math.max(8, Math.min(1024, nanos / Math.max(1, scalarNanos)));
             }
         }
     }

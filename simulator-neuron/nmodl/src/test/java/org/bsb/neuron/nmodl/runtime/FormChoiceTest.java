@@ -1,6 +1,5 @@
 package org.bsb.neuron.nmodl.runtime;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -24,22 +23,5 @@ class FormChoiceTest {
         assertTrue(callsUntilTry(f, 100) >= 50);
         f.ran(true, 900); // compiled
         assertTrue(f.settled());
-    }
-
-    @Test
-    void aVectorFormSlowerThoughCompiledEightTimesInARowIsGivenUp() {
-        NmodlMechanism.FormChoice f = new NmodlMechanism.FormChoice();
-        for (int k = 0; k < 7; k++) {
-            assertTrue(callsUntilTry(f, 100) > 0);
-            f.ran(true, 2000); // twice the scalar call: compiled, but slower (few instances)
-        }
-        assertTrue(callsUntilTry(f, 100) > 0);
-        f.ran(true, 50_000); // an interpreted try breaks the run of slower compiled ones
-        for (int k = 0; k < 8; k++) {
-            assertTrue(callsUntilTry(f, 100) > 0, "try " + k);
-            f.ran(true, 2000);
-        }
-        assertFalse(f.settled());
-        assertTrue(callsUntilTry(f, 10_000) < 0, "the scalar form from then on");
     }
 }
