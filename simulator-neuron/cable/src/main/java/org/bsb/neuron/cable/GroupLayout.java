@@ -2,6 +2,8 @@ package org.bsb.neuron.cable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,8 +248,8 @@ record GroupLayout(
         // one pass over the cells, each instance going to its type's slot (a scan per type made this the setup's
         // hot loop, compiled by C2 while the simulation warms up)
         List<MechanismType> order = net.callbackOrder();
-        Map<String, List<Integer>> slotsOfName = new java.util.HashMap<>();
-        Map<MechanismType, List<Integer>> slotsOfType = new java.util.IdentityHashMap<>();
+        Map<String, List<Integer>> slotsOfName = new HashMap<>();
+        Map<MechanismType, List<Integer>> slotsOfType = new IdentityHashMap<>();
         InstancesBuilder[] slots = new InstancesBuilder[order.size()];
         for (int k = 0; k < slots.length; k++) {
             slots[k] = new InstancesBuilder();

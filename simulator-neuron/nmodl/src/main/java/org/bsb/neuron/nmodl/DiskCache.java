@@ -22,7 +22,7 @@ import org.bsb.neuron.nmodl.runtime.MechanismInfo;
 final class DiskCache {
     private DiskCache() {}
 
-    /** A cached mechanism: its classes by name, and its declarations as read from the file {@code file}. */
+    /** A cached mechanism: its classes by name, and its declarations (naming the file it was loaded for). */
     record Entry(Map<String, byte[]> classes, MechanismInfo info) {}
 
     static Path dir() {

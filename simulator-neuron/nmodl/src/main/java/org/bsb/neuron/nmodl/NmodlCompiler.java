@@ -51,7 +51,7 @@ public final class NmodlCompiler {
     public static List<NmodlMechanismType> compileAll(List<Source> sources) {
         NmodlMechanismType[] out = new NmodlMechanismType[sources.size()];
         Map<String, Pending> pending = new LinkedHashMap<>();
-        String species = VectorForm.species();
+        String species = vectorSpecies();
         for (int k = 0; k < sources.size(); k++) {
             Source s = sources.get(k);
             String key = key(s.text());
@@ -122,9 +122,18 @@ public final class NmodlCompiler {
 
     /** The compile cache key of a file's content: it changes with the generator and with the vector form. */
     static String key(String text) {
+        String species = vectorSpecies();
+        return sha256(CODEGEN_VERSION + "\n" + (species == null ? "" : "vector " + species + "\n") + text);
+    }
+
+    /**
+     * The vector forms' species, or null; with one, C1 is kept off the vector methods before any class that has
+     * them is defined (compiled now or loaded from a cache).
+     */
+    private static String vectorSpecies() {
         String species = VectorForm.species();
         if (species != null) VectorForm.keepC1Off();
-        return sha256(CODEGEN_VERSION + "\n" + (species == null ? "" : "vector " + species + "\n") + text);
+        return species;
     }
 
     private static String className(String key) {

@@ -22,7 +22,7 @@ final class Emitter {
     final Symbols sym;
     final ModFile mod;
     /** The lanes of the vector forms' species (0 without vector forms). */
-    int lanes;
+    final int lanes;
 
     final PureCalls pure = new PureCalls();
     StringBuilder methods = new StringBuilder();
@@ -52,8 +52,9 @@ final class Emitter {
     /** Scratch array length the solvers need. */
     int scratch = 1;
 
-    Emitter(Symbols sym) {
+    Emitter(Symbols sym, int lanes) {
         this.sym = sym;
+        this.lanes = lanes;
         this.mod = sym.mod;
         scopes.push(new HashMap<>());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.bsb.neuron.nmodl.ast.Ast.*;
 import org.bsb.neuron.nmodl.ast.BlockKind;
+import org.bsb.neuron.nmodl.gen.VectorForm;
 import org.bsb.neuron.nmodl.model.Model;
 import org.bsb.neuron.nmodl.runtime.MechanismInfo;
 import org.bsb.neuron.nmodl.sema.Symbols;
@@ -33,8 +34,7 @@ public final class JavaPrinter {
         this.model = model;
         this.sym = model.symbols;
         this.mod = sym.mod;
-        out = new Emitter(sym);
-        out.lanes = model.vectorSpecies == null ? 0 : org.bsb.neuron.nmodl.gen.VectorForm.lanes(model.vectorSpecies);
+        out = new Emitter(sym, model.vectorSpecies == null ? 0 : VectorForm.lanes(model.vectorSpecies));
         ex = new Exprs(out);
         solvers = new Solvers(out, model);
         statements = new Statements(out, ex, solvers);

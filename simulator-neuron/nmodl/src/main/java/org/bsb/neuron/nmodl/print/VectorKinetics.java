@@ -38,6 +38,12 @@ final class VectorKinetics extends VectorPrinter {
     private final List<String> states;
     private final boolean linear;
     private final int lanes;
+    /**
+     * Whether a lane reads another row than its own: a node's geometry through {@code node}, a scalar procedure or
+     * final evaluation per lane (which read their instance's node values). Such a method cannot run on the rows'
+     * spare entries past the last instance.
+     */
+    private boolean readsOtherRows;
     /** Lets and other locals of the method: those holding vectors. */
     private final Set<String> vectorLocals = new HashSet<>();
 
@@ -72,12 +78,9 @@ final class VectorKinetics extends VectorPrinter {
             return false;
         }
         v.defineIn(out);
-        // a linear scheme's lanes never wait for one another (no Newton loop); when no lane reads another row
-        // (a node's geometry, a scalar procedure or final evaluation per lane), the last partial group runs on the
-        // rows' spare entries as cnexp's does, rather than through the scalar form
-        if (sys.linear() && v.lines.stream().noneMatch(l -> l.contains("node") || l.contains("for (int i = i0"))) {
-            out.vectorTails.add(name);
-        }
+        // a linear scheme's lanes never wait for one another (no Newton loop); when no lane reads another row, the
+        // last partial group runs on the rows' spare entries as cnexp's does, rather than through the scalar form
+        if (sys.linear() && !v.readsOtherRows) out.vectorTails.add(name);
         return true;
     }
 
@@ -152,8 +155,12 @@ final class VectorKinetics extends VectorPrinter {
             line(2, "}");
         }
         List<String> fin = sys.finalEvaluation() ? finalEvaluation(name) : null;
-        if (fin != null) line(2, "vkfin_" + name + "(i0);");
-        else if (sys.finalEvaluation()) line(2, "for (int i = i0; i < i0 + S.length(); i++) kfin_" + name + "(i);");
+        if (fin != null) {
+            line(2, "vkfin_" + name + "(i0);");
+        } else if (sys.finalEvaluation()) {
+            readsOtherRows = true;
+            line(2, "for (int i = i0; i < i0 + S.length(); i++) kfin_" + name + "(i);");
+        }
         line(1, "}");
         List<String> decl = new ArrayList<>();
         StringBuilder g = new StringBuilder("DoubleVector");
@@ -201,6 +208,7 @@ final class VectorKinetics extends VectorPrinter {
         } catch (Unsupported e) {
             return null;
         }
+        readsOtherRows |= f.readsOtherRows;
         return f.lines;
     }
 
@@ -333,6 +341,7 @@ final class VectorKinetics extends VectorPrinter {
                 lines.addAll(inlined);
                 return;
             }
+            readsOtherRows = true;
             StringBuilder call = new StringBuilder("p_" + c.name() + "(i");
             for (Expr e : c.args()) call.append(", ").append(lane(e));
             call.append(")");
@@ -375,6 +384,7 @@ final class VectorKinetics extends VectorPrinter {
                 return new V("DoubleVector.fromArray(S, sv, i0)", true);
             case "diam":
             case "area":
+                readsOtherRows = true;
                 return new V("DoubleVector.fromArray(S, " + v.name() + ", 0, node, i0)", true);
             case "t":
             case "dt":
