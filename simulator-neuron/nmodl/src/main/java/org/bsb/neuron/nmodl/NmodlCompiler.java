@@ -30,7 +30,7 @@ import org.bsb.neuron.nmodl.sema.Symbols;
  */
 public final class NmodlCompiler {
     /** Changes whenever generated code changes, so stale disk caches are ignored. */
-    static final String CODEGEN_VERSION = "nmodl-codegen-47";
+    static final String CODEGEN_VERSION = "nmodl-codegen-49";
 
     private static final Map<String, NmodlMechanismType> CACHE = new ConcurrentHashMap<>();
 

@@ -229,11 +229,14 @@ public final class JavaPrinter {
 
     /**
      * The rest of a phase with both forms: the vector form once {@code field} (a {@code FormChoice}) has settled
-     * on it, else the form it picks, timed. Closes the phase's method.
+     * on it, else the form it picks, timed. Closes the phase's method. With fewer instances than lanes (a soma-only
+     * channel in a group of one cell), always the scalar form: the vector form would compute a whole lane group for
+     * them, no faster than the scalar form, and C2 would spend up to a second of CPU compiling it for nothing.
      */
     private String chooseForm(String field, String vector, String scalar) {
         out.formChoices.add(field);
-        return "    if (" + field + ".settled()) {\n      " + vector + ";\n      return;\n    }\n"
+        return "    if (n < S.length()) {\n      " + scalar + ";\n      return;\n    }\n"
+                + "    if (" + field + ".settled()) {\n      " + vector + ";\n      return;\n    }\n"
                 + "    final boolean v = " + field + ".tryVector();\n"
                 + "    final long t0 = System.nanoTime();\n"
                 + "    if (v) " + vector + ";\n    else " + scalar + ";\n"
